@@ -1,0 +1,9 @@
+//! `l10n` keeps translations of articles in step with their source.
+//!
+//! The modules follow the data's path: an article is read into blocks
+//! ([`article`]), blocks are split into sentences ([`segment`]), the sentences
+//! are aligned with the catalogs into a [`plan`], and the plan is either written
+//! back ([`store`]) or judged and reported ([`report`]).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod segment;
