@@ -7,3 +7,10 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod segment;
+pub mod article;
+pub mod catalog;
+pub mod error;
+pub mod lang;
+pub mod plan;
+pub mod store;
+pub mod workspace;

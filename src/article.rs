@@ -1,0 +1,265 @@
+//! Articles: from bytes on disk to the translatable segments they hold.
+//!
+//! Markdown goes through a CommonMark parser; its leaf blocks (headings,
+//! paragraphs, list items, table cells) are the blocks, and code, HTML and
+//! front matter are not translatable. Inline markup stays inside the text of
+//! a block, so a link or a code span is never split. Each block is then cut
+//! at hard line breaks and handed to the sentence segmenter.
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::error::{Error, Location, Result};
+use crate::segment::{self, Rules};
+
+/// One translatable unit of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// Index of the block (heading, paragraph, …) it belongs to.
+    pub block: usize,
+    /// The sentence, with soft line breaks and the white space around them
+    /// folded into one space, as a reader sees it.
+    pub text: String,
+    /// Where it stands in the article's text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Decodes an article file: UTF-8 (a byte-order mark is dropped), or an error
+/// naming the first invalid byte.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            Err(Error::InvalidUtf8 {
+                location: Location::at(path, valid, offset),
+                offset,
+            })
+        }
+    }
+}
+
+/// The segments of an article's text.
+pub fn segments(text: &str, markdown: bool, rules: &Rules) -> Vec<Segment> {
+    let blocks = if markdown {
+        markdown_blocks(text)
+    } else {
+        plain_blocks(text)
+    };
+    let mut segments = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        for chunk in block {
+            segment_chunk(text, chunk, index, rules, &mut segments);
+        }
+    }
+    segments
+}
+
+/// A run of text between hard breaks: the source ranges of its lines, which
+/// are joined by soft breaks.
+type Chunk = Vec<Range<usize>>;
+/// A block: chunks separated by hard line breaks.
+type Block = Vec<Chunk>;
+
+fn segment_chunk(source: &str, lines: &Chunk, block: usize, rules: &Rules, out: &mut Vec<Segment>) {
+    // Join the lines with '\n' (white space to the segmenter) and remember
+    // where each line came from, so sentences map back to the source.
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        starts.push((text.len(), line.start));
+        text.push_str(&source[line.clone()]);
+    }
+    let to_source = |offset: usize| {
+        let i = starts.partition_point(|&(t, _)| t <= offset).saturating_sub(1);
+        let (t, s) = starts[i];
+        s + (offset - t)
+    };
+    for range in segment::sentences(&text, rules) {
+        out.push(Segment {
+            block,
+            text: fold_line_breaks(&text[range.clone()]),
+            span: to_source(range.start)..to_source(range.end),
+        });
+    }
+}
+
+/// Folds each line break, with the white space around it, into one space.
+fn fold_line_breaks(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Plain text: blocks are separated by blank lines, and every line is a
+/// hard break (headlines, bylines and datelines stand on their own lines).
+fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Block = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let range = offset..offset + content.len();
+        offset += line.len();
+        if content.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(vec![range]);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// Markdown: the leaf blocks, each as its chunks of line ranges.
+fn markdown_blocks(text: &str) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut builder = BlockBuilder::default();
+    // Depth inside code blocks, HTML blocks and front matter, whose text is
+    // not translatable.
+    let mut opaque = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                builder.finish();
+                opaque += 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                opaque -= 1;
+            }
+            _ if opaque > 0 => {}
+            Event::Start(tag) if is_block(&tag) => {
+                builder.finish();
+                builder.leaf = matches!(
+                    tag,
+                    Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::DefinitionListTitle
+                );
+                // A tight list item holds its text directly, without a paragraph.
+                builder.in_item = matches!(tag, Tag::Item | Tag::DefinitionListDefinition);
+            }
+            Event::End(tag) if is_block_end(&tag) => {
+                builder.finish();
+            }
+            Event::SoftBreak => builder.soft_break(),
+            // `[ ]` of a task list is syntax, not text.
+            Event::TaskListMarker(_) => {}
+            Event::HardBreak => builder.hard_break(),
+            // Everything else is inline: text, code spans, links, emphasis, …
+            _ => builder.inline(range),
+        }
+    }
+    builder.finish();
+    builder.blocks
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+    )
+}
+
+/// Collects the inline content of the current leaf block as line ranges.
+///
+/// Within one line everything from the first inline event to the last is
+/// kept verbatim (markup included); across a soft break, what precedes the
+/// next event on the new line is container syntax (`> `, indentation) and
+/// is left out.
+#[derive(Default)]
+struct BlockBuilder {
+    blocks: Vec<Block>,
+    /// The finished chunks of the current block.
+    chunks: Block,
+    /// The finished lines of the current chunk.
+    lines: Chunk,
+    line: Option<Range<usize>>,
+    leaf: bool,
+    in_item: bool,
+}
+
+impl BlockBuilder {
+    fn inline(&mut self, range: Range<usize>) {
+        if !self.leaf && !self.in_item {
+            return;
+        }
+        self.line = Some(match self.line.take() {
+            Some(line) => line.start..line.end.max(range.end),
+            None => range,
+        });
+    }
+
+    fn soft_break(&mut self) {
+        if let Some(line) = self.line.take() {
+            self.lines.push(line);
+        }
+    }
+
+    fn hard_break(&mut self) {
+        self.soft_break();
+        if !self.lines.is_empty() {
+            self.chunks.push(std::mem::take(&mut self.lines));
+        }
+    }
+
+    fn finish(&mut self) {
+        self.hard_break();
+        if !self.chunks.is_empty() {
+            self.blocks.push(std::mem::take(&mut self.chunks));
+        }
+        self.leaf = false;
+        self.in_item = false;
+    }
+}

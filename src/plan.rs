@@ -1,0 +1,462 @@
+//! The plan: how an article's segments as they are now line up with its
+//! catalogs, and what each language's catalog should become.
+//!
+//! One value serves every command: `status` reports it, `check` judges it,
+//! `extract` writes it. Pure: no I/O.
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline, diff_ratio};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::article::Segment;
+use crate::catalog::{Catalog, Entry};
+use crate::lang::Lang;
+
+/// Two edited sentences are the same segment when at least this share of
+/// their words survives the edit.
+pub const SIMILARITY_THRESHOLD: f32 = 0.5;
+
+/// Where a segment's id came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Same text in the same place.
+    Kept,
+    /// Same text, found elsewhere in the article.
+    Moved,
+    /// An edited version of an old segment, whose text was `from`.
+    Changed { from: String },
+    /// Not in the template: a new id.
+    New,
+}
+
+/// A segment of the article as it is now, with its id.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub id: String,
+    pub text: String,
+    pub block: usize,
+    pub words: usize,
+    pub origin: Origin,
+}
+
+/// The alignment of one article with its template.
+#[derive(Debug, Clone)]
+pub struct ArticlePlan {
+    pub article: String,
+    pub segments: Vec<Planned>,
+    /// Template entries whose segments left the article.
+    pub dropped: Vec<Entry>,
+}
+
+impl ArticlePlan {
+    /// Aligns the article's `segments` with the `template` it had.
+    pub fn new(article: &str, template: Option<&Catalog>, segments: &[Segment]) -> ArticlePlan {
+        let old: &[Entry] = template.map_or(&[], |t| &t.segments);
+        let pairs = align(old, segments);
+        let mut used: HashSet<String> = old.iter().map(|e| e.id.clone()).collect();
+        let mut taken = vec![false; old.len()];
+        let mut planned = Vec::with_capacity(segments.len());
+        for (segment, pair) in segments.iter().zip(pairs) {
+            let (id, origin) = match pair {
+                Some((i, origin)) => {
+                    taken[i] = true;
+                    (old[i].id.clone(), origin)
+                }
+                None => {
+                    let id = new_id(&segment.text, &used);
+                    used.insert(id.clone());
+                    (id, Origin::New)
+                }
+            };
+            planned.push(Planned {
+                id,
+                text: segment.text.clone(),
+                block: segment.block,
+                words: count_words(&segment.text),
+                origin,
+            });
+        }
+        let dropped = old
+            .iter()
+            .zip(taken)
+            .filter(|(_, taken)| !taken)
+            .map(|(entry, _)| entry.clone())
+            .collect();
+        ArticlePlan {
+            article: article.to_string(),
+            segments: planned,
+            dropped,
+        }
+    }
+
+    /// The template catalog as it should be now.
+    pub fn template(&self, source_lang: &Lang) -> Catalog {
+        let mut catalog = Catalog::new(&self.article, source_lang, source_lang);
+        catalog.segments = self
+            .segments
+            .iter()
+            .map(|s| Entry::new(&s.id, &s.text))
+            .collect();
+        catalog
+    }
+}
+
+/// For each new segment, the old segment it continues and how, if any.
+fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
+    let old_texts: Vec<&str> = old.iter().map(|e| e.source.as_str()).collect();
+    let new_texts: Vec<&str> = new.iter().map(|s| s.text.as_str()).collect();
+    let mut pairs: Vec<Option<(usize, Origin)>> = vec![None; new.len()];
+    let mut old_free = vec![true; old.len()];
+    // A pathological article may not get the finest diff, but always gets one.
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_texts, &new_texts, Some(deadline));
+    for op in ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in old_range.zip(new_range) {
+                pairs[j] = Some((i, Origin::Kept));
+                old_free[i] = false;
+            }
+        }
+    }
+
+    // Moved: the exact text of an unpaired old segment, anywhere.
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, text) in old_texts.iter().enumerate().rev() {
+        if old_free[i] {
+            by_text.entry(text).or_default().push(i);
+        }
+    }
+    for (j, text) in new_texts.iter().enumerate() {
+        if pairs[j].is_none()
+            && let Some(i) = by_text.get_mut(text).and_then(Vec::pop)
+        {
+            pairs[j] = Some((i, Origin::Moved));
+            old_free[i] = false;
+        }
+    }
+
+    // Changed: the most similar pairs first. Pairing looks beyond the
+    // replaced region an edit sits in, since a paragraph that moved splits
+    // the diff into regions that no longer face each other.
+    let old_words: Vec<(usize, Vec<&str>)> = (0..old.len())
+        .filter(|&i| old_free[i])
+        .map(|i| (i, words(old_texts[i])))
+        .collect();
+    let mut candidates = Vec::new();
+    for j in (0..new.len()).filter(|&j| pairs[j].is_none()) {
+        let new_words = words(new_texts[j]);
+        for (i, old_words) in &old_words {
+            // The ratio cannot beat 2·min/(sum) of the lengths: skip early.
+            let (a, b) = (old_words.len(), new_words.len());
+            if 2.0 * a.min(b) as f32 / (a + b).max(1) as f32 >= SIMILARITY_THRESHOLD {
+                let score = similarity(old_words, &new_words);
+                if score >= SIMILARITY_THRESHOLD {
+                    candidates.push((score, *i, j));
+                }
+            }
+        }
+    }
+    // Best score first; among equals, the pair closest in order.
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.abs_diff(a.2).cmp(&b.1.abs_diff(b.2)))
+            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    for (_, i, j) in candidates {
+        if old_free[i] && pairs[j].is_none() {
+            pairs[j] = Some((
+                i,
+                Origin::Changed {
+                    from: old_texts[i].to_string(),
+                },
+            ));
+            old_free[i] = false;
+        }
+    }
+    pairs
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split_word_bounds()
+        .filter(|w| !w.trim().is_empty())
+        .collect()
+}
+
+/// The share of words two texts have in common, in order (0 to 1).
+fn similarity(old: &[&str], new: &[&str]) -> f32 {
+    let deadline = Instant::now() + Duration::from_millis(50);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(deadline));
+    diff_ratio(&ops, old.len(), new.len())
+}
+
+/// Words of source text, for counts (each CJK character counts as a word).
+pub fn count_words(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+/// A short id derived from the text, so an unchanged sentence gets the same
+/// id even without a template; salted until it is unused in the article.
+fn new_id(text: &str, used: &HashSet<String>) -> String {
+    (0u32..)
+        .map(|salt| {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            let bytes = text.bytes().chain(salt.to_le_bytes().into_iter().filter(|_| salt > 0));
+            for byte in bytes {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            format!("{:08x}", (hash ^ (hash >> 32)) as u32)
+        })
+        .find(|id| !used.contains(id))
+        .unwrap_or_default()
+}
+
+/// The state of a segment in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    Translated,
+    Missing,
+    Outdated,
+    Obsolete,
+}
+
+/// One entry of a language's catalog, judged against the article.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub id: String,
+    pub state: State,
+    /// Whether the catalog on disk has this entry (a new segment's id is only
+    /// a proposal until `extract` writes it).
+    pub known: bool,
+    /// The entry's line in the catalog on disk.
+    pub line: Option<usize>,
+    pub source: String,
+    pub previous_source: Option<String>,
+    pub words: usize,
+}
+
+/// What one language's catalog of an article is, and should become.
+#[derive(Debug, Clone)]
+pub struct LanguagePlan {
+    pub lang: Lang,
+    /// The catalog as `extract` would write it.
+    pub catalog: Catalog,
+    /// Whether that differs from the catalog on disk (or there is none).
+    pub changed: bool,
+    /// Every segment of the article in order, then the obsolete entries.
+    pub entries: Vec<Judged>,
+}
+
+impl LanguagePlan {
+    /// Carries the `existing` catalog of `lang` over to the article's new
+    /// segments. Translations are never dropped: entries that left the article
+    /// become obsolete, unless `prune`.
+    pub fn new(
+        plan: &ArticlePlan,
+        source_lang: &Lang,
+        lang: &Lang,
+        existing: Option<&Catalog>,
+        prune: bool,
+    ) -> LanguagePlan {
+        let by_id: HashMap<&str, &Entry> = existing
+            .map(|c| c.entries().map(|e| (e.id.as_str(), e)).collect())
+            .unwrap_or_default();
+        let line = |id: &str| existing.and_then(|c| c.lines.get(id).copied());
+        let mut catalog = Catalog::new(&plan.article, source_lang, lang);
+        if let Some(existing) = existing {
+            catalog.extra = existing.extra.clone();
+        }
+        let mut entries = Vec::with_capacity(plan.segments.len());
+        for segment in &plan.segments {
+            let old = by_id.get(segment.id.as_str());
+            let mut entry = Entry::new(&segment.id, &segment.text);
+            if let Some(old) = old {
+                entry.translation = old.translation.clone();
+                entry.extra = old.extra.clone();
+                // The text the translation was made from: the oldest one.
+                entry.previous_source = match &old.previous_source {
+                    Some(previous) => Some(previous.clone()),
+                    None if old.source != segment.text => Some(old.source.clone()),
+                    None => None,
+                }
+                // Reverted to what was translated: the translation fits again.
+                .filter(|previous| *previous != segment.text && entry.is_translated());
+            }
+            let state = if !entry.is_translated() {
+                State::Missing
+            } else if entry.previous_source.is_some() {
+                State::Outdated
+            } else {
+                State::Translated
+            };
+            entries.push(Judged {
+                id: segment.id.clone(),
+                state,
+                known: old.is_some(),
+                line: line(&segment.id),
+                source: segment.text.clone(),
+                previous_source: entry.previous_source.clone(),
+                words: segment.words,
+            });
+            catalog.segments.push(entry);
+        }
+        let current: HashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
+        if let Some(existing) = existing {
+            // Obsolete entries already set aside keep their place before
+            // the ones leaving now.
+            let leaving = existing.obsolete.iter().chain(&existing.segments);
+            for old in leaving.filter(|e| !current.contains(e.id.as_str()) && e.is_translated()) {
+                entries.push(Judged {
+                    id: old.id.clone(),
+                    state: State::Obsolete,
+                    known: true,
+                    line: line(&old.id),
+                    source: old.source.clone(),
+                    previous_source: None,
+                    words: count_words(&old.source),
+                });
+                if !prune {
+                    catalog.obsolete.push(old.clone());
+                }
+            }
+        }
+        let changed = existing.is_none_or(|old| !old.same_content(&catalog));
+        LanguagePlan {
+            lang: lang.clone(),
+            catalog,
+            changed,
+            entries,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segments(texts: &[&str]) -> Vec<Segment> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(block, text)| Segment {
+                block,
+                text: text.to_string(),
+                span: 0..0,
+            })
+            .collect()
+    }
+
+    fn template(plan: &ArticlePlan) -> Catalog {
+        plan.template(&"en".parse().unwrap())
+    }
+
+    fn ids(plan: &ArticlePlan) -> Vec<&str> {
+        plan.segments.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    const TEXTS: [&str; 5] = [
+        "The leader made a visit to China once again.",
+        "Experts say the reason is that he is failing.",
+        "Moreover, the visit is based on a concern.",
+        "The source said so.",
+        "He does not fully trust the president.",
+    ];
+
+    #[test]
+    fn equal_text_keeps_ids_and_ids_are_unique() {
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS));
+        let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&TEXTS));
+        assert_eq!(ids(&first), ids(&second));
+        assert!(second.segments.iter().all(|s| s.origin == Origin::Kept));
+        let dup = ArticlePlan::new("a", None, &segments(&["Yes.", "Yes.", "Yes."]));
+        let unique: HashSet<_> = ids(&dup).into_iter().collect();
+        assert_eq!(unique.len(), 3);
+    }
+
+    #[test]
+    fn edits_moves_inserts_and_deletes() {
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS));
+        let edited = [
+            TEXTS[3],
+            "Experts say the reason is because he is failing.",
+            "A brand new sentence appears here.",
+            TEXTS[0],
+            TEXTS[4],
+        ];
+        let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&edited));
+        let origin = |i: usize| &second.segments[i].origin;
+        assert_eq!(second.segments[1].id, first.segments[1].id);
+        assert!(matches!(origin(1), Origin::Changed { from } if from == TEXTS[1]));
+        assert_eq!(origin(2), &Origin::New);
+        assert_eq!(second.segments[0].id, first.segments[3].id);
+        assert_eq!(second.segments[3].id, first.segments[0].id);
+        assert!(matches!(origin(0), Origin::Kept | Origin::Moved));
+        assert_eq!(second.dropped.len(), 1);
+        assert_eq!(second.dropped[0].source, TEXTS[2]);
+    }
+
+    #[test]
+    fn dissimilar_replacement_is_not_paired() {
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS[..2]));
+        let second = ArticlePlan::new(
+            "a",
+            Some(&template(&first)),
+            &segments(&[TEXTS[0], "Completely different words in this one."]),
+        );
+        assert_eq!(second.segments[1].origin, Origin::New);
+        assert_eq!(second.dropped.len(), 1);
+    }
+
+    fn target(plan: &ArticlePlan, translate: &[usize]) -> Catalog {
+        let en: Lang = "en".parse().unwrap();
+        let ko: Lang = "ko".parse().unwrap();
+        let mut catalog = LanguagePlan::new(plan, &en, &ko, None, false).catalog;
+        for &i in translate {
+            catalog.segments[i].translation = format!("번역 {i}");
+        }
+        catalog
+    }
+
+    #[test]
+    fn language_plan_states_and_previous_source() {
+        let en: Lang = "en".parse().unwrap();
+        let ko: Lang = "ko".parse().unwrap();
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS));
+        let ko_catalog = target(&first, &[0, 1, 2]);
+        let edited = [TEXTS[0], "Experts say the reason is because he is failing.", TEXTS[3], TEXTS[4]];
+        let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&edited));
+        let plan = LanguagePlan::new(&second, &en, &ko, Some(&ko_catalog), false);
+        let states: Vec<State> = plan.entries.iter().map(|e| e.state).collect();
+        use State::*;
+        assert_eq!(states, [Translated, Outdated, Missing, Missing, Obsolete]);
+        assert_eq!(plan.catalog.segments[1].previous_source.as_deref(), Some(TEXTS[1]));
+        assert_eq!(plan.catalog.obsolete[0].translation, "번역 2");
+        assert!(plan.changed);
+
+        // A second edit keeps the oldest previous source; a revert clears it.
+        let third_texts = [TEXTS[0], "Experts say the reason is since he is failing.", TEXTS[3], TEXTS[4]];
+        let third = ArticlePlan::new("a", Some(&template(&second)), &segments(&third_texts));
+        let again = LanguagePlan::new(&third, &en, &ko, Some(&plan.catalog), false);
+        assert_eq!(again.catalog.segments[1].previous_source.as_deref(), Some(TEXTS[1]));
+        let reverted = [TEXTS[0], TEXTS[1], TEXTS[3], TEXTS[4]];
+        let fourth = ArticlePlan::new("a", Some(&template(&third)), &segments(&reverted));
+        let back = LanguagePlan::new(&fourth, &en, &ko, Some(&again.catalog), false);
+        assert_eq!(back.entries[1].state, Translated);
+
+        // Pruning drops obsolete entries; nothing else does.
+        let pruned = LanguagePlan::new(&second, &en, &ko, Some(&ko_catalog), true);
+        assert!(pruned.catalog.obsolete.is_empty());
+    }
+
+    #[test]
+    fn unchanged_catalog_is_not_changed() {
+        let en: Lang = "en".parse().unwrap();
+        let ko: Lang = "ko".parse().unwrap();
+        let plan = ArticlePlan::new("a", None, &segments(&TEXTS));
+        let catalog = target(&plan, &[1]);
+        assert!(!LanguagePlan::new(&plan, &en, &ko, Some(&catalog), false).changed);
+    }
+}

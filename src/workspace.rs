@@ -1,0 +1,346 @@
+//! The workspace: where `l10n.toml` is, what it says, and which articles and
+//! catalogs exist on disk.
+//!
+//! This module only finds files; reading articles is `article`'s job and
+//! reading catalogs is `store`'s.
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Location, Result};
+use crate::lang::Lang;
+
+pub const CONFIG_FILE: &str = "l10n.toml";
+
+/// File extensions read as articles, and whether they are Markdown.
+const ARTICLE_EXTENSIONS: [(&str, bool); 3] = [("md", true), ("markdown", true), ("txt", false)];
+
+/// `l10n.toml`, as written by a person.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    source_lang: Option<String>,
+    languages: Option<Vec<String>>,
+    articles: Option<PathBuf>,
+    locales: Option<PathBuf>,
+    min_translated: Option<f64>,
+    #[serde(default)]
+    segmenter: SegmenterConfig,
+}
+
+/// Workspace additions to the built-in segmentation rules.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SegmenterConfig {
+    /// Abbreviations that never end a sentence, written without the final dot.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+/// The validated configuration of a workspace.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub source_lang: Lang,
+    /// Target languages named in `l10n.toml`; `None` means "the folders under `locales/`".
+    pub languages: Option<Vec<Lang>>,
+    pub articles: PathBuf,
+    pub locales: PathBuf,
+    pub min_translated: Option<f64>,
+    pub segmenter: SegmenterConfig,
+}
+
+/// An article file found under the articles folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleFile {
+    /// Path relative to the articles folder, without extension, `/`-separated.
+    pub id: String,
+    pub path: PathBuf,
+    pub markdown: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Workspace {
+    /// Finds the workspace containing `start`: the nearest folder upwards
+    /// with an `l10n.toml`, or `start` itself with the default configuration.
+    pub fn discover(start: &Path) -> Result<Workspace> {
+        let found = start
+            .ancestors()
+            .find(|dir| dir.join(CONFIG_FILE).is_file())
+            .map(Path::to_path_buf);
+        match found {
+            Some(root) => {
+                let path = root.join(CONFIG_FILE);
+                let text = fs::read_to_string(&path).map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                let config = parse_config(&path, &text)?;
+                Ok(Workspace { root, config })
+            }
+            None => Ok(Workspace {
+                root: start.to_path_buf(),
+                config: parse_config(Path::new(CONFIG_FILE), "")?,
+            }),
+        }
+    }
+
+    pub fn articles_dir(&self) -> PathBuf {
+        self.root.join(&self.config.articles)
+    }
+
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join(&self.config.locales)
+    }
+
+    /// A path relative to the workspace root, for messages and reports.
+    pub fn display_path(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        relative.to_string_lossy().replace('\\', "/")
+    }
+
+    /// `locales/<lang>/<article>.toml`; the template is the source language's.
+    pub fn catalog_path(&self, lang: &Lang, article: &str) -> PathBuf {
+        let mut path = self.locales_dir().join(lang.as_str());
+        for part in article.split('/') {
+            path.push(part);
+        }
+        path.set_extension("toml");
+        path
+    }
+
+    /// The target languages: those in `l10n.toml`, else the folders under
+    /// `locales/` other than the source language's.
+    pub fn target_languages(&self) -> Result<Vec<Lang>> {
+        if let Some(languages) = &self.config.languages {
+            return Ok(languages.clone());
+        }
+        let dir = self.locales_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(Error::Read { path: dir, source }),
+        };
+        let mut languages = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read {
+                path: dir.clone(),
+                source,
+            })?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || !entry.path().is_dir() {
+                continue;
+            }
+            let lang: Lang = name.parse().map_err(|_| {
+                Error::usage(
+                    format!(
+                        "the folder {} is not named after a language",
+                        self.display_path(&entry.path())
+                    ),
+                    "name catalog folders by BCP 47 tag (`ko`, `pt-BR`), or list the target languages in l10n.toml",
+                )
+            })?;
+            if lang.as_str() != name {
+                return Err(Error::usage(
+                    format!("the folder {} is not in canonical form", self.display_path(&entry.path())),
+                    format!("rename it to `{lang}`"),
+                ));
+            }
+            if lang != self.config.source_lang {
+                languages.push(lang);
+            }
+        }
+        languages.sort();
+        Ok(languages)
+    }
+
+    /// Every article under the articles folder, sorted by id.
+    pub fn articles(&self) -> Result<Vec<ArticleFile>> {
+        let dir = self.articles_dir();
+        if !dir.is_dir() {
+            return Err(Error::NoArticles { path: dir });
+        }
+        let mut found = BTreeMap::new();
+        let mut visited = Vec::new();
+        self.collect_articles(&dir, "", &mut found, &mut visited)?;
+        Ok(found.into_values().collect())
+    }
+
+    fn collect_articles(
+        &self,
+        dir: &Path,
+        prefix: &str,
+        found: &mut BTreeMap<String, ArticleFile>,
+        visited: &mut Vec<PathBuf>,
+    ) -> Result<()> {
+        // A symlinked folder can lead back to an ancestor; remember where we were.
+        let canonical = dir.canonicalize().map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if visited.contains(&canonical) {
+            return Ok(());
+        }
+        visited.push(canonical);
+        let read_error = |source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut entries = fs::read_dir(dir)
+            .map_err(read_error)?
+            .collect::<std::io::Result<Vec<_>>>()
+            .map_err(read_error)?;
+        entries.sort_by_key(|entry| entry.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                self.collect_articles(&path, &format!("{prefix}{name}/"), found, visited)?;
+                continue;
+            }
+            let Some((stem, extension)) = name.rsplit_once('.') else {
+                continue;
+            };
+            let Some(&(_, markdown)) = ARTICLE_EXTENSIONS
+                .iter()
+                .find(|(known, _)| extension.eq_ignore_ascii_case(known))
+            else {
+                continue;
+            };
+            let id = format!("{prefix}{stem}");
+            let article = ArticleFile { id: id.clone(), path, markdown };
+            if let Some(other) = found.insert(id.clone(), article) {
+                return Err(Error::usage(
+                    format!(
+                        "two articles have the id `{id}`: {} and {}",
+                        self.display_path(&other.path),
+                        self.display_path(&found[&id].path)
+                    ),
+                    "rename one of them; an article's id is its path without the extension",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_config(path: &Path, text: &str) -> Result<Config> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |span| span.start);
+        Error::invalid(
+            Location::at(path, text, offset),
+            format!("invalid configuration: {}", e.message().trim_end()),
+            "see `l10n init --help` for the keys l10n.toml may have",
+        )
+    })?;
+    let lang = |tag: &str| -> Result<Lang> {
+        tag.parse().map_err(|err: Error| {
+            let offset = text.find(&format!("\"{tag}\"")).unwrap_or(0);
+            Error::invalid(
+                Location::at(path, text, offset),
+                err.to_string(),
+                err.help().unwrap_or_default(),
+            )
+        })
+    };
+    let source_lang = lang(raw.source_lang.as_deref().unwrap_or("en"))?;
+    let languages = match raw.languages {
+        Some(tags) => Some(tags.iter().map(|t| lang(t)).collect::<Result<Vec<_>>>()?),
+        None => None,
+    };
+    if let Some(pct) = raw.min_translated
+        && !(0.0..=100.0).contains(&pct)
+    {
+        let offset = text.find("min-translated").unwrap_or(0);
+        return Err(Error::invalid(
+            Location::at(path, text, offset),
+            format!("min-translated is {pct}, not a percentage"),
+            "give a number from 0 to 100",
+        ));
+    }
+    Ok(Config {
+        source_lang,
+        languages,
+        articles: raw.articles.unwrap_or_else(|| "articles".into()),
+        locales: raw.locales.unwrap_or_else(|| "locales".into()),
+        min_translated: raw.min_translated,
+        segmenter: raw.segmenter,
+    })
+}
+
+/// The commented `l10n.toml` that `l10n init` writes.
+pub fn default_config_text(source: &Lang, languages: &[Lang]) -> String {
+    let languages = languages
+        .iter()
+        .map(|l| format!("\"{l}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"# l10n workspace configuration. `l10n` finds this file by walking up from
+# the current folder; every path below is relative to it.
+
+# The language the articles are written in (a BCP 47 tag).
+source-lang = "{source}"
+
+# The languages they are translated into. Leave this out to use every
+# folder under `locales/` (except the source language's).
+languages = [{languages}]
+
+# Where the articles are (.md, .markdown, .txt, searched recursively)...
+articles = "articles"
+# ...and where the catalogs go: locales/<lang>/<article>.toml.
+locales = "locales"
+
+# `l10n check` fails a language whose share of translated segments is below
+# this percentage. Without it, any missing or outdated segment fails.
+# min-translated = 90
+
+[segmenter]
+# Abbreviations of your house style that never end a sentence, without the dot.
+abbreviations = []
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_without_a_file() {
+        let config = parse_config(Path::new("l10n.toml"), "").unwrap();
+        assert_eq!(config.source_lang.as_str(), "en");
+        assert_eq!(config.articles, PathBuf::from("articles"));
+        assert!(config.languages.is_none());
+    }
+
+    #[test]
+    fn written_config_reads_back() {
+        let text = default_config_text(&"en".parse().unwrap(), &["ko".parse().unwrap()]);
+        let config = parse_config(Path::new("l10n.toml"), &text).unwrap();
+        assert_eq!(config.languages.unwrap()[0].as_str(), "ko");
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let err = parse_config(Path::new("l10n.toml"), "source-lang = \"en\"\nlangs = []\n")
+            .unwrap_err();
+        assert_eq!(err.location().unwrap().line, 2);
+    }
+
+    #[test]
+    fn bad_tag_is_located() {
+        let err = parse_config(Path::new("l10n.toml"), "languages = [\"ko\", \"x_y\"]\n")
+            .unwrap_err();
+        assert_eq!(err.location().unwrap().column, 20);
+    }
+}
