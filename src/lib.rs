@@ -14,3 +14,8 @@ pub mod lang;
 pub mod plan;
 pub mod store;
 pub mod workspace;
+pub mod cli;
+pub mod commands;
+pub mod diff;
+pub mod report;
+pub mod survey;

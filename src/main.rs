@@ -1,1 +1,34 @@
-fn main() {}
+//! The `l10n` binary: parses the command line, runs it, prints the result
+//! and turns it into an exit code (0 ok, 1 a check failed, 2 bad usage or
+//! bad input).
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use l10n::cli::Cli;
+use l10n::commands::{self, Environment};
+use l10n::report::{self, Style};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env = Environment {
+        cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    match commands::run(&cli, &env) {
+        Ok(output) => {
+            // A closed pipe (`l10n status | head`) is not an error.
+            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+            let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+            if output.passed { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
+        Err(error) => {
+            let style = Style {
+                color: std::io::stderr().is_terminal() && !env.no_color,
+            };
+            let _ = std::io::stderr().write_all(report::error_text(&error, style).as_bytes());
+            ExitCode::from(2)
+        }
+    }
+}

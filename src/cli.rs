@@ -1,0 +1,159 @@
+//! The command line: flags as clap parses them. Validated values (language
+//! tags) are parsed here, so a bad one is a usage error before any work.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+use crate::report::Format;
+
+const AFTER_HELP: &str = "\
+The workspace is the nearest folder upwards with an l10n.toml; without one,
+the current folder, with articles in articles/ and catalogs in locales/.
+
+A typical round:
+  l10n extract                  segment the articles, update every catalog
+  $EDITOR locales/ko/<article>.toml   fill in `translation = \"\"`
+  l10n status --lang ko --diff  what is missing, and how outdated sources changed
+  l10n check                    in CI: exit 1 on missing or outdated segments
+
+Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "l10n",
+    version,
+    about = "Keeps translations of Markdown articles in step with their source",
+    long_about = "Keeps translations of Markdown articles in step with their source.\n\n\
+        l10n splits each article into sentences (segments), keeps them in one TOML \
+        catalog per article and language that translators edit by hand, and reports \
+        which segments are missing or outdated, with a word diff of how the source \
+        changed, whenever an article changes.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    /// Run as if started in DIR.
+    #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// When to colour the output (`auto` honours NO_COLOR).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented l10n.toml for a new workspace.
+    Init(InitArgs),
+    /// Segment every article and update the template and target catalogs.
+    #[command(long_about = "Segment every article and update the template and target catalogs.\n\n\
+        Segments keep their ids across edits: an edited sentence keeps its id and its \
+        translation, marked outdated with the `previous-source` it was translated from; a \
+        moved sentence keeps both; a removed one moves to [[obsolete]] with its translation. \
+        Running extract twice changes nothing.")]
+    Extract(ExtractArgs),
+    /// Report translated, missing, outdated and obsolete segments.
+    #[command(long_about = "Report translated, missing, outdated and obsolete segments.\n\n\
+        The report is computed live from the articles as they are now, so it is true even \
+        when `l10n extract` has not run since the last edit.")]
+    Status(StatusArgs),
+    /// Exit 1 when segments are missing or outdated (for CI).
+    #[command(long_about = "Exit 1 when segments are missing or outdated (for CI).\n\n\
+        Lists each as `catalog:line: state: id: first words`, which CI systems and \
+        editors link to the file. With --min-translated, a language fails only when \
+        its share of translated segments is below the threshold.")]
+    Check(CheckArgs),
+    /// Print the segments of a text, one JSON object per line.
+    Segment(SegmentArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The language the articles are written in.
+    #[arg(long, default_value = "en", value_name = "LANG", value_parser = parse_lang)]
+    pub source_lang: Lang,
+    /// A target language (repeat for several).
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub languages: Vec<Lang>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Update only this language's catalogs (repeatable; default: all).
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub languages: Vec<Lang>,
+    /// Delete obsolete entries, with their translations.
+    #[arg(long)]
+    pub prune: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Report on this language (repeatable; default: all target languages).
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub languages: Vec<Lang>,
+    /// Show how the source of each outdated segment changed, word by word.
+    #[arg(long)]
+    pub diff: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Only these articles (ids or file paths; default: all).
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Check this language (repeatable; default: all target languages).
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub languages: Vec<Lang>,
+    /// Pass a language when at least PCT % of its segments are translated.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_translated: Option<f64>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Only these articles (ids or file paths; default: all).
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    /// Segment with this language's rules (default: the source language).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Read the input as plain text, not Markdown (default for .txt files).
+    #[arg(long)]
+    pub plain: bool,
+    /// The file to segment; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    tag.parse::<Lang>().map_err(|e| {
+        format!("{e}; {}", e.help().unwrap_or_default())
+    })
+}
+
+fn parse_percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not a percentage from 0 to 100"))
+    }
+}

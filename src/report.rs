@@ -1,0 +1,396 @@
+//! Reports: counts per article and language, the verdict of `check`, and
+//! their rendering as text or JSON. The one module that formats output.
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diff::{Marks, word_diff};
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::plan::{LanguagePlan, State};
+
+/// How output is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: tables, and `path:line:` lines that editors and CI link.
+    Text,
+    /// One JSON document, the same whatever the UI language.
+    Json,
+}
+
+/// Counts of segments by state, and of source words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Counts {
+    /// Segments of the article as it is now (translated + missing + outdated).
+    pub segments: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub outdated: usize,
+    /// Translated entries whose segments left the article; counted apart.
+    pub obsolete: usize,
+    pub words: usize,
+    pub words_translated: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.segments += other.segments;
+        self.translated += other.translated;
+        self.missing += other.missing;
+        self.outdated += other.outdated;
+        self.obsolete += other.obsolete;
+        self.words += other.words;
+        self.words_translated += other.words_translated;
+    }
+
+    /// Share of the segments that are translated, in percent (100 for none).
+    pub fn translated_percent(&self) -> f64 {
+        percent(self.translated, self.segments)
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+/// A segment that needs a translator's attention.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Issue {
+    /// `None` for a segment no catalog has yet.
+    pub id: Option<String>,
+    pub state: State,
+    pub line: Option<usize>,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleReport {
+    pub article: String,
+    pub catalog: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub issues: Vec<Issue>,
+}
+
+impl ArticleReport {
+    /// Judges one article's plan for one language; `catalog` is the catalog's
+    /// path as shown to the user.
+    pub fn new(plan: &LanguagePlan, catalog: String) -> ArticleReport {
+        let mut counts = Counts::default();
+        let mut issues = Vec::new();
+        for entry in &plan.entries {
+            match entry.state {
+                State::Translated => {
+                    counts.translated += 1;
+                    counts.words_translated += entry.words;
+                }
+                State::Missing => counts.missing += 1,
+                State::Outdated => counts.outdated += 1,
+                State::Obsolete => counts.obsolete += 1,
+            }
+            if entry.state != State::Obsolete {
+                counts.segments += 1;
+                counts.words += entry.words;
+            }
+            if entry.state != State::Translated {
+                issues.push(Issue {
+                    id: entry.known.then(|| entry.id.clone()),
+                    state: entry.state,
+                    line: entry.line,
+                    source: entry.source.clone(),
+                    previous_source: entry.previous_source.clone(),
+                });
+            }
+        }
+        ArticleReport {
+            article: plan.catalog.article.clone(),
+            catalog,
+            counts,
+            issues,
+        }
+    }
+}
+
+/// Whether a language passes `check`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Verdict {
+    pub passed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_translated: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct LanguageReport {
+    pub lang: Lang,
+    pub totals: Counts,
+    pub articles: Vec<ArticleReport>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+}
+
+impl LanguageReport {
+    pub fn new(lang: Lang, articles: Vec<ArticleReport>) -> LanguageReport {
+        let mut totals = Counts::default();
+        for article in &articles {
+            totals.add(&article.counts);
+        }
+        LanguageReport {
+            lang,
+            totals,
+            articles,
+            verdict: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Report {
+    pub source_lang: Lang,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passed: Option<bool>,
+    pub languages: Vec<LanguageReport>,
+}
+
+impl Report {
+    /// Passes judgement for `check`: with a threshold, a language fails below
+    /// it; without one, it fails on any missing or outdated segment.
+    pub fn judge(&mut self, min_translated: Option<f64>) -> bool {
+        let mut all = true;
+        for language in &mut self.languages {
+            let totals = &language.totals;
+            let passed = match min_translated {
+                Some(min) => totals.translated_percent() >= min,
+                None => totals.missing == 0 && totals.outdated == 0,
+            };
+            all &= passed;
+            language.verdict = Some(Verdict {
+                passed,
+                min_translated,
+            });
+        }
+        self.passed = Some(all);
+        all
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}
+
+/// Terminal styling, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn marks(&self) -> Marks {
+        if self.color { Marks::Color } else { Marks::Brackets }
+    }
+}
+
+/// `status` as text: a table per language, a summary line, and with `diff`
+/// the word diff of every outdated segment.
+pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
+    let mut out = String::new();
+    for (n, language) in report.languages.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}", style.paint("1", &format!("{}", language.lang)));
+        let width = language
+            .articles
+            .iter()
+            .map(|a| a.article.chars().count())
+            .chain([7])
+            .max()
+            .unwrap_or(7);
+        let _ = writeln!(
+            out,
+            "  {:<width$}  segments  translated  missing  outdated  obsolete  words missing",
+            "article"
+        );
+        for article in &language.articles {
+            let c = &article.counts;
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {:>8}  {:>10}  {:>7}  {:>8}  {:>8}  {:>13}",
+                article.article,
+                c.segments,
+                c.translated,
+                c.missing,
+                c.outdated,
+                c.obsolete,
+                c.words - c.words_translated
+            );
+        }
+        let t = &language.totals;
+        let _ = writeln!(
+            out,
+            "{}: {} of {} segments translated ({:.1}%), {} missing, {} outdated, {} obsolete; {} of {} words missing",
+            language.lang,
+            t.translated,
+            t.segments,
+            t.translated_percent(),
+            t.missing,
+            t.outdated,
+            t.obsolete,
+            t.words - t.words_translated,
+            t.words,
+        );
+        if diff {
+            for article in &language.articles {
+                for issue in article.issues.iter().filter(|i| i.state == State::Outdated) {
+                    let _ = writeln!(
+                        out,
+                        "\n{} {}",
+                        style.paint("33", &location(&article.catalog, issue.line)),
+                        issue.id.as_deref().unwrap_or("-"),
+                    );
+                    let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
+                    let _ = writeln!(out, "  {}", word_diff(previous, &issue.source, style.marks()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `check` as text: one `catalog:line: state: id: source` line per issue,
+/// then the verdict of each language.
+pub fn check_text(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    for language in &report.languages {
+        for article in &language.articles {
+            for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+                let state = match issue.state {
+                    State::Missing => style.paint("31", "missing"),
+                    _ => style.paint("33", "outdated"),
+                };
+                let _ = writeln!(
+                    out,
+                    "{}: {state}: {}: {}",
+                    location(&article.catalog, issue.line),
+                    issue.id.as_deref().unwrap_or("-"),
+                    first_words(&issue.source, 8),
+                );
+            }
+        }
+    }
+    for language in &report.languages {
+        let t = &language.totals;
+        let Some(verdict) = &language.verdict else { continue };
+        let outcome = if verdict.passed {
+            style.paint("32", "ok")
+        } else {
+            style.paint("31", "FAILED")
+        };
+        let threshold = verdict
+            .min_translated
+            .map(|min| format!(", minimum {min}%"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}: {outcome}: {} of {} segments translated ({:.1}%{threshold}), {} missing, {} outdated",
+            language.lang,
+            t.translated,
+            t.segments,
+            t.translated_percent(),
+            t.missing,
+            t.outdated,
+        );
+    }
+    out
+}
+
+fn location(catalog: &str, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{catalog}:{line}"),
+        None => catalog.to_string(),
+    }
+}
+
+/// The first `n` words of a text, with `…` when there is more.
+fn first_words(text: &str, n: usize) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(n).collect();
+    let mut out = head.join(" ");
+    // A text without spaces (Chinese, Japanese) is cut by characters.
+    if out.chars().count() > 80 {
+        out = out.chars().take(60).collect();
+        out.push('…');
+    } else if words.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// An error as the user sees it: the message, where, the line, a caret, and
+/// what to do.
+pub fn error_text(error: &Error, style: Style) -> String {
+    let mut out = format!("{}: {error}\n", style.paint("1;31", "error"));
+    if let Some(location) = error.location() {
+        let _ = writeln!(
+            out,
+            "  --> {}:{}:{}",
+            location.path.display(),
+            location.line,
+            location.column
+        );
+        if !location.line_text.is_empty() {
+            let number = location.line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown: String = location.line_text.chars().take(200).collect();
+            let caret_at: String = shown
+                .chars()
+                .take(location.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "  {pad} |");
+            let _ = writeln!(out, "  {number} | {shown}");
+            let _ = writeln!(out, "  {pad} | {caret_at}{}", style.paint("1;31", "^"));
+        }
+    }
+    if let Some(help) = error.help() {
+        let _ = writeln!(out, "  = help: {help}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cuts_long_text() {
+        assert_eq!(first_words("one two three", 2), "one two…");
+        assert_eq!(first_words("one two", 2), "one two");
+        assert_eq!(first_words(&"가".repeat(100), 8).chars().count(), 61);
+    }
+
+    #[test]
+    fn percent_of_nothing_is_complete() {
+        assert_eq!(Counts::default().translated_percent(), 100.0);
+    }
+}
