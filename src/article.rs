@@ -162,10 +162,10 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             Event::End(tag) if is_block_end(&tag) => {
                 builder.finish();
             }
-            Event::SoftBreak => builder.soft_break(),
+            Event::SoftBreak => builder.soft_break(range),
             // `[ ]` of a task list is syntax, not text.
             Event::TaskListMarker(_) => {}
-            Event::HardBreak => builder.hard_break(),
+            Event::HardBreak => builder.hard_break(range),
             // Everything else is inline: text, code spans, links, emphasis, …
             _ => builder.inline(range),
         }
@@ -226,6 +226,8 @@ struct BlockBuilder {
     /// The finished lines of the current chunk.
     lines: Chunk,
     line: Option<Range<usize>>,
+    /// Where the last line break ended: nothing before it is on this line.
+    floor: usize,
     leaf: bool,
     in_item: bool,
 }
@@ -235,27 +237,44 @@ impl BlockBuilder {
         if !self.leaf && !self.in_item {
             return;
         }
+        // An element that opened on an earlier line (emphasis wrapped over a
+        // soft break) reports a range starting there: the line starts after
+        // the last break all the same.
+        let start = range.start.max(self.floor);
+        let end = range.end.max(start);
         self.line = Some(match self.line.take() {
-            Some(line) => line.start..line.end.max(range.end),
-            None => range,
+            Some(line) => line.start..line.end.max(end),
+            None => start..end,
         });
     }
 
-    fn soft_break(&mut self) {
+    fn soft_break(&mut self, at: Range<usize>) {
+        self.close_line(at.start);
+        self.floor = self.floor.max(at.end);
+    }
+
+    fn hard_break(&mut self, at: Range<usize>) {
+        self.soft_break(at);
+        self.close_chunk();
+    }
+
+    /// Ends the current line, cutting it at `cut` (a break inside an element
+    /// that spans lines).
+    fn close_line(&mut self, cut: usize) {
         if let Some(line) = self.line.take() {
-            self.lines.push(line);
+            self.lines.push(line.start..line.end.min(cut).max(line.start));
         }
     }
 
-    fn hard_break(&mut self) {
-        self.soft_break();
+    fn close_chunk(&mut self) {
         if !self.lines.is_empty() {
             self.chunks.push(std::mem::take(&mut self.lines));
         }
     }
 
     fn finish(&mut self) {
-        self.hard_break();
+        self.close_line(usize::MAX);
+        self.close_chunk();
         if !self.chunks.is_empty() {
             self.blocks.push(std::mem::take(&mut self.chunks));
         }

@@ -1,7 +1,7 @@
 //! Word-level diffs of how a source sentence changed.
 use std::time::Duration;
 
-use similar::{ChangeTag, TextDiff};
+use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// How to mark removed and inserted words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,7 @@ pub enum Marks {
 /// The words of `old` and `new`, with what changed marked.
 pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
     let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
         .timeout(Duration::from_millis(200))
         .diff_unicode_words(old, new);
     let (open_delete, close_delete, open_insert, close_insert) = match marks {

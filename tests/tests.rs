@@ -1,2 +1,8 @@
-//! Integration tests: one binary, a module per area.
+//! Integration tests: one binary, a module per area, each driving the real
+//! `l10n` binary in temporary workspaces.
+mod errors;
+mod extract;
+mod markdown;
+mod scenario;
 mod segmentation;
+mod util;

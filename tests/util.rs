@@ -1,0 +1,157 @@
+//! A temporary workspace and a way to run the real `l10n` binary in it.
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The seed article of the repository's own workspace.
+pub const SEED_ID: &str = "2019/kim-jong-un-china-visit";
+
+pub fn seed_article() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2019/kim-jong-un-china-visit.md");
+    fs::read_to_string(path).expect("the seed article is in the repository")
+}
+
+pub struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+/// How a run of the binary ended.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).expect("stdout is JSON")
+    }
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    /// A workspace with the seed article and an empty Korean locale folder.
+    pub fn seeded() -> Workspace {
+        let ws = Workspace::new();
+        ws.write(&format!("articles/{SEED_ID}.md"), &seed_article());
+        ws.mkdir("locales/ko");
+        ws
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, contents: &str) {
+        self.write_bytes(relative, contents.as_bytes());
+    }
+
+    pub fn write_bytes(&self, relative: &str, contents: &[u8]) {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+
+    pub fn mkdir(&self, relative: &str) {
+        fs::create_dir_all(self.path(relative)).unwrap();
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+
+    /// Runs `l10n` with `args` in the workspace folder, with colour off and
+    /// the UI language pinned.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_in(".", args)
+    }
+
+    pub fn run_in(&self, subdir: &str, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_l10n"))
+            .args(args)
+            .current_dir(self.path(subdir))
+            .env("NO_COLOR", "1")
+            .env("L10N_LANG", "en")
+            .env("LANG", "C")
+            .stdin(Stdio::null())
+            .output()
+            .expect("l10n runs");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Every file in the workspace and its bytes, to show nothing changed.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else {
+                    out.insert(path.clone(), fs::read(&path).unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(self.dir.path(), &mut out);
+        out
+    }
+
+    /// A catalog parsed as plain TOML.
+    pub fn catalog(&self, lang: &str, article: &str) -> toml::Table {
+        let text = self.read(&format!("locales/{lang}/{article}.toml"));
+        text.parse().unwrap_or_else(|e| panic!("{lang}/{article}: {e}\n{text}"))
+    }
+
+    /// Sets every entry's translation in a catalog through `translate`
+    /// (given id and source), as a translator would, editing the file's text.
+    pub fn translate(&self, lang: &str, article: &str, translate: impl Fn(&str, &str) -> Option<String>) {
+        let relative = format!("locales/{lang}/{article}.toml");
+        let mut catalog = self.catalog(lang, article);
+        let mut changed = false;
+        if let Some(toml::Value::Array(entries)) = catalog.get_mut("segment") {
+            for entry in entries {
+                let table = entry.as_table_mut().unwrap();
+                let id = table["id"].as_str().unwrap().to_string();
+                let source = table["source"].as_str().unwrap().to_string();
+                if let Some(text) = translate(&id, &source) {
+                    table.insert("translation".into(), toml::Value::String(text));
+                    changed = true;
+                }
+            }
+        }
+        assert!(changed, "nothing was translated");
+        self.write(&relative, &toml::to_string(&catalog).unwrap());
+    }
+}
+
+/// The entries of one section (`segment` or `obsolete`) of a parsed catalog.
+pub fn entries(catalog: &toml::Table, section: &str) -> Vec<toml::Table> {
+    match catalog.get(section) {
+        Some(toml::Value::Array(entries)) => entries
+            .iter()
+            .map(|e| e.as_table().unwrap().clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn field<'a>(entry: &'a toml::Table, key: &str) -> Option<&'a str> {
+    entry.get(key).and_then(toml::Value::as_str)
+}
