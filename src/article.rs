@@ -79,7 +79,9 @@ fn segment_chunk(source: &str, lines: &Chunk, block: usize, rules: &Rules, out: 
         text.push_str(&source[line.clone()]);
     }
     let to_source = |offset: usize| {
-        let i = starts.partition_point(|&(t, _)| t <= offset).saturating_sub(1);
+        let i = starts
+            .partition_point(|&(t, _)| t <= offset)
+            .saturating_sub(1);
         let (t, s) = starts[i];
         s + (offset - t)
     };
@@ -154,7 +156,10 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                 builder.finish();
                 builder.leaf = matches!(
                     tag,
-                    Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::DefinitionListTitle
+                    Tag::Paragraph
+                        | Tag::Heading { .. }
+                        | Tag::TableCell
+                        | Tag::DefinitionListTitle
                 );
                 // A tight list item holds its text directly, without a paragraph.
                 builder.in_item = matches!(tag, Tag::Item | Tag::DefinitionListDefinition);
@@ -262,7 +267,8 @@ impl BlockBuilder {
     /// that spans lines).
     fn close_line(&mut self, cut: usize) {
         if let Some(line) = self.line.take() {
-            self.lines.push(line.start..line.end.min(cut).max(line.start));
+            self.lines
+                .push(line.start..line.end.min(cut).max(line.start));
         }
     }
 

@@ -56,22 +56,28 @@ pub enum Command {
     /// Write a commented l10n.toml for a new workspace.
     Init(InitArgs),
     /// Segment every article and update the template and target catalogs.
-    #[command(long_about = "Segment every article and update the template and target catalogs.\n\n\
+    #[command(
+        long_about = "Segment every article and update the template and target catalogs.\n\n\
         Segments keep their ids across edits: an edited sentence keeps its id and its \
         translation, marked outdated with the `previous-source` it was translated from; a \
         moved sentence keeps both; a removed one moves to [[obsolete]] with its translation. \
-        Running extract twice changes nothing.")]
+        Running extract twice changes nothing."
+    )]
     Extract(ExtractArgs),
     /// Report translated, missing, outdated and obsolete segments.
-    #[command(long_about = "Report translated, missing, outdated and obsolete segments.\n\n\
+    #[command(
+        long_about = "Report translated, missing, outdated and obsolete segments.\n\n\
         The report is computed live from the articles as they are now, so it is true even \
-        when `l10n extract` has not run since the last edit.")]
+        when `l10n extract` has not run since the last edit."
+    )]
     Status(StatusArgs),
     /// Exit 1 when segments are missing or outdated (for CI).
-    #[command(long_about = "Exit 1 when segments are missing or outdated (for CI).\n\n\
+    #[command(
+        long_about = "Exit 1 when segments are missing or outdated (for CI).\n\n\
         Lists each as `catalog:line: state: id: first words`, which CI systems and \
         editors link to the file. With --min-translated, a language fails only when \
-        its share of translated segments is below the threshold.")]
+        its share of translated segments is below the threshold."
+    )]
     Check(CheckArgs),
     /// Print the segments of a text, one JSON object per line.
     Segment(SegmentArgs),
@@ -141,9 +147,8 @@ pub struct SegmentArgs {
 }
 
 fn parse_lang(tag: &str) -> Result<Lang, String> {
-    tag.parse::<Lang>().map_err(|e| {
-        format!("{e}; {}", e.help().unwrap_or_default())
-    })
+    tag.parse::<Lang>()
+        .map_err(|e| format!("{e}; {}", e.help().unwrap_or_default()))
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {

@@ -6,7 +6,9 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::article;
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
+};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::plan::Origin;
@@ -62,14 +64,18 @@ fn init(dir: &Path, args: &InitArgs) -> Result<Output> {
             "edit it, or remove it to start again",
         ));
     }
-    store::write_atomic(&path, &workspace::default_config_text(&args.source_lang, &args.languages))?;
+    store::write_atomic(
+        &path,
+        &workspace::default_config_text(&args.source_lang, &args.languages),
+    )?;
     let articles = dir.join("articles");
     fs::create_dir_all(&articles).map_err(|source| Error::Write {
         path: articles,
         source,
     })?;
     Ok(Output {
-        stdout: "wrote l10n.toml; put articles (.md, .txt) in articles/, then run `l10n extract`\n".into(),
+        stdout: "wrote l10n.toml; put articles (.md, .txt) in articles/, then run `l10n extract`\n"
+            .into(),
         passed: true,
         ..Output::default()
     })
@@ -83,7 +89,10 @@ fn languages(workspace: &Workspace, named: &[Lang], required: bool) -> Result<Ve
         named.to_vec()
     };
     languages.dedup();
-    if let Some(source) = languages.iter().find(|l| **l == workspace.config.source_lang) {
+    if let Some(source) = languages
+        .iter()
+        .find(|l| **l == workspace.config.source_lang)
+    {
         return Err(Error::usage(
             format!("{source} is the source language"),
             "name a target language; the source language's catalogs are the templates",
@@ -110,7 +119,11 @@ fn extract(workspace: &Workspace, args: &ExtractArgs) -> Result<Output> {
     for survey in &surveys {
         let template = survey.plan.template(source_lang);
         let mut writes: Vec<(&Path, String)> = Vec::new();
-        if survey.template.as_ref().is_none_or(|old| !old.same_content(&template)) {
+        if survey
+            .template
+            .as_ref()
+            .is_none_or(|old| !old.same_content(&template))
+        {
             writes.push((&survey.template_path, store::render(&template)));
         }
         for (path, language) in &survey.languages {
@@ -176,7 +189,12 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn build_report(workspace: &Workspace, cwd: &Path, named: &[Lang], articles: &[String]) -> Result<Report> {
+fn build_report(
+    workspace: &Workspace,
+    cwd: &Path,
+    named: &[Lang],
+    articles: &[String],
+) -> Result<Report> {
     let languages = languages(workspace, named, true)?;
     let articles = survey::select_articles(workspace, articles, cwd)?;
     let surveys = survey::survey(workspace, &languages, &articles, false)?;
@@ -250,7 +268,11 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
         let path = cwd.join(path);
         fs::read(&path).map_err(|source| Error::Read { path, source })?
     };
-    let shown = if path == &stdin { Path::new("standard input") } else { path.as_path() };
+    let shown = if path == &stdin {
+        Path::new("standard input")
+    } else {
+        path.as_path()
+    };
     let text = article::decode(shown, &bytes)?;
     let lang = match &args.lang {
         Some(lang) => lang.clone(),
@@ -259,7 +281,10 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
             .unwrap_or_else(|_| "en".parse().expect("`en` is a language tag")),
     };
     let rules = Rules::for_language(lang.as_str());
-    let plain = args.plain || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let plain = args.plain
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let mut stdout = String::new();
     for segment in article::segments(&text, !plain, &rules) {
         let line = SegmentLine {

@@ -24,12 +24,10 @@ pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
     };
     let mut out = String::with_capacity(old.len() + new.len());
     let mut open: Option<ChangeTag> = None;
-    let close = |out: &mut String, open: &mut Option<ChangeTag>| {
-        match open.take() {
-            Some(ChangeTag::Delete) => out.push_str(close_delete),
-            Some(ChangeTag::Insert) => out.push_str(close_insert),
-            _ => {}
-        }
+    let close = |out: &mut String, open: &mut Option<ChangeTag>| match open.take() {
+        Some(ChangeTag::Delete) => out.push_str(close_delete),
+        Some(ChangeTag::Insert) => out.push_str(close_insert),
+        _ => {}
     };
     // Deletions come before insertions within a run of changes, so a
     // replaced word reads `[-old-]{+new+}`.
@@ -56,7 +54,11 @@ pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
                 continue;
             }
             close(&mut out, &mut open);
-            out.push_str(if tag == ChangeTag::Delete { open_delete } else { open_insert });
+            out.push_str(if tag == ChangeTag::Delete {
+                open_delete
+            } else {
+                open_insert
+            });
             out.push_str(&text);
             open = Some(tag);
         }
@@ -82,7 +84,13 @@ mod tests {
 
     #[test]
     fn insertions_and_deletions() {
-        assert_eq!(word_diff("a b c", "a c d", Marks::Brackets), "a [-b -]c{+ d+}");
-        assert_eq!(word_diff("같은 문장", "같은 문장", Marks::Brackets), "같은 문장");
+        assert_eq!(
+            word_diff("a b c", "a c d", Marks::Brackets),
+            "a [-b -]c{+ d+}"
+        );
+        assert_eq!(
+            word_diff("같은 문장", "같은 문장", Marks::Brackets),
+            "같은 문장"
+        );
     }
 }

@@ -28,7 +28,9 @@ impl Location {
             path: path.into(),
             line: text[..offset].matches('\n').count() + 1,
             column: text[line_start..offset].chars().count() + 1,
-            line_text: text[line_start..line_end].trim_end_matches('\r').to_string(),
+            line_text: text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
         }
     }
 }
@@ -74,7 +76,11 @@ impl Error {
         }
     }
 
-    pub fn invalid(location: Location, message: impl Into<String>, help: impl Into<String>) -> Error {
+    pub fn invalid(
+        location: Location,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Error {
         Error::InvalidFile {
             location,
             message: message.into(),
@@ -97,9 +103,9 @@ impl Error {
             Error::InvalidFile { help, .. }
             | Error::BadLanguage { help, .. }
             | Error::Usage { help, .. } => Some(help),
-            Error::InvalidUtf8 { .. } => {
-                Some("save the file as UTF-8 (most editors offer this under \"Save with encoding\")")
-            }
+            Error::InvalidUtf8 { .. } => Some(
+                "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
+            ),
             Error::NoArticles { .. } => Some(
                 "create the folder and put .md or .txt articles in it, or set `articles` in l10n.toml",
             ),

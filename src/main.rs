@@ -21,7 +21,11 @@ fn main() -> ExitCode {
             // A closed pipe (`l10n status | head`) is not an error.
             let _ = std::io::stdout().write_all(output.stdout.as_bytes());
             let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-            if output.passed { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            if output.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Err(error) => {
             let style = Style {

@@ -110,7 +110,8 @@ fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
     let mut old_free = vec![true; old.len()];
     // A pathological article may not get the finest diff, but always gets one.
     let deadline = Instant::now() + Duration::from_secs(2);
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_texts, &new_texts, Some(deadline));
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Patience, &old_texts, &new_texts, Some(deadline));
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
@@ -202,7 +203,9 @@ fn new_id(text: &str, used: &HashSet<String>) -> String {
     (0u32..)
         .map(|salt| {
             let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            let bytes = text.bytes().chain(salt.to_le_bytes().into_iter().filter(|_| salt > 0));
+            let bytes = text
+                .bytes()
+                .chain(salt.to_le_bytes().into_iter().filter(|_| salt > 0));
             for byte in bytes {
                 hash ^= u64::from(byte);
                 hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
@@ -426,21 +429,37 @@ mod tests {
         let ko: Lang = "ko".parse().unwrap();
         let first = ArticlePlan::new("a", None, &segments(&TEXTS));
         let ko_catalog = target(&first, &[0, 1, 2]);
-        let edited = [TEXTS[0], "Experts say the reason is because he is failing.", TEXTS[3], TEXTS[4]];
+        let edited = [
+            TEXTS[0],
+            "Experts say the reason is because he is failing.",
+            TEXTS[3],
+            TEXTS[4],
+        ];
         let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&edited));
         let plan = LanguagePlan::new(&second, &en, &ko, Some(&ko_catalog), false);
         let states: Vec<State> = plan.entries.iter().map(|e| e.state).collect();
         use State::*;
         assert_eq!(states, [Translated, Outdated, Missing, Missing, Obsolete]);
-        assert_eq!(plan.catalog.segments[1].previous_source.as_deref(), Some(TEXTS[1]));
+        assert_eq!(
+            plan.catalog.segments[1].previous_source.as_deref(),
+            Some(TEXTS[1])
+        );
         assert_eq!(plan.catalog.obsolete[0].translation, "번역 2");
         assert!(plan.changed);
 
         // A second edit keeps the oldest previous source; a revert clears it.
-        let third_texts = [TEXTS[0], "Experts say the reason is since he is failing.", TEXTS[3], TEXTS[4]];
+        let third_texts = [
+            TEXTS[0],
+            "Experts say the reason is since he is failing.",
+            TEXTS[3],
+            TEXTS[4],
+        ];
         let third = ArticlePlan::new("a", Some(&template(&second)), &segments(&third_texts));
         let again = LanguagePlan::new(&third, &en, &ko, Some(&plan.catalog), false);
-        assert_eq!(again.catalog.segments[1].previous_source.as_deref(), Some(TEXTS[1]));
+        assert_eq!(
+            again.catalog.segments[1].previous_source.as_deref(),
+            Some(TEXTS[1])
+        );
         let reverted = [TEXTS[0], TEXTS[1], TEXTS[3], TEXTS[4]];
         let fourth = ArticlePlan::new("a", Some(&template(&third)), &segments(&reverted));
         let back = LanguagePlan::new(&fourth, &en, &ko, Some(&again.catalog), false);

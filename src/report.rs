@@ -206,7 +206,11 @@ impl Style {
     }
 
     fn marks(&self) -> Marks {
-        if self.color { Marks::Color } else { Marks::Brackets }
+        if self.color {
+            Marks::Color
+        } else {
+            Marks::Brackets
+        }
     }
 }
 
@@ -269,7 +273,11 @@ pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
                         issue.id.as_deref().unwrap_or("-"),
                     );
                     let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-                    let _ = writeln!(out, "  {}", word_diff(previous, &issue.source, style.marks()));
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        word_diff(previous, &issue.source, style.marks())
+                    );
                 }
             }
         }
@@ -300,7 +308,9 @@ pub fn check_text(report: &Report, style: Style) -> String {
     }
     for language in &report.languages {
         let t = &language.totals;
-        let Some(verdict) = &language.verdict else { continue };
+        let Some(verdict) = &language.verdict else {
+            continue;
+        };
         let outcome = if verdict.passed {
             style.paint("32", "ok")
         } else {

@@ -34,7 +34,9 @@ pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<Catalog>> 
         let offset = text.find(&format!("{key} =")).unwrap_or(0);
         Error::invalid(
             Location::at(path, &text, offset),
-            format!("this catalog says {key} = \"{found}\", but its path is that of {key} \"{expected}\""),
+            format!(
+                "this catalog says {key} = \"{found}\", but its path is that of {key} \"{expected}\""
+            ),
             "move the file to where it belongs, or correct the [catalog] table",
         )
     };
@@ -79,7 +81,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
     let mut header_extra = Vec::new();
     let mut fields = [None, None, None];
     for (key, item) in header.iter() {
-        match ["article", "source-lang", "lang"].iter().position(|k| *k == key) {
+        match ["article", "source-lang", "lang"]
+            .iter()
+            .position(|k| *k == key)
+        {
             Some(i) => fields[i] = Some(reader.string(key, item)?),
             None => header_extra.push(reader.extra(key, item)?),
         }
@@ -107,7 +112,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
     );
     catalog.extra = header_extra;
     for (section, is_obsolete) in [("segment", false), ("obsolete", true)] {
-        let Some(item) = root.get(section) else { continue };
+        let Some(item) = root.get(section) else {
+            continue;
+        };
         let tables = item.as_array_of_tables().ok_or_else(|| {
             Error::invalid(
                 at(reader.start(item)),
@@ -254,10 +261,17 @@ pub fn render(catalog: &Catalog) -> String {
     }
     out.push_str("\n[catalog]\n");
     let _ = writeln!(out, "article = {}", toml_string(&catalog.article));
-    let _ = writeln!(out, "source-lang = {}", toml_string(catalog.source_lang.as_str()));
+    let _ = writeln!(
+        out,
+        "source-lang = {}",
+        toml_string(catalog.source_lang.as_str())
+    );
     let _ = writeln!(out, "lang = {}", toml_string(catalog.lang.as_str()));
     write_extra(&mut out, &catalog.extra);
-    for (section, entries) in [("segment", &catalog.segments), ("obsolete", &catalog.obsolete)] {
+    for (section, entries) in [
+        ("segment", &catalog.segments),
+        ("obsolete", &catalog.obsolete),
+    ] {
         for entry in entries {
             let _ = writeln!(out, "\n[[{section}]]");
             let _ = writeln!(out, "id = {}", toml_string(&entry.id));
@@ -277,7 +291,9 @@ pub fn render(catalog: &Catalog) -> String {
 fn write_extra(out: &mut String, extra: &Extra) {
     for (key, raw) in extra {
         let bare = !key.is_empty()
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         let key = if bare { key.clone() } else { toml_string(key) };
         let _ = writeln!(out, "{key} = {raw}");
     }

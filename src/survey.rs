@@ -33,7 +33,11 @@ pub fn rules(workspace: &Workspace) -> Rules {
 }
 
 /// The articles named on the command line (by id or by path), or all of them.
-pub fn select_articles(workspace: &Workspace, names: &[String], cwd: &Path) -> Result<Vec<ArticleFile>> {
+pub fn select_articles(
+    workspace: &Workspace,
+    names: &[String],
+    cwd: &Path,
+) -> Result<Vec<ArticleFile>> {
     let all = workspace.articles()?;
     if names.is_empty() {
         return Ok(all);
@@ -43,14 +47,19 @@ pub fn select_articles(workspace: &Workspace, names: &[String], cwd: &Path) -> R
         let by_path = fs::canonicalize(cwd.join(name)).ok();
         let found = all.iter().find(|a| {
             a.id == name.trim_end_matches('/')
-                || by_path.as_ref().is_some_and(|p| fs::canonicalize(&a.path).ok().as_ref() == Some(p))
+                || by_path
+                    .as_ref()
+                    .is_some_and(|p| fs::canonicalize(&a.path).ok().as_ref() == Some(p))
         });
         match found {
             Some(article) if !selected.contains(article) => selected.push(article.clone()),
             Some(_) => {}
             None => {
                 return Err(Error::usage(
-                    format!("no article `{name}` in {}", workspace.display_path(&workspace.articles_dir())),
+                    format!(
+                        "no article `{name}` in {}",
+                        workspace.display_path(&workspace.articles_dir())
+                    ),
                     "name an article by its id (its path under the articles folder, without extension) or by its file path",
                 ));
             }
@@ -85,7 +94,8 @@ pub fn survey(
                 .map(|lang| {
                     let path = workspace.catalog_path(lang, &file.id);
                     let existing = store::load(&path, &file.id, lang)?;
-                    let language = LanguagePlan::new(&plan, source_lang, lang, existing.as_ref(), prune);
+                    let language =
+                        LanguagePlan::new(&plan, source_lang, lang, existing.as_ref(), prune);
                     Ok((path, language))
                 })
                 .collect::<Result<Vec<_>>>()?;

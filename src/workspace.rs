@@ -148,7 +148,10 @@ impl Workspace {
             })?;
             if lang.as_str() != name {
                 return Err(Error::usage(
-                    format!("the folder {} is not in canonical form", self.display_path(&entry.path())),
+                    format!(
+                        "the folder {} is not in canonical form",
+                        self.display_path(&entry.path())
+                    ),
                     format!("rename it to `{lang}`"),
                 ));
             }
@@ -217,7 +220,11 @@ impl Workspace {
                 continue;
             };
             let id = format!("{prefix}{stem}");
-            let article = ArticleFile { id: id.clone(), path, markdown };
+            let article = ArticleFile {
+                id: id.clone(),
+                path,
+                markdown,
+            };
             if let Some(other) = found.insert(id.clone(), article) {
                 return Err(Error::usage(
                     format!(
@@ -332,15 +339,15 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let err = parse_config(Path::new("l10n.toml"), "source-lang = \"en\"\nlangs = []\n")
-            .unwrap_err();
+        let err =
+            parse_config(Path::new("l10n.toml"), "source-lang = \"en\"\nlangs = []\n").unwrap_err();
         assert_eq!(err.location().unwrap().line, 2);
     }
 
     #[test]
     fn bad_tag_is_located() {
-        let err = parse_config(Path::new("l10n.toml"), "languages = [\"ko\", \"x_y\"]\n")
-            .unwrap_err();
+        let err =
+            parse_config(Path::new("l10n.toml"), "languages = [\"ko\", \"x_y\"]\n").unwrap_err();
         assert_eq!(err.location().unwrap().column, 20);
     }
 }

@@ -20,7 +20,11 @@ fn refuses(ws: &Workspace, args: &[&str], expected: &[&str]) -> String {
     let run = ws.run(args).expect_code(2);
     assert!(run.stdout.is_empty(), "nothing on stdout: {}", run.stdout);
     for text in expected {
-        assert!(run.stderr.contains(text), "stderr lacks {text:?}:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            run.stderr
+        );
     }
     assert_eq!(before, ws.snapshot(), "files changed on a refused run");
     run.stderr
@@ -34,18 +38,32 @@ fn catalog_path() -> String {
 fn bad_language_tag() {
     let ws = pending_workspace();
     for command in ["extract", "status", "check"] {
-        refuses(&ws, &[command, "--lang", "ko_KR!"], &["not a valid language tag"]);
+        refuses(
+            &ws,
+            &[command, "--lang", "ko_KR!"],
+            &["not a valid language tag"],
+        );
     }
 }
 
 #[test]
 fn catalog_with_invalid_toml() {
     let ws = pending_workspace();
-    let text = ws.read(&catalog_path()).replacen("\ntranslation = \"\"", "\ntranslation = \"unclosed", 1);
+    let text =
+        ws.read(&catalog_path())
+            .replacen("\ntranslation = \"\"", "\ntranslation = \"unclosed", 1);
     ws.write(&catalog_path(), &text);
     let line = text.lines().position(|l| l.contains("\"unclosed")).unwrap() + 1;
     for command in ["extract", "status", "check"] {
-        refuses(&ws, &[command], &[&format!("{}:{line}:", catalog_path()), "invalid TOML", "help:"]);
+        refuses(
+            &ws,
+            &[command],
+            &[
+                &format!("{}:{line}:", catalog_path()),
+                "invalid TOML",
+                "help:",
+            ],
+        );
     }
 }
 
@@ -62,11 +80,20 @@ fn catalog_with_duplicate_ids() {
 #[test]
 fn catalog_with_wrong_types() {
     let ws = pending_workspace();
-    let text = ws.read(&catalog_path()).replacen("\ntranslation = \"\"", "\ntranslation = 42", 1);
+    let text = ws
+        .read(&catalog_path())
+        .replacen("\ntranslation = \"\"", "\ntranslation = 42", 1);
     ws.write(&catalog_path(), &text);
     let line = text.lines().position(|l| l == "translation = 42").unwrap() + 1;
-    let stderr = refuses(&ws, &["extract"], &["must be a string", &format!(":{line}:15")]);
-    assert!(stderr.contains("translation = 42"), "the offending line is shown:\n{stderr}");
+    let stderr = refuses(
+        &ws,
+        &["extract"],
+        &["must be a string", &format!(":{line}:15")],
+    );
+    assert!(
+        stderr.contains("translation = 42"),
+        "the offending line is shown:\n{stderr}"
+    );
 }
 
 #[test]
@@ -76,14 +103,19 @@ fn catalog_missing_its_header_or_an_id() {
     ws.write(&catalog_path(), &original.replace("[catalog]", "[other]"));
     refuses(&ws, &["status"], &["unknown table `other`"]);
     let first_id = original.lines().find(|l| l.starts_with("id = ")).unwrap();
-    ws.write(&catalog_path(), &original.replacen(&format!("{first_id}\n"), "", 1));
+    ws.write(
+        &catalog_path(),
+        &original.replacen(&format!("{first_id}\n"), "", 1),
+    );
     refuses(&ws, &["extract"], &["has no `id`"]);
 }
 
 #[test]
 fn catalog_of_another_language() {
     let ws = pending_workspace();
-    let text = ws.read(&catalog_path()).replace("lang = \"ko\"", "lang = \"ja\"");
+    let text = ws
+        .read(&catalog_path())
+        .replace("lang = \"ko\"", "lang = \"ja\"");
     ws.write(&catalog_path(), &text);
     refuses(&ws, &["extract"], &["lang = \"ja\"", "move the file"]);
 }
@@ -99,8 +131,15 @@ fn missing_articles_folder() {
 #[test]
 fn invalid_utf8_article() {
     let ws = pending_workspace();
-    ws.write_bytes("articles/broken.md", b"Fine so far. Then \xFF\xFE broken.\n");
-    let stderr = refuses(&ws, &["extract"], &["articles/broken.md", "not valid UTF-8", "byte offset 18"]);
+    ws.write_bytes(
+        "articles/broken.md",
+        b"Fine so far. Then \xFF\xFE broken.\n",
+    );
+    let stderr = refuses(
+        &ws,
+        &["extract"],
+        &["articles/broken.md", "not valid UTF-8", "byte offset 18"],
+    );
     assert!(stderr.contains(":1:19"), "{stderr}");
 }
 
@@ -116,9 +155,16 @@ fn invalid_utf8_catalog() {
 #[test]
 fn one_bad_catalog_stops_every_write() {
     let ws = pending_workspace();
-    ws.write("articles/second.md", "Another article. With two sentences.\n");
+    ws.write(
+        "articles/second.md",
+        "Another article. With two sentences.\n",
+    );
     ws.write("locales/ko/second.toml", "[catalog]\narticle = \"second\"\nsource-lang = \"en\"\nlang = \"ko\"\n[[segment]]\nid = 5\n");
-    refuses(&ws, &["extract"], &["second.toml:6:6", "`id` must be a string"]);
+    refuses(
+        &ws,
+        &["extract"],
+        &["second.toml:6:6", "`id` must be a string"],
+    );
 }
 
 #[test]
@@ -127,13 +173,21 @@ fn invalid_config() {
     ws.write("l10n.toml", "source-lang = \"en\"\nlanguage = [\"ko\"]\n");
     refuses(&ws, &["status"], &["l10n.toml:2:1", "unknown field"]);
     ws.write("l10n.toml", "languages = [\"ko\", \"not a tag\"]\n");
-    refuses(&ws, &["extract"], &["l10n.toml:1:20", "not a valid language tag"]);
+    refuses(
+        &ws,
+        &["extract"],
+        &["l10n.toml:1:20", "not a valid language tag"],
+    );
 }
 
 #[test]
 fn unknown_article_and_no_languages() {
     let ws = pending_workspace();
-    refuses(&ws, &["status", "no/such-article"], &["no article `no/such-article`"]);
+    refuses(
+        &ws,
+        &["status", "no/such-article"],
+        &["no article `no/such-article`"],
+    );
     let bare = Workspace::new();
     bare.write("articles/a.md", "Text.\n");
     refuses(&bare, &["status"], &["no target languages", "--lang"]);

@@ -7,7 +7,12 @@ use crate::util::{SEED_ID, Workspace, entries, field};
 fn fresh_workspace_gets_catalogs_in_the_design_shape() {
     let ws = Workspace::seeded();
     let run = ws.run(&["extract"]).expect_code(0);
-    assert!(run.stdout.contains(&format!("wrote locales/ko/{SEED_ID}.toml")), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(&format!("wrote locales/ko/{SEED_ID}.toml")),
+        "{}",
+        run.stdout
+    );
 
     let template = ws.catalog("en", SEED_ID);
     let header = template["catalog"].as_table().unwrap();
@@ -30,12 +35,22 @@ fn fresh_workspace_gets_catalogs_in_the_design_shape() {
         assert!(ids.insert(id.to_string()), "duplicate id {id}");
         assert_eq!(field(k, "id"), Some(id));
         assert_eq!(field(k, "source"), field(t, "source"));
-        assert_eq!(field(k, "translation"), Some(""), "every entry has a translation to fill");
+        assert_eq!(
+            field(k, "translation"),
+            Some(""),
+            "every entry has a translation to fill"
+        );
         assert!(k.get("previous-source").is_none());
     }
     let raw = ws.read(&format!("locales/ko/{SEED_ID}.toml"));
-    assert!(raw.starts_with("# "), "a header comment tells a translator what to do");
-    assert_eq!(raw.lines().filter(|l| *l == "translation = \"\"").count(), target_entries.len());
+    assert!(
+        raw.starts_with("# "),
+        "a header comment tells a translator what to do"
+    );
+    assert_eq!(
+        raw.lines().filter(|l| *l == "translation = \"\"").count(),
+        target_entries.len()
+    );
 }
 
 #[test]
@@ -54,7 +69,10 @@ fn extract_in_two_fresh_workspaces_gives_identical_files() {
     let b = Workspace::seeded();
     a.run(&["extract"]).expect_code(0);
     b.run(&["extract", "--lang", "ko"]).expect_code(0);
-    assert_eq!(a.read(&format!("locales/ko/{SEED_ID}.toml")), b.read(&format!("locales/ko/{SEED_ID}.toml")));
+    assert_eq!(
+        a.read(&format!("locales/ko/{SEED_ID}.toml")),
+        b.read(&format!("locales/ko/{SEED_ID}.toml"))
+    );
 }
 
 #[test]
@@ -62,8 +80,14 @@ fn extract_creates_catalogs_for_named_and_configured_languages() {
     let ws = Workspace::seeded();
     ws.write("l10n.toml", "languages = [\"ko\", \"ja\"]\n");
     ws.run(&["extract", "--lang", "zh-hant"]).expect_code(0);
-    assert!(ws.path(&format!("locales/zh-Hant/{SEED_ID}.toml")).exists(), "tag canonicalised");
-    assert!(!ws.path(&format!("locales/ja/{SEED_ID}.toml")).exists(), "--lang limits the run");
+    assert!(
+        ws.path(&format!("locales/zh-Hant/{SEED_ID}.toml")).exists(),
+        "tag canonicalised"
+    );
+    assert!(
+        !ws.path(&format!("locales/ja/{SEED_ID}.toml")).exists(),
+        "--lang limits the run"
+    );
     ws.run(&["extract"]).expect_code(0);
     assert!(ws.path(&format!("locales/ja/{SEED_ID}.toml")).exists());
 }
@@ -92,14 +116,20 @@ fn init_writes_a_config_that_extract_reads() {
 fn prune_drops_obsolete_entries_only_when_asked() {
     let ws = Workspace::new();
     ws.mkdir("locales/ko");
-    ws.write("articles/a.md", "First paragraph here.\n\nSecond paragraph here.\n");
+    ws.write(
+        "articles/a.md",
+        "First paragraph here.\n\nSecond paragraph here.\n",
+    );
     ws.run(&["extract"]).expect_code(0);
     ws.translate("ko", "a", |_, source| Some(format!("번역: {source}")));
     ws.write("articles/a.md", "First paragraph here.\n");
     ws.run(&["extract"]).expect_code(0);
     let catalog = ws.catalog("ko", "a");
     assert_eq!(entries(&catalog, "obsolete").len(), 1);
-    assert_eq!(field(&entries(&catalog, "obsolete")[0], "translation"), Some("번역: Second paragraph here."));
+    assert_eq!(
+        field(&entries(&catalog, "obsolete")[0], "translation"),
+        Some("번역: Second paragraph here.")
+    );
     ws.run(&["extract", "--prune"]).expect_code(0);
     assert!(entries(&ws.catalog("ko", "a"), "obsolete").is_empty());
     assert_eq!(entries(&ws.catalog("ko", "a"), "segment").len(), 1);

@@ -11,7 +11,10 @@ fn segments(ws: &Workspace, file: &str, args: &[&str]) -> Vec<(u64, String)> {
         .lines()
         .map(|line| {
             let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-            (value["block"].as_u64().unwrap(), value["text"].as_str().unwrap().to_string())
+            (
+                value["block"].as_u64().unwrap(),
+                value["text"].as_str().unwrap().to_string(),
+            )
         })
         .collect()
 }
@@ -87,8 +90,16 @@ fn code_blocks_never_reach_the_catalog() {
     ws.write("articles/doc.md", DOC);
     ws.run(&["extract"]).expect_code(0);
     let catalog = ws.read("locales/ko/doc.toml");
-    for untouched in ["Code is not translated", "indented code", "HTML blocks", "Front matter"] {
-        assert!(!catalog.contains(untouched), "{untouched} leaked into the catalog");
+    for untouched in [
+        "Code is not translated",
+        "indented code",
+        "HTML blocks",
+        "Front matter",
+    ] {
+        assert!(
+            !catalog.contains(untouched),
+            "{untouched} leaked into the catalog"
+        );
     }
     assert!(catalog.contains("https://example.com/v1.2/report.html"));
 }
@@ -96,11 +107,19 @@ fn code_blocks_never_reach_the_catalog() {
 #[test]
 fn plain_text_lines_are_hard_breaks() {
     let ws = Workspace::new();
-    ws.write("doc.txt", "Headline on its own line\nPosted Jan. 10, 2019 08:04\n\nA paragraph. Of two sentences.\n");
+    ws.write(
+        "doc.txt",
+        "Headline on its own line\nPosted Jan. 10, 2019 08:04\n\nA paragraph. Of two sentences.\n",
+    );
     let found = segments(&ws, "doc.txt", &[]);
     assert_eq!(
         texts(&found),
-        ["Headline on its own line", "Posted Jan. 10, 2019 08:04", "A paragraph.", "Of two sentences."]
+        [
+            "Headline on its own line",
+            "Posted Jan. 10, 2019 08:04",
+            "A paragraph.",
+            "Of two sentences."
+        ]
     );
     ws.write("doc.md", &ws.read("doc.txt"));
     assert_eq!(segments(&ws, "doc.md", &["--plain"]), found);
@@ -109,8 +128,14 @@ fn plain_text_lines_are_hard_breaks() {
 #[test]
 fn bom_and_crlf_are_accepted() {
     let ws = Workspace::new();
-    ws.write_bytes("doc.md", b"\xEF\xBB\xBF# Title\r\n\r\nOne line\r\nwrapped. Next one.\r\n");
-    assert_eq!(texts(&segments(&ws, "doc.md", &[])), ["Title", "One line wrapped.", "Next one."]);
+    ws.write_bytes(
+        "doc.md",
+        b"\xEF\xBB\xBF# Title\r\n\r\nOne line\r\nwrapped. Next one.\r\n",
+    );
+    assert_eq!(
+        texts(&segments(&ws, "doc.md", &[])),
+        ["Title", "One line wrapped.", "Next one."]
+    );
 }
 
 #[test]
@@ -118,5 +143,8 @@ fn segment_reads_standard_input_and_korean_rules() {
     let ws = Workspace::new();
     ws.write("ko.txt", "김 위원장이 방문했다. 전문가들은 말한다!\n");
     let segments = segments(&ws, "ko.txt", &["--lang", "ko"]);
-    assert_eq!(texts(&segments), ["김 위원장이 방문했다.", "전문가들은 말한다!"]);
+    assert_eq!(
+        texts(&segments),
+        ["김 위원장이 방문했다.", "전문가들은 말한다!"]
+    );
 }

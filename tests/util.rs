@@ -8,7 +8,8 @@ use std::process::{Command, Stdio};
 pub const SEED_ID: &str = "2019/kim-jong-un-china-visit";
 
 pub fn seed_article() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2019/kim-jong-un-china-visit.md");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2019/kim-jong-un-china-visit.md");
     fs::read_to_string(path).expect("the seed article is in the repository")
 }
 
@@ -27,7 +28,11 @@ pub struct Run {
 impl Run {
     #[track_caller]
     pub fn expect_code(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
@@ -116,12 +121,18 @@ impl Workspace {
     /// A catalog parsed as plain TOML.
     pub fn catalog(&self, lang: &str, article: &str) -> toml::Table {
         let text = self.read(&format!("locales/{lang}/{article}.toml"));
-        text.parse().unwrap_or_else(|e| panic!("{lang}/{article}: {e}\n{text}"))
+        text.parse()
+            .unwrap_or_else(|e| panic!("{lang}/{article}: {e}\n{text}"))
     }
 
     /// Sets every entry's translation in a catalog through `translate`
     /// (given id and source), as a translator would, editing the file's text.
-    pub fn translate(&self, lang: &str, article: &str, translate: impl Fn(&str, &str) -> Option<String>) {
+    pub fn translate(
+        &self,
+        lang: &str,
+        article: &str,
+        translate: impl Fn(&str, &str) -> Option<String>,
+    ) {
         let relative = format!("locales/{lang}/{article}.toml");
         let mut catalog = self.catalog(lang, article);
         let mut changed = false;
