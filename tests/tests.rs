@@ -3,6 +3,7 @@
 mod errors;
 mod extract;
 mod markdown;
+mod output;
 mod scenario;
 mod segmentation;
 mod util;
