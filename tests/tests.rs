@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per area, each driving the real
 //! `l10n` binary in temporary workspaces.
 mod errors;
+mod example;
 mod extract;
 mod markdown;
 mod output;
