@@ -6,16 +6,16 @@
 //! back ([`store`]) or judged and reported ([`report`]).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod segment;
 pub mod article;
 pub mod catalog;
-pub mod error;
-pub mod lang;
-pub mod plan;
-pub mod store;
-pub mod workspace;
 pub mod cli;
 pub mod commands;
 pub mod diff;
+pub mod error;
+pub mod lang;
+pub mod plan;
 pub mod report;
+pub mod segment;
+pub mod store;
 pub mod survey;
+pub mod workspace;

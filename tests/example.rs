@@ -20,13 +20,23 @@ fn copy_of_repo_workspace() -> Workspace {
 #[test]
 fn korean_catalog_shows_all_three_states() {
     let ws = copy_of_repo_workspace();
-    let json = ws.run(&["status", "--lang", "ko", "--format", "json"]).expect_code(0).json();
+    let json = ws
+        .run(&["status", "--lang", "ko", "--format", "json"])
+        .expect_code(0)
+        .json();
     let totals = &json["languages"][0]["totals"];
     let n = |key: &str| totals[key].as_u64().unwrap();
-    assert!(n("translated") * 2 >= n("segments"), "at least half translated: {totals}");
+    assert!(
+        n("translated") * 2 >= n("segments"),
+        "at least half translated: {totals}"
+    );
     assert!(n("missing") >= 1 && n("outdated") >= 1, "{totals}");
     let diff = ws.run(&["status", "--lang", "ko", "--diff"]).expect_code(0);
-    assert!(diff.stdout.contains("[-that-]{+because+}"), "{}", diff.stdout);
+    assert!(
+        diff.stdout.contains("[-that-]{+because+}"),
+        "{}",
+        diff.stdout
+    );
 }
 
 #[test]
@@ -34,5 +44,9 @@ fn repo_catalogs_are_what_extract_writes() {
     let ws = copy_of_repo_workspace();
     let before = ws.snapshot();
     ws.run(&["extract"]).expect_code(0);
-    assert_eq!(before, ws.snapshot(), "run `cargo run -- extract` and commit the catalogs");
+    assert_eq!(
+        before,
+        ws.snapshot(),
+        "run `cargo run -- extract` and commit the catalogs"
+    );
 }

@@ -37,7 +37,10 @@ fn check_text() {
 #[test]
 fn status_json_has_the_design_keys() {
     let ws = edited_workspace();
-    let json = ws.run(&["status", "--format", "json"]).expect_code(0).json();
+    let json = ws
+        .run(&["status", "--format", "json"])
+        .expect_code(0)
+        .json();
     let keys = |value: &serde_json::Value| -> Vec<String> {
         let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
         keys.sort();
@@ -48,17 +51,43 @@ fn status_json_has_the_design_keys() {
     assert_eq!(keys(language), ["articles", "lang", "totals"]);
     assert_eq!(
         keys(&language["totals"]),
-        ["missing", "obsolete", "outdated", "segments", "translated", "words", "words-translated"]
+        [
+            "missing",
+            "obsolete",
+            "outdated",
+            "segments",
+            "translated",
+            "words",
+            "words-translated"
+        ]
     );
     let article = &language["articles"][0];
-    for key in ["article", "catalog", "segments", "translated", "missing", "outdated", "obsolete", "issues"] {
+    for key in [
+        "article",
+        "catalog",
+        "segments",
+        "translated",
+        "missing",
+        "outdated",
+        "obsolete",
+        "issues",
+    ] {
         assert!(article.get(key).is_some(), "article lacks {key}");
     }
     assert_eq!(article["catalog"], format!("locales/ko/{SEED_ID}.toml"));
     let totals = &language["totals"];
     let n = |key: &str| totals[key].as_u64().unwrap();
-    assert_eq!(n("segments"), n("translated") + n("missing") + n("outdated"));
+    assert_eq!(
+        n("segments"),
+        n("translated") + n("missing") + n("outdated")
+    );
     for issue in article["issues"].as_array().unwrap() {
-        assert_eq!(keys(issue).iter().filter(|k| ["id", "state", "line", "source"].contains(&k.as_str())).count(), 4);
+        assert_eq!(
+            keys(issue)
+                .iter()
+                .filter(|k| ["id", "state", "line", "source"].contains(&k.as_str()))
+                .count(),
+            4
+        );
     }
 }

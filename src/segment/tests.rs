@@ -1,0 +1,328 @@
+//! Unit tests, one group per rule family, each with minimal fixtures.
+use super::*;
+
+fn split<'a>(text: &'a str, lang: &str) -> Vec<&'a str> {
+    let rules = Rules::for_language(lang);
+    sentences(text, &rules)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+fn en(text: &str) -> Vec<&str> {
+    split(text, "en")
+}
+
+#[test]
+fn empty_and_blank() {
+    assert!(en("").is_empty());
+    assert!(en("  \n\t ").is_empty());
+    assert_eq!(en("."), ["."]);
+    assert_eq!(en("! ! !"), ["! ! !"]);
+}
+
+#[test]
+fn terminal_punctuation() {
+    assert_eq!(
+        en("Hello World. My name is Jonas."),
+        ["Hello World.", "My name is Jonas."]
+    );
+    assert_eq!(en("Hello?! Is that you?"), ["Hello?!", "Is that you?"]);
+    assert_eq!(
+        en("She works at Yahoo! in the city."),
+        ["She works at Yahoo! in the city."]
+    );
+    assert_eq!(en("What? - Posted here."), ["What?", "- Posted here."]);
+}
+
+#[test]
+fn titles_never_end_a_sentence() {
+    assert_eq!(
+        en("Gov. Newsom met Sen. Padilla and Lt. Gen. Ray."),
+        ["Gov. Newsom met Sen. Padilla and Lt. Gen. Ray."]
+    );
+    let d = explain("Mr. Smith left.", &Rules::for_language("en"));
+    assert_eq!((d[0].split, d[0].rule), (false, "abbreviation:title"));
+}
+
+#[test]
+fn abbreviations_end_before_a_sentence_starter() {
+    assert_eq!(
+        en("I live in the U.S. How about you?"),
+        ["I live in the U.S.", "How about you?"]
+    );
+    assert_eq!(
+        en("I work for the U.S. Government."),
+        ["I work for the U.S. Government."]
+    );
+    assert_eq!(
+        en("They met at Acme Inc. It was late."),
+        ["They met at Acme Inc.", "It was late."]
+    );
+    assert_eq!(
+        en("Apples, pears, etc. Then we left."),
+        ["Apples, pears, etc.", "Then we left."]
+    );
+    assert_eq!(
+        en("She lives on Main St. The house is red."),
+        ["She lives on Main St.", "The house is red."]
+    );
+}
+
+#[test]
+fn end_abbreviations_split_before_any_capital() {
+    assert_eq!(
+        en("He was born in Fresno, Calif. Police said so."),
+        ["He was born in Fresno, Calif.", "Police said so."]
+    );
+}
+
+#[test]
+fn time_abbreviations() {
+    assert_eq!(
+        en("At 5 a.m. Mr. Smith went out. He left at 6 P.M. Mr. Smith then slept."),
+        [
+            "At 5 a.m. Mr. Smith went out.",
+            "He left at 6 P.M.",
+            "Mr. Smith then slept."
+        ]
+    );
+    assert_eq!(
+        en("The vote is at 6 p.m. Tuesday."),
+        ["The vote is at 6 p.m. Tuesday."]
+    );
+}
+
+#[test]
+fn number_prefixes_and_dates() {
+    assert_eq!(en("Turn to p. 55 now."), ["Turn to p. 55 now."]);
+    assert_eq!(en("He lives at No. 5 Elm."), ["He lives at No. 5 Elm."]);
+    assert_eq!(
+        en("Posted January. 10, 2019 08:04,"),
+        ["Posted January. 10, 2019 08:04,"]
+    );
+    assert_eq!(
+        en("Posted Aug. 2, 2023 17:20"),
+        ["Posted Aug. 2, 2023 17:20"]
+    );
+    assert_eq!(split("Am 12. Juni war es.", "de"), ["Am 12. Juni war es."]);
+    assert_eq!(
+        split("2023.08.02. 오후 5:20", "ko"),
+        ["2023.08.02. 오후 5:20"]
+    );
+}
+
+#[test]
+fn initials_and_single_letters() {
+    assert_eq!(
+        en("My name is Jonas E. Smith."),
+        ["My name is Jonas E. Smith."]
+    );
+    assert_eq!(en("A.B. Smith & Co. won."), ["A.B. Smith & Co. won."]);
+    assert_eq!(
+        en("We chose Route C. Drivers agreed."),
+        ["We chose Route C.", "Drivers agreed."]
+    );
+    assert_eq!(
+        en("It was you and I. Did you see Albert I. Jones?"),
+        ["It was you and I.", "Did you see Albert I. Jones?"]
+    );
+}
+
+#[test]
+fn numbers_urls_and_emails_never_split() {
+    assert_eq!(
+        en("She has $100.00 in 1.5% bonds."),
+        ["She has $100.00 in 1.5% bonds."]
+    );
+    assert_eq!(
+        en("Mail jane.doe@example.com. Then wait."),
+        ["Mail jane.doe@example.com.", "Then wait."]
+    );
+    assert_eq!(
+        en("See https://a.example.com/x.html now."),
+        ["See https://a.example.com/x.html now."]
+    );
+    assert_eq!(
+        split("引き下げ幅は３．２９％以上です。次へ。", "ja"),
+        ["引き下げ幅は３．２９％以上です。", "次へ。"]
+    );
+}
+
+#[test]
+fn ellipses() {
+    assert_eq!(
+        en("I never meant that.... She left."),
+        ["I never meant that....", "She left."]
+    );
+    assert_eq!(en("I was … well, tired."), ["I was … well, tired."]);
+    assert_eq!(en("It is . . . I think so."), ["It is . . . I think so."]);
+    assert_eq!(
+        en("\"Bohr [...] used it [...]\" (Smith 55)."),
+        ["\"Bohr [...] used it [...]\" (Smith 55)."]
+    );
+    assert_eq!(
+        split("그가 말했다… 다음 문장이다.", "ko"),
+        ["그가 말했다…", "다음 문장이다."]
+    );
+    assert_eq!(
+        split("그리고… 다음 문장이다.", "ko"),
+        ["그리고… 다음 문장이다."]
+    );
+}
+
+#[test]
+fn closing_quotes_and_attribution() {
+    assert_eq!(
+        en("It was “final.” The end."),
+        ["It was “final.”", "The end."]
+    );
+    assert_eq!(
+        en("She said, \"This is great.\" she said."),
+        ["She said, \"This is great.\" she said."]
+    );
+    assert_eq!(
+        en("“It is over. We won,” he said."),
+        ["“It is over. We won,” he said."]
+    );
+    assert_eq!(
+        en("“It is over. We won.” Then he left."),
+        ["“It is over.", "We won.”", "Then he left."]
+    );
+    assert_eq!(
+        en("He caved to the U.S.’ demands."),
+        ["He caved to the U.S.’ demands."]
+    );
+    assert_eq!(en("Why? asked one lawmaker."), ["Why? asked one lawmaker."]);
+}
+
+#[test]
+fn lists_and_bullets() {
+    assert_eq!(
+        en("1. The first item 2. The second item"),
+        ["1. The first item", "2. The second item"]
+    );
+    assert_eq!(
+        en("1) The first item 2) The second item"),
+        ["1) The first item", "2) The second item"]
+    );
+    assert_eq!(
+        en("a. The first item b. The second item"),
+        ["a. The first item", "b. The second item"]
+    );
+    assert_eq!(
+        en("• 9. First • 10. Second"),
+        ["• 9. First", "• 10. Second"]
+    );
+}
+
+#[test]
+fn korean_endings_and_quotatives() {
+    assert_eq!(
+        split("비가 왔다.그래서 집에 있었다.", "ko"),
+        ["비가 왔다.", "그래서 집에 있었다."]
+    );
+    assert_eq!(
+        split("좋아요. 정말요?네!", "ko"),
+        ["좋아요.", "정말요?", "네!"]
+    );
+    assert_eq!(
+        split("그는 “끝났다.”라고 말했다.", "ko"),
+        ["그는 “끝났다.”라고 말했다."]
+    );
+    assert_eq!(
+        split("그는 \"가자.\"고 했다.", "ko"),
+        ["그는 \"가자.\"고 했다."]
+    );
+}
+
+#[test]
+fn cjk_terminators_and_particles() {
+    assert_eq!(
+        split("これはペンです。それはマーカーです。", "ja"),
+        ["これはペンです。", "それはマーカーです。"]
+    );
+    assert_eq!(
+        split("彼は「行く。」と言った。次だ。", "ja"),
+        ["彼は「行く。」と言った。", "次だ。"]
+    );
+    assert_eq!(
+        split("他喊：“快跑！”于是大家都跑了。", "zh"),
+        ["他喊：“快跑！”于是大家都跑了。"]
+    );
+    assert_eq!(
+        split("去看《摔跤吧！爸爸》好吗？好！", "zh"),
+        ["去看《摔跤吧！爸爸》好吗？", "好！"]
+    );
+}
+
+#[test]
+fn language_terminators() {
+    assert_eq!(
+        split("Բարև Ձեզ: Իմ անունն է:", "hy"),
+        ["Բարև Ձեզ:", "Իմ անունն է:"]
+    );
+    assert_eq!(split("सच है। हो सकता है।", "hi"), ["सच है।", "हो सकता है।"]);
+    assert_eq!(
+        split("እንደምን አለህ፧መልካም ቀን።", "am"),
+        ["እንደምን አለህ፧", "መልካም ቀን።"]
+    );
+}
+
+#[test]
+fn workspace_abbreviations() {
+    let mut rules = Rules::for_language("en");
+    let text = "He met Supv. Jones.";
+    assert_eq!(sentences(text, &rules).len(), 2);
+    rules.add_abbreviations(&["Supv"]);
+    assert_eq!(sentences(text, &rules).len(), 1);
+}
+
+#[test]
+fn explain_agrees_with_sentences() {
+    let rules = Rules::for_language("en");
+    let text = "Mr. Smith left. He met the U.S. Government at 5 p.m. Then he slept.";
+    let decisions = explain(text, &rules);
+    let cuts: Vec<usize> = decisions
+        .iter()
+        .filter(|d| d.split)
+        .map(|d| d.offset)
+        .collect();
+    let ends: Vec<usize> = sentences(text, &rules).iter().map(|r| r.end).collect();
+    assert_eq!(cuts, ends[..ends.len() - 1]);
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d.rule == "abbreviation:title" && !d.split)
+    );
+}
+
+/// Pathological single-line inputs stay linear: each would take minutes if
+/// any rule rescanned from the sentence start or the quotation start.
+#[test]
+fn linear_on_pathological_input() {
+    let rules = Rules::for_language("en");
+    let n = 200_000;
+    let inputs = [
+        "a.".repeat(n),
+        "“a. B. ".repeat(n),
+        "1. a ".repeat(n),
+        ". ".repeat(n),
+        format!("“{}", "x. Y ".repeat(n)),
+        "(".repeat(n) + &")".repeat(n),
+        "다.".repeat(n),
+        "。」".repeat(n),
+        "《".repeat(n) + "。",
+        "\"".repeat(n) + &" A. b".repeat(n),
+    ];
+    for input in &inputs {
+        let start = std::time::Instant::now();
+        let ranges = sentences(input, &rules);
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "slow on {:?}…",
+            &input[..20]
+        );
+        assert!(ranges.len() <= input.len());
+    }
+}
