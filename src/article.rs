@@ -46,18 +46,61 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
 
 /// The segments of an article's text.
 pub fn segments(text: &str, markdown: bool, rules: &Rules) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for (block, chunk) in chunks(text, markdown) {
+        for range in segment::sentences(&chunk.text, rules) {
+            segments.push(Segment {
+                block,
+                text: fold_line_breaks(&chunk.text[range.clone()]),
+                span: chunk.to_source(range.start)..chunk.to_source(range.end),
+            });
+        }
+    }
+    segments
+}
+
+/// A candidate sentence boundary in an article, and what the segmenter
+/// decided about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boundary {
+    pub block: usize,
+    /// Byte offset in the article's text.
+    pub offset: usize,
+    pub split: bool,
+    pub rule: &'static str,
+}
+
+/// Every boundary the segmenter considered, taken or not, with its rule.
+pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
+    let mut boundaries = Vec::new();
+    for (block, chunk) in chunks(text, markdown) {
+        for decision in segment::explain(&chunk.text, rules) {
+            boundaries.push(Boundary {
+                block,
+                offset: chunk.to_source(decision.offset),
+                split: decision.split,
+                rule: decision.rule,
+            });
+        }
+    }
+    boundaries
+}
+
+/// The runs of text between hard breaks, with the index of their block.
+fn chunks(text: &str, markdown: bool) -> impl Iterator<Item = (usize, ChunkText)> + '_ {
     let blocks = if markdown {
         markdown_blocks(text)
     } else {
         plain_blocks(text)
     };
-    let mut segments = Vec::new();
-    for (index, block) in blocks.iter().enumerate() {
-        for chunk in block {
-            segment_chunk(text, chunk, index, rules, &mut segments);
-        }
-    }
-    segments
+    blocks
+        .into_iter()
+        .enumerate()
+        .flat_map(move |(index, block)| {
+            block
+                .into_iter()
+                .map(move |lines| (index, ChunkText::new(text, &lines)))
+        })
 }
 
 /// A run of text between hard breaks: the source ranges of its lines, which
@@ -66,31 +109,35 @@ type Chunk = Vec<Range<usize>>;
 /// A block: chunks separated by hard line breaks.
 type Block = Vec<Chunk>;
 
-fn segment_chunk(source: &str, lines: &Chunk, block: usize, rules: &Rules, out: &mut Vec<Segment>) {
-    // Join the lines with '\n' (white space to the segmenter) and remember
-    // where each line came from, so sentences map back to the source.
-    let mut text = String::new();
-    let mut starts = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
+/// A chunk's lines joined with '\n' (white space to the segmenter), with
+/// where each line came from, so that sentences map back to the source.
+struct ChunkText {
+    text: String,
+    /// (offset in `text`, offset in the source) of each line's start.
+    starts: Vec<(usize, usize)>,
+}
+
+impl ChunkText {
+    fn new(source: &str, lines: &Chunk) -> ChunkText {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push((text.len(), line.start));
+            text.push_str(&source[line.clone()]);
         }
-        starts.push((text.len(), line.start));
-        text.push_str(&source[line.clone()]);
+        ChunkText { text, starts }
     }
-    let to_source = |offset: usize| {
-        let i = starts
+
+    fn to_source(&self, offset: usize) -> usize {
+        let i = self
+            .starts
             .partition_point(|&(t, _)| t <= offset)
             .saturating_sub(1);
-        let (t, s) = starts[i];
+        let (t, s) = self.starts[i];
         s + (offset - t)
-    };
-    for range in segment::sentences(&text, rules) {
-        out.push(Segment {
-            block,
-            text: fold_line_breaks(&text[range.clone()]),
-            span: to_source(range.start)..to_source(range.end),
-        });
     }
 }
 

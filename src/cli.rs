@@ -80,6 +80,12 @@ pub enum Command {
     )]
     Check(CheckArgs),
     /// Print the segments of a text, one JSON object per line.
+    #[command(
+        long_about = "Print the segments of a text, one JSON object per line: \
+        {\"block\": 0, \"text\": \"...\"}.\n\n\
+        Shows how l10n splits a text, to check or debug segmentation; --explain shows \
+        why. Custom abbreviations go in l10n.toml under [segmenter]."
+    )]
     Segment(SegmentArgs),
 }
 
@@ -141,6 +147,10 @@ pub struct SegmentArgs {
     /// Read the input as plain text, not Markdown (default for .txt files).
     #[arg(long)]
     pub plain: bool,
+    /// Print every candidate boundary instead, taken or not, with the rule
+    /// that decided it and the text on either side.
+    #[arg(long)]
+    pub explain: bool,
     /// The file to segment; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,

@@ -252,6 +252,30 @@ struct SegmentLine<'a> {
     text: &'a str,
 }
 
+#[derive(serde::Serialize)]
+struct BoundaryLine<'a> {
+    block: usize,
+    split: bool,
+    rule: &'a str,
+    before: &'a str,
+    after: &'a str,
+}
+
+/// Up to 30 characters of the line before `offset`.
+fn context_before(text: &str, offset: usize) -> &str {
+    let line = &text[..offset];
+    let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+    let skip = line.chars().count().saturating_sub(30);
+    &line[line.char_indices().nth(skip).map_or(0, |(i, _)| i)..]
+}
+
+/// Up to 30 characters of the line after `offset`.
+fn context_after(text: &str, offset: usize) -> &str {
+    let line = &text[offset..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    &line[..line.char_indices().nth(30).map_or(line.len(), |(i, _)| i)]
+}
+
 fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
     let stdin = PathBuf::from("-");
     let path = args.file.as_ref().unwrap_or(&stdin);
@@ -280,12 +304,33 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
             .map(|w| w.config.source_lang)
             .unwrap_or_else(|_| "en".parse().expect("`en` is a language tag")),
     };
-    let rules = Rules::for_language(lang.as_str());
+    let mut rules = Rules::for_language(lang.as_str());
+    if let Ok(workspace) = Workspace::discover(cwd) {
+        rules.add_abbreviations(&workspace.config.segmenter.abbreviations);
+    }
     let plain = args.plain
         || path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let mut stdout = String::new();
+    if args.explain {
+        for boundary in article::boundaries(&text, !plain, &rules) {
+            let line = BoundaryLine {
+                block: boundary.block,
+                split: boundary.split,
+                rule: boundary.rule,
+                before: context_before(&text, boundary.offset),
+                after: context_after(&text, boundary.offset),
+            };
+            stdout.push_str(&serde_json::to_string(&line).unwrap_or_default());
+            stdout.push('\n');
+        }
+        return Ok(Output {
+            stdout,
+            passed: true,
+            ..Output::default()
+        });
+    }
     for segment in article::segments(&text, !plain, &rules) {
         let line = SegmentLine {
             block: segment.block,

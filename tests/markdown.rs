@@ -148,3 +148,45 @@ fn segment_reads_standard_input_and_korean_rules() {
         ["김 위원장이 방문했다.", "전문가들은 말한다!"]
     );
 }
+
+#[test]
+fn explain_names_the_rule_of_each_boundary() {
+    let ws = Workspace::new();
+    ws.write(
+        "doc.txt",
+        "Posted January. 10, 2019 08:04\nTalks with the U.S. Moreover, Mr. Kim left.\n",
+    );
+    let run = ws.run(&["segment", "--explain", "doc.txt"]).expect_code(0);
+    let decisions: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let find = |before: &str| {
+        decisions
+            .iter()
+            .find(|d| d["before"].as_str().unwrap().ends_with(before))
+            .unwrap_or_else(|| panic!("no decision after {before:?}: {}", run.stdout))
+    };
+    assert_eq!(find("January.")["split"], false);
+    assert_eq!(find("the U.S.")["split"], true);
+    assert_eq!(find("Mr.")["split"], false);
+    for decision in &decisions {
+        assert!(!decision["rule"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn workspace_abbreviations_extend_the_rules() {
+    let ws = Workspace::new();
+    ws.write("doc.txt", "He met Abc. Kim today.\n");
+    assert_eq!(
+        texts(&segments(&ws, "doc.txt", &[])),
+        ["He met Abc.", "Kim today."]
+    );
+    ws.write("l10n.toml", "[segmenter]\nabbreviations = [\"Abc\"]\n");
+    assert_eq!(
+        texts(&segments(&ws, "doc.txt", &[])),
+        ["He met Abc. Kim today."]
+    );
+}
