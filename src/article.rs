@@ -27,21 +27,33 @@ pub struct Segment {
     pub span: Range<usize>,
 }
 
-/// Decodes an article file: UTF-8 (a byte-order mark is dropped), or an error
+/// Decodes a text file: UTF-8 (a byte-order mark is dropped), or an error
 /// naming the first invalid byte.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
         Err(e) => {
             let offset = e.valid_up_to();
             let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-            Err(Error::InvalidUtf8 {
+            return Err(Error::InvalidUtf8 {
                 location: Location::at(path, valid, offset),
                 offset,
-            })
+            });
         }
+    };
+    // NUL is valid UTF-8 but no text file has one: this is a binary file.
+    if let Some(offset) = text.find('\0') {
+        return Err(Error::invalid(
+            Location::at(path, text, offset),
+            format!(
+                "{} has a NUL byte (byte offset {offset}): it is not a text file",
+                path.display()
+            ),
+            "articles and catalogs are UTF-8 text; remove the byte or the file",
+        ));
     }
+    Ok(text.to_string())
 }
 
 /// The segments of an article's text.

@@ -104,9 +104,14 @@ pub struct ExtractArgs {
     /// Update only this language's catalogs (repeatable; default: all).
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub languages: Vec<Lang>,
-    /// Delete obsolete entries, with their translations.
+    /// Delete obsolete entries, with their translations, and catalogs
+    /// whose articles are gone.
     #[arg(long)]
     pub prune: bool,
+    /// Fail at once when another run holds the workspace lock, instead of
+    /// waiting for it.
+    #[arg(long)]
+    pub no_wait: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::article;
+use crate::catalog::Catalog;
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
 };
@@ -15,6 +16,7 @@ use crate::plan::Origin;
 use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
 use crate::segment::Rules;
 use crate::store;
+use crate::store::CatalogFile;
 use crate::survey::{self, ArticleSurvey};
 use crate::workspace::{self, Workspace};
 
@@ -33,6 +35,12 @@ pub struct Environment {
     pub cwd: PathBuf,
     pub stdout_is_terminal: bool,
     pub no_color: bool,
+    /// Tells the user something while the run goes on (the binary prints it
+    /// to standard error at once).
+    pub notify: fn(&str),
+    /// A test seam: how long `extract` waits between staging its writes and
+    /// committing them, to let a test save a catalog in between.
+    pub pause_before_commit: Option<std::time::Duration>,
 }
 
 pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
@@ -49,7 +57,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
     };
     match &cli.command {
         Command::Init(args) => init(&cwd, args),
-        Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args),
+        Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
         Command::Status(args) => status(&Workspace::discover(&cwd)?, &cwd, args, style),
         Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style),
         Command::Segment(args) => segment(&cwd, args),
@@ -107,40 +115,75 @@ fn languages(workspace: &Workspace, named: &[Lang], required: bool) -> Result<Ve
     Ok(languages)
 }
 
-fn extract(workspace: &Workspace, args: &ExtractArgs) -> Result<Output> {
+fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Result<Output> {
+    let _lock = store::Lock::acquire(&workspace.root, !args.no_wait, |path| {
+        (env.notify)(&format!(
+            "waiting for another l10n run to finish (lock: {})",
+            workspace.display_path(path)
+        ))
+    })?;
+    remove_stale_temporary_files(&workspace.locales_dir());
     let languages = languages(workspace, &args.languages, false)?;
     let articles = workspace.articles()?;
     let surveys = survey::survey(workspace, &languages, &articles, args.prune)?;
+    let orphans = survey::orphans(workspace, &languages, &articles)?;
     let source_lang = &workspace.config.source_lang;
 
-    // Everything was read and validated; now write.
+    // Everything was read and validated; now plan the writes.
+    let mut transaction = store::Transaction::default();
     let mut out = String::new();
     let mut written = 0;
     for survey in &surveys {
         let template = survey.plan.template(source_lang);
-        let mut writes: Vec<(&Path, String)> = Vec::new();
-        if survey
-            .template
-            .as_ref()
-            .is_none_or(|old| !old.same_content(&template))
-        {
-            writes.push((&survey.template_path, store::render(&template)));
-        }
-        for (path, language) in &survey.languages {
-            if language.changed {
-                writes.push((path, store::render(&language.catalog)));
+        let mut wrote: Vec<&Path> = Vec::new();
+        match &survey.template {
+            Some(old) if old.catalog.same_content(&template) => {}
+            old => {
+                let contents = render(&template, old.as_ref());
+                transaction.write(&survey.template_path, contents, old_bytes(old.as_ref()));
+                wrote.push(&survey.template_path);
             }
         }
-        if writes.is_empty() {
+        for language in survey.languages.iter().filter(|l| l.plan.changed) {
+            let file = language.file.as_ref();
+            let contents = render(&language.plan.catalog, file);
+            transaction.write(&language.path, contents, old_bytes(file));
+            wrote.push(&language.path);
+        }
+        if wrote.is_empty() {
             continue;
         }
         let _ = writeln!(out, "{}: {}", survey.file.id, changes(survey));
-        for (path, text) in writes {
-            store::write_atomic(path, &text)?;
+        for path in &wrote {
             let _ = writeln!(out, "  wrote {}", workspace.display_path(path));
-            written += 1;
+        }
+        written += wrote.len();
+    }
+    let mut stderr = String::new();
+    let every_language = args.languages.is_empty();
+    for orphan in &orphans {
+        let shown = workspace.display_path(&orphan.path);
+        let template = orphan.lang == *source_lang;
+        if args.prune && (every_language || !template) {
+            let bytes = fs::read(&orphan.path).map_err(|source| Error::Read {
+                path: orphan.path.clone(),
+                source,
+            })?;
+            transaction.remove(&orphan.path, bytes);
+            let _ = writeln!(out, "removed {shown} (its article is gone)");
+        } else {
+            let _ = writeln!(
+                stderr,
+                "warning: {shown} has no article `{}`; kept (`--prune` deletes it)",
+                orphan.article
+            );
         }
     }
+    transaction.commit(|| {
+        if let Some(pause) = env.pause_before_commit {
+            std::thread::sleep(pause);
+        }
+    })?;
     let _ = writeln!(
         out,
         "extract: {} article{}, {} catalog{} written",
@@ -149,7 +192,9 @@ fn extract(workspace: &Workspace, args: &ExtractArgs) -> Result<Output> {
         written,
         plural(written)
     );
-    let mut stderr = String::new();
+    for warning in survey::unknown_key_warnings(workspace, &surveys) {
+        let _ = writeln!(stderr, "{warning}");
+    }
     if languages.is_empty() {
         stderr.push_str(
             "note: no target languages yet; only templates were written \
@@ -161,6 +206,37 @@ fn extract(workspace: &Workspace, args: &ExtractArgs) -> Result<Output> {
         stderr,
         passed: true,
     })
+}
+
+fn render(catalog: &Catalog, old: Option<&CatalogFile>) -> Vec<u8> {
+    match old {
+        Some(file) => file.render(catalog),
+        None => store::render(catalog, None).into_bytes(),
+    }
+}
+
+fn old_bytes(old: Option<&CatalogFile>) -> Option<&[u8]> {
+    old.map(|file| file.bytes.as_slice())
+}
+
+/// Deletes what a killed run may have left: its temporary files. Called
+/// with the lock held, so no live run owns them.
+fn remove_stale_temporary_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            remove_stale_temporary_files(&entry.path());
+        } else if name.starts_with(store::TEMP_PREFIX) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// "1 added, 1 changed, …" for an article's plan.
@@ -189,15 +265,22 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// The report of `status` and `check`, and warnings to print beside it.
 fn build_report(
     workspace: &Workspace,
     cwd: &Path,
     named: &[Lang],
-    articles: &[String],
-) -> Result<Report> {
+    names: &[String],
+) -> Result<(Report, Vec<String>)> {
     let languages = languages(workspace, named, true)?;
-    let articles = survey::select_articles(workspace, articles, cwd)?;
+    let articles = survey::select_articles(workspace, names, cwd)?;
     let surveys = survey::survey(workspace, &languages, &articles, false)?;
+    // Orphans are known only when every article was looked at.
+    let orphans = if names.is_empty() {
+        survey::orphans(workspace, &languages, &articles)?
+    } else {
+        Vec::new()
+    };
     let languages = languages
         .iter()
         .enumerate()
@@ -205,35 +288,46 @@ fn build_report(
             let articles = surveys
                 .iter()
                 .map(|s| {
-                    let (path, plan) = &s.languages[i];
-                    ArticleReport::new(plan, workspace.display_path(path))
+                    let language = &s.languages[i];
+                    ArticleReport::new(&language.plan, workspace.display_path(&language.path))
                 })
                 .collect();
-            LanguageReport::new(lang.clone(), articles)
+            let mut report = LanguageReport::new(lang.clone(), articles);
+            report.orphans = orphans
+                .iter()
+                .filter(|o| o.lang == *lang)
+                .map(|o| workspace.display_path(&o.path))
+                .collect();
+            report
         })
         .collect();
-    Ok(Report {
+    let report = Report {
         source_lang: workspace.config.source_lang.clone(),
         passed: None,
         languages,
-    })
+    };
+    Ok((report, survey::unknown_key_warnings(workspace, &surveys)))
+}
+
+fn with_warnings(warnings: Vec<String>) -> String {
+    warnings.into_iter().map(|w| w + "\n").collect()
 }
 
 fn status(workspace: &Workspace, cwd: &Path, args: &StatusArgs, style: Style) -> Result<Output> {
-    let report = build_report(workspace, cwd, &args.languages, &args.articles)?;
+    let (report, warnings) = build_report(workspace, cwd, &args.languages, &args.articles)?;
     let stdout = match args.format {
         Format::Text => report::status_text(&report, args.diff, style),
         Format::Json => report.to_json(),
     };
     Ok(Output {
         stdout,
+        stderr: with_warnings(warnings),
         passed: true,
-        ..Output::default()
     })
 }
 
 fn check(workspace: &Workspace, cwd: &Path, args: &CheckArgs, style: Style) -> Result<Output> {
-    let mut report = build_report(workspace, cwd, &args.languages, &args.articles)?;
+    let (mut report, warnings) = build_report(workspace, cwd, &args.languages, &args.articles)?;
     let passed = report.judge(args.min_translated.or(workspace.config.min_translated));
     let stdout = match args.format {
         Format::Text => report::check_text(&report, style),
@@ -241,8 +335,8 @@ fn check(workspace: &Workspace, cwd: &Path, args: &CheckArgs, style: Style) -> R
     };
     Ok(Output {
         stdout,
+        stderr: with_warnings(warnings),
         passed,
-        ..Output::default()
     })
 }
 

@@ -62,6 +62,13 @@ pub enum Error {
     #[error("there is no articles folder at {}", path.display())]
     NoArticles { path: PathBuf },
 
+    /// A catalog that changed on disk after it was read.
+    #[error("{} changed on disk while l10n was working; nothing was written", path.display())]
+    Conflict { path: PathBuf },
+
+    #[error("another l10n run is working in this workspace (lock: {})", path.display())]
+    Locked { path: PathBuf },
+
     /// Bad usage that the argument parser cannot see: an unknown article, a
     /// workspace with no target languages, a file that already exists.
     #[error("{message}")]
@@ -109,6 +116,10 @@ impl Error {
             Error::NoArticles { .. } => Some(
                 "create the folder and put .md or .txt articles in it, or set `articles` in l10n.toml",
             ),
+            Error::Conflict { .. } => Some(
+                "someone saved it (an editor?) after l10n read it; run the command again to pick up their edit",
+            ),
+            Error::Locked { .. } => Some("wait for it to finish, or run without --no-wait to wait"),
             Error::Read { .. } | Error::Write { .. } => None,
         }
     }

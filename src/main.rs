@@ -15,6 +15,11 @@ fn main() -> ExitCode {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        notify: |message| eprintln!("{message}"),
+        pause_before_commit: std::env::var("L10N_TEST_PAUSE_BEFORE_COMMIT_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(std::time::Duration::from_millis),
     };
     match commands::run(&cli, &env) {
         Ok(output) => {

@@ -134,6 +134,9 @@ pub struct LanguageReport {
     pub lang: Lang,
     pub totals: Counts,
     pub articles: Vec<ArticleReport>,
+    /// Catalogs whose articles are gone (deleted or renamed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<String>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
 }
@@ -148,6 +151,7 @@ impl LanguageReport {
             lang,
             totals,
             articles,
+            orphans: Vec::new(),
             verdict: None,
         }
     }
@@ -263,6 +267,12 @@ pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
             t.words - t.words_translated,
             t.words,
         );
+        for orphan in &language.orphans {
+            let _ = writeln!(
+                out,
+                "  orphaned: {orphan} (its article is gone; move the catalog with a renamed article, or `l10n extract --prune` deletes it)"
+            );
+        }
         if diff {
             for article in &language.articles {
                 for issue in article.issues.iter().filter(|i| i.state == State::Outdated) {

@@ -2,16 +2,16 @@
 //! target catalogs; segments the articles and plans each one for each
 //! language. Everything is read and validated here, before anything is
 //! written, so bad input stops a run with nothing changed.
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::article;
-use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::plan::{ArticlePlan, LanguagePlan};
 use crate::segment::Rules;
-use crate::store;
+use crate::store::{self, CatalogFile};
 use crate::workspace::{ArticleFile, Workspace};
 
 /// One article, its template and its plan in each language asked for.
@@ -19,10 +19,27 @@ use crate::workspace::{ArticleFile, Workspace};
 pub struct ArticleSurvey {
     pub file: ArticleFile,
     pub template_path: PathBuf,
-    pub template: Option<Catalog>,
+    pub template: Option<CatalogFile>,
     pub plan: ArticlePlan,
-    /// Each language's catalog path and plan, in the order asked for.
-    pub languages: Vec<(PathBuf, LanguagePlan)>,
+    /// One per language asked for, in that order.
+    pub languages: Vec<LanguageSurvey>,
+}
+
+/// One language's catalog of an article: where it is, what it is, what it
+/// should become.
+#[derive(Debug)]
+pub struct LanguageSurvey {
+    pub path: PathBuf,
+    pub file: Option<CatalogFile>,
+    pub plan: LanguagePlan,
+}
+
+/// A catalog whose article is gone (deleted or renamed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub lang: Lang,
+    pub article: String,
+    pub path: PathBuf,
 }
 
 /// The segmentation rules of the workspace's source language.
@@ -86,17 +103,26 @@ pub fn survey(
             })?;
             let text = article::decode(&file.path, &bytes)?;
             let segments = article::segments(&text, file.markdown, &rules);
-            let template_path = workspace.catalog_path(source_lang, &file.id);
+            let template_path = workspace.catalog_path(source_lang, &file.id)?;
             let template = store::load(&template_path, &file.id, source_lang)?;
-            let plan = ArticlePlan::new(&file.id, template.as_ref(), &segments);
+            let plan = ArticlePlan::new(&file.id, template.as_ref().map(|t| &t.catalog), &segments);
             let languages = languages
                 .iter()
                 .map(|lang| {
-                    let path = workspace.catalog_path(lang, &file.id);
+                    let path = workspace.catalog_path(lang, &file.id)?;
                     let existing = store::load(&path, &file.id, lang)?;
-                    let language =
-                        LanguagePlan::new(&plan, source_lang, lang, existing.as_ref(), prune);
-                    Ok((path, language))
+                    let plan = LanguagePlan::new(
+                        &plan,
+                        source_lang,
+                        lang,
+                        existing.as_ref().map(|f| &f.catalog),
+                        prune,
+                    );
+                    Ok(LanguageSurvey {
+                        path,
+                        file: existing,
+                        plan,
+                    })
                 })
                 .collect::<Result<Vec<_>>>()?;
             Ok(ArticleSurvey {
@@ -108,4 +134,94 @@ pub fn survey(
             })
         })
         .collect()
+}
+
+/// The catalogs of `languages` (and templates) whose articles are gone.
+pub fn orphans(
+    workspace: &Workspace,
+    languages: &[Lang],
+    articles: &[ArticleFile],
+) -> Result<Vec<Orphan>> {
+    let known: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let mut orphans = Vec::new();
+    let all = std::iter::once(&workspace.config.source_lang).chain(languages);
+    for lang in all.collect::<BTreeSet<_>>() {
+        let dir = workspace.locales_dir().join(lang.as_str());
+        let mut found = Vec::new();
+        catalogs_under(&dir, "", &mut found)?;
+        for (article, path) in found {
+            if !known.contains(article.as_str()) {
+                orphans.push(Orphan {
+                    lang: lang.clone(),
+                    article,
+                    path,
+                });
+            }
+        }
+    }
+    Ok(orphans)
+}
+
+fn catalogs_under(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name.starts_with('.') {
+            continue;
+        }
+        // Symlinked folders are not followed here: a catalog tree that
+        // loops must not hang a status report.
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            catalogs_under(&path, &format!("{prefix}{name}/"), out)?;
+        } else if let Some(stem) = name.strip_suffix(".toml") {
+            out.push((format!("{prefix}{stem}"), path));
+        }
+    }
+    Ok(())
+}
+
+/// One warning per file and unknown key: keys l10n does not use are kept as
+/// they are, but may be typos of ones it does.
+pub fn unknown_key_warnings(workspace: &Workspace, surveys: &[ArticleSurvey]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let files = surveys.iter().flat_map(|s| {
+        std::iter::once((&s.template_path, s.template.as_ref()))
+            .chain(s.languages.iter().map(|l| (&l.path, l.file.as_ref())))
+    });
+    for (path, file) in files {
+        let Some(file) = file else { continue };
+        let catalog = &file.catalog;
+        let mut seen = BTreeSet::new();
+        let keys = catalog.extra.iter().map(|(key, _)| (key, None)).chain(
+            catalog
+                .entries()
+                .flat_map(|e| e.extra.iter().map(move |(key, _)| (key, Some(&e.id)))),
+        );
+        for (key, id) in keys {
+            if seen.insert(key) {
+                let line = id
+                    .and_then(|id| catalog.lines.get(id))
+                    .map(|line| format!(":{line}"))
+                    .unwrap_or_default();
+                warnings.push(format!(
+                    "warning: {}{line}: unknown key `{key}` (kept as it is)",
+                    workspace.display_path(path)
+                ));
+            }
+        }
+    }
+    warnings
 }

@@ -106,13 +106,40 @@ impl Workspace {
     }
 
     /// `locales/<lang>/<article>.toml`; the template is the source language's.
-    pub fn catalog_path(&self, lang: &Lang, article: &str) -> PathBuf {
+    /// A catalog that is a symbolic link stands for the file it points to,
+    /// which must be inside the workspace.
+    pub fn catalog_path(&self, lang: &Lang, article: &str) -> Result<PathBuf> {
         let mut path = self.locales_dir().join(lang.as_str());
         for part in article.split('/') {
             path.push(part);
         }
         path.set_extension("toml");
-        path
+        if path.is_symlink() {
+            return self.inside(&path);
+        }
+        Ok(path)
+    }
+
+    /// Where a symbolic link leads, if that is inside the workspace.
+    fn inside(&self, link: &Path) -> Result<PathBuf> {
+        let read_error = |source| Error::Read {
+            path: link.to_path_buf(),
+            source,
+        };
+        let target = link.canonicalize().map_err(read_error)?;
+        let root = self.root.canonicalize().map_err(read_error)?;
+        if target.starts_with(&root) {
+            Ok(target)
+        } else {
+            Err(Error::usage(
+                format!(
+                    "{} links to {}, outside the workspace",
+                    self.display_path(link),
+                    target.display()
+                ),
+                "l10n reads and writes only inside the workspace: copy the file in, or remove the link",
+            ))
+        }
     }
 
     /// The target languages: those in `l10n.toml`, else the folders under
@@ -206,6 +233,11 @@ impl Workspace {
             if name.starts_with('.') {
                 continue;
             }
+            let path = if path.is_symlink() {
+                self.inside(&path)?
+            } else {
+                path
+            };
             if path.is_dir() {
                 self.collect_articles(&path, &format!("{prefix}{name}/"), found, visited)?;
                 continue;

@@ -26,7 +26,7 @@ fn refuses(ws: &Workspace, args: &[&str], expected: &[&str]) -> String {
             run.stderr
         );
     }
-    assert_eq!(before, ws.snapshot(), "files changed on a refused run");
+    before.assert_same(&ws.snapshot(), "files changed on a refused run");
     run.stderr
 }
 

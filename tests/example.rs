@@ -44,9 +44,8 @@ fn repo_catalogs_are_what_extract_writes() {
     let ws = copy_of_repo_workspace();
     let before = ws.snapshot();
     ws.run(&["extract"]).expect_code(0);
-    assert_eq!(
-        before,
-        ws.snapshot(),
-        "run `cargo run -- extract` and commit the catalogs"
+    before.assert_same(
+        &ws.snapshot(),
+        "run `cargo run -- extract` and commit the catalogs",
     );
 }

@@ -101,11 +101,15 @@ impl Workspace {
         }
     }
 
-    /// Every file in the workspace and its bytes, to show nothing changed.
-    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+    /// Every file in the workspace and its bytes, to show nothing changed
+    /// (l10n's own lock and cache folder, `.l10n/`, aside).
+    pub fn snapshot(&self) -> Snapshot {
         fn walk(dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
             for entry in fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
+                if path.file_name().is_some_and(|n| n == ".l10n") {
+                    continue;
+                }
                 if path.is_dir() {
                     walk(&path, out);
                 } else {
@@ -113,9 +117,9 @@ impl Workspace {
                 }
             }
         }
-        let mut out = BTreeMap::new();
-        walk(self.dir.path(), &mut out);
-        out
+        let mut files = BTreeMap::new();
+        walk(self.dir.path(), &mut files);
+        Snapshot { files }
     }
 
     /// A catalog parsed as plain TOML.
@@ -165,4 +169,30 @@ pub fn entries(catalog: &toml::Table, section: &str) -> Vec<toml::Table> {
 
 pub fn field<'a>(entry: &'a toml::Table, key: &str) -> Option<&'a str> {
     entry.get(key).and_then(toml::Value::as_str)
+}
+
+/// The files of a workspace at one moment.
+#[derive(PartialEq, Eq)]
+pub struct Snapshot {
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.files.keys()).finish()
+    }
+}
+
+impl Snapshot {
+    /// Panics naming every file that differs from `self` in `now`.
+    #[track_caller]
+    pub fn assert_same(&self, now: &Snapshot, why: &str) {
+        let names: std::collections::BTreeSet<_> =
+            self.files.keys().chain(now.files.keys()).collect();
+        let changed: Vec<_> = names
+            .into_iter()
+            .filter(|name| self.files.get(*name) != now.files.get(*name))
+            .collect();
+        assert!(changed.is_empty(), "{why}: {changed:?}");
+    }
 }

@@ -1,53 +1,12 @@
-//! Catalog files: reading and validating them, rendering and writing them.
-//!
-//! The only module that writes catalogs. A write goes to a temporary file in
-//! the same folder that is then renamed over the old one, so a catalog on
-//! disk is always whole, old or new.
-use std::fmt::Write as _;
-use std::fs;
-use std::io::Write as _;
+//! Reading a catalog's text into the model, validating every key and type,
+//! with errors that point at the line and column.
 use std::path::Path;
 
 use toml_edit::{Document, Item, Table};
 
-use crate::article;
 use crate::catalog::{Catalog, Entry, Extra};
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
-
-/// Reads the catalog at `path`, if there is one, and checks that it is the
-/// catalog of `article` in `lang`.
-pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<Catalog>> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(Error::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let text = article::decode(path, &bytes)?;
-    let catalog = parse(path, &text)?;
-    let mismatch = |key: &str, found: &str, expected: &str| {
-        let offset = text.find(&format!("{key} =")).unwrap_or(0);
-        Error::invalid(
-            Location::at(path, &text, offset),
-            format!(
-                "this catalog says {key} = \"{found}\", but its path is that of {key} \"{expected}\""
-            ),
-            "move the file to where it belongs, or correct the [catalog] table",
-        )
-    };
-    if catalog.article != article {
-        return Err(mismatch("article", &catalog.article, article));
-    }
-    if &catalog.lang != lang {
-        return Err(mismatch("lang", catalog.lang.as_str(), lang.as_str()));
-    }
-    Ok(Some(catalog))
-}
 
 /// Parses and validates a catalog's text.
 pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
@@ -229,166 +188,9 @@ fn describe(item: &Item) -> &'static str {
     }
 }
 
-/// The text of a catalog file. Deterministic: the same catalog always gives
-/// the same bytes.
-pub fn render(catalog: &Catalog) -> String {
-    let mut out = String::new();
-    let article = &catalog.article;
-    if catalog.is_template() {
-        let _ = write!(
-            out,
-            "# The segments of the article \"{article}\", as `l10n extract` found them.\n\
-             # This template is written by `l10n extract` only: do not edit it.\n\
-             # Translations go in locales/<lang>/{article}.toml.\n"
-        );
-    } else {
-        let lang = &catalog.lang;
-        let _ = write!(
-            out,
-            "# The {lang} translation of the article \"{article}\" (l10n catalog).\n\
-             #\n\
-             # Fill in each `translation = \"\"` with the translation of the `source` above\n\
-             # it; an empty translation counts as missing. `l10n extract` keeps `id` and\n\
-             # `source` in step with the article: leave them as they are.\n\
-             #\n\
-             # `previous-source` means the source changed after it was translated: it is\n\
-             # the text the translation was made from. Update the translation (see what\n\
-             # changed with `l10n status --lang {lang} --diff`), then delete that line.\n\
-             #\n\
-             # [[obsolete]] entries have left the article. They are kept, with their\n\
-             # translations, until `l10n extract --prune` removes them.\n"
-        );
-    }
-    out.push_str("\n[catalog]\n");
-    let _ = writeln!(out, "article = {}", toml_string(&catalog.article));
-    let _ = writeln!(
-        out,
-        "source-lang = {}",
-        toml_string(catalog.source_lang.as_str())
-    );
-    let _ = writeln!(out, "lang = {}", toml_string(catalog.lang.as_str()));
-    write_extra(&mut out, &catalog.extra);
-    for (section, entries) in [
-        ("segment", &catalog.segments),
-        ("obsolete", &catalog.obsolete),
-    ] {
-        for entry in entries {
-            let _ = writeln!(out, "\n[[{section}]]");
-            let _ = writeln!(out, "id = {}", toml_string(&entry.id));
-            let _ = writeln!(out, "source = {}", toml_string(&entry.source));
-            if let Some(previous) = &entry.previous_source {
-                let _ = writeln!(out, "previous-source = {}", toml_string(previous));
-            }
-            if !catalog.is_template() {
-                let _ = writeln!(out, "translation = {}", toml_string(&entry.translation));
-            }
-            write_extra(&mut out, &entry.extra);
-        }
-    }
-    out
-}
-
-fn write_extra(out: &mut String, extra: &Extra) {
-    for (key, raw) in extra {
-        let bare = !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        let key = if bare { key.clone() } else { toml_string(key) };
-        let _ = writeln!(out, "{key} = {raw}");
-    }
-}
-
-/// A TOML basic string.
-fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same
-/// folder, flushed to disk, then renamed over the old file (whose
-/// permissions it keeps).
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
-    let error = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(error)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".l10n-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(error)?;
-    file.write_all(contents.as_bytes()).map_err(error)?;
-    file.as_file().sync_all().map_err(error)?;
-    let permissions = match fs::metadata(path) {
-        Ok(old) => old.permissions(),
-        Err(_) => default_permissions(file.as_file())?,
-    };
-    fs::set_permissions(file.path(), permissions).map_err(error)?;
-    file.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
-}
-
-/// A new catalog gets the mode an ordinary new file would have (tempfile
-/// creates its files readable by the owner only).
-fn default_permissions(file: &fs::File) -> Result<fs::Permissions> {
-    let mut permissions = file
-        .metadata()
-        .map_err(|source| Error::Write {
-            path: "temporary file".into(),
-            source,
-        })?
-        .permissions();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        permissions.set_mode(0o644);
-    }
-    #[cfg(not(unix))]
-    permissions.set_readonly(false);
-    Ok(permissions)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lang(tag: &str) -> Lang {
-        tag.parse().unwrap()
-    }
-
-    #[test]
-    fn render_then_parse_is_identity() {
-        let mut catalog = Catalog::new("a/b", &lang("en"), &lang("ko"));
-        let mut entry = Entry::new("0a1b2c3d", "He said \"hi\"\\ and\tleft.\u{7}");
-        entry.translation = "그는 \"안녕\"이라고 말했다.\n둘째 줄".into();
-        entry.previous_source = Some("He said hi.".into());
-        entry.extra = vec![("qa-ignore".into(), "[\"numbers\"]".into())];
-        catalog.segments.push(entry.clone());
-        entry.id = "ffff0000".into();
-        catalog.obsolete.push(entry);
-        let text = render(&catalog);
-        let back = parse(Path::new("x.toml"), &text).unwrap();
-        assert!(back.same_content(&catalog), "{text}");
-        assert_eq!(render(&back), text);
-    }
 
     #[test]
     fn lines_point_at_entry_tables() {

@@ -1,0 +1,332 @@
+//! Rendering a catalog as the text of its file.
+//!
+//! An existing file is edited, not rewritten: every entry keeps its table,
+//! so the comments above it, comments at the ends of lines, blank lines,
+//! key order, extra keys and the string style of values that did not change
+//! all survive, and an entry's comments go with it when it moves or becomes
+//! obsolete. Only what the plan changed is touched. A new file starts from a
+//! header comment that tells a translator how to fill it in.
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use crate::catalog::{Catalog, Entry};
+
+/// The text of `catalog`'s file, edited from `old`, the file's current text
+/// (without a byte-order mark), if there is one. Deterministic: the same
+/// catalog and old text always give the same bytes.
+pub fn render(catalog: &Catalog, old: Option<&str>) -> String {
+    let crlf = old.is_some_and(|text| text.contains("\r\n"));
+    let base = match old {
+        Some(text) => text.replace("\r\n", "\n"),
+        None => skeleton(catalog),
+    };
+    // `old` passed validation before it got here; should it not parse
+    // (a caller's mistake), start afresh rather than lose the new catalog.
+    let mut doc: DocumentMut = base.parse().unwrap_or_else(|_| {
+        skeleton(catalog)
+            .parse()
+            .expect("the skeleton is valid TOML")
+    });
+
+    let mut tables: HashMap<String, Table> = HashMap::new();
+    for section in ["segment", "obsolete"] {
+        if let Some(Item::ArrayOfTables(entries)) = doc.remove(section) {
+            for table in entries {
+                if let Some(id) = table.get("id").and_then(Item::as_str) {
+                    tables.insert(id.to_string(), table);
+                }
+            }
+        }
+    }
+    let header = doc
+        .entry("catalog")
+        .or_insert_with(|| Item::Table(Table::new()));
+    if let Some(header) = header.as_table_mut() {
+        set_string(header, "article", &catalog.article);
+        set_string(header, "source-lang", catalog.source_lang.as_str());
+        set_string(header, "lang", catalog.lang.as_str());
+        header.set_position(Some(0));
+    }
+    let mut position = 1;
+    for (section, entries) in [
+        ("segment", &catalog.segments),
+        ("obsolete", &catalog.obsolete),
+    ] {
+        if entries.is_empty() {
+            continue;
+        }
+        let mut array = ArrayOfTables::new();
+        for entry in entries {
+            let mut table = entry_table(tables.remove(&entry.id), entry, catalog.is_template());
+            // Tables are printed in position order: entries that moved
+            // between sections must not keep their old places.
+            table.set_position(Some(position));
+            position += 1;
+            array.push(table);
+        }
+        doc.insert(section, Item::ArrayOfTables(array));
+    }
+    let text = doc.to_string();
+    if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    }
+}
+
+/// The table of one entry: the old one, updated, or a new one.
+fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
+    let mut table = old.unwrap_or_else(|| {
+        let mut table = Table::new();
+        // A blank line before each `[[segment]]`.
+        table.decor_mut().set_prefix("\n");
+        table
+    });
+    set_string(&mut table, "id", &entry.id);
+    set_string(&mut table, "source", &entry.source);
+    match &entry.previous_source {
+        Some(previous) => {
+            let added = !table.contains_key("previous-source");
+            set_string(&mut table, "previous-source", previous);
+            if added {
+                // Right under the source it was replaced by.
+                let rank = |key: &str| match key {
+                    "id" => 0,
+                    "source" => 1,
+                    "previous-source" => 2,
+                    _ => 3,
+                };
+                table.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
+            }
+        }
+        None => {
+            table.remove("previous-source");
+        }
+    }
+    if !template {
+        set_string(&mut table, "translation", &entry.translation);
+    }
+    table
+}
+
+/// Sets a string value, leaving it untouched (style, comments) when it
+/// already has that value, and keeping its comments when it does not.
+fn set_string(table: &mut Table, key: &str, value: &str) {
+    match table.get_mut(key) {
+        Some(item) if item.as_str() == Some(value) => {}
+        Some(item) => {
+            let mut new = basic_string(value);
+            if let Some(old) = item.as_value() {
+                *new.decor_mut() = old.decor().clone();
+            }
+            *item = Item::Value(new);
+        }
+        None => {
+            table.insert(key, Item::Value(basic_string(value)));
+        }
+    }
+}
+
+fn basic_string(text: &str) -> Value {
+    toml_string(text)
+        .parse()
+        .expect("an escaped basic string is a TOML value")
+}
+
+/// The header comment and `[catalog]` table of a new file.
+fn skeleton(catalog: &Catalog) -> String {
+    let article = &catalog.article;
+    let mut out = String::new();
+    if catalog.is_template() {
+        let _ = write!(
+            out,
+            "# The segments of the article \"{article}\", as `l10n extract` found them.\n\
+             # This template is written by `l10n extract` only: do not edit it.\n\
+             # Translations go in locales/<lang>/{article}.toml.\n"
+        );
+    } else {
+        let lang = &catalog.lang;
+        let _ = write!(
+            out,
+            "# The {lang} translation of the article \"{article}\" (l10n catalog).\n\
+             #\n\
+             # Fill in each `translation = \"\"` with the translation of the `source` above\n\
+             # it; an empty translation counts as missing. `l10n extract` keeps `id` and\n\
+             # `source` in step with the article: leave them as they are. Comments you\n\
+             # add (lines starting with #) stay with the entry below them.\n\
+             #\n\
+             # `previous-source` means the source changed after it was translated: it is\n\
+             # the text the translation was made from. Update the translation (see what\n\
+             # changed with `l10n status --lang {lang} --diff`), then delete that line.\n\
+             #\n\
+             # [[obsolete]] entries have left the article. They are kept, with their\n\
+             # translations, until `l10n extract --prune` removes them.\n"
+        );
+    }
+    out.push_str("\n[catalog]\n");
+    let _ = writeln!(out, "article = {}", toml_string(&catalog.article));
+    let _ = writeln!(
+        out,
+        "source-lang = {}",
+        toml_string(catalog.source_lang.as_str())
+    );
+    let _ = writeln!(out, "lang = {}", toml_string(catalog.lang.as_str()));
+    out
+}
+
+/// A TOML basic string, escaped.
+fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::lang::Lang;
+    use crate::store::parse;
+
+    fn lang(tag: &str) -> Lang {
+        tag.parse().unwrap()
+    }
+
+    fn catalog(entries: &[(&str, &str, &str)]) -> Catalog {
+        let mut catalog = Catalog::new("a/b", &lang("en"), &lang("ko"));
+        for (id, source, translation) in entries {
+            let mut entry = Entry::new(id, source);
+            entry.translation = translation.to_string();
+            catalog.segments.push(entry);
+        }
+        catalog
+    }
+
+    fn reparse(text: &str) -> Catalog {
+        parse(Path::new("x.toml"), text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    #[test]
+    fn new_file_round_trips_and_is_stable() {
+        let mut catalog = catalog(&[(
+            "0a1b2c3d",
+            "He said \"hi\"\\ and\tleft.\u{7}",
+            "그는 \"안녕\"\n둘째 줄",
+        )]);
+        catalog.segments[0].previous_source = Some("He said hi.".into());
+        let mut gone = Entry::new("ffff0000", "Gone.");
+        gone.translation = "사라짐.".into();
+        catalog.obsolete.push(gone);
+        let text = render(&catalog, None);
+        assert!(text.starts_with("# The ko translation"));
+        let back = reparse(&text);
+        assert!(back.same_content(&catalog), "{text}");
+        assert_eq!(render(&back, Some(&text)), text);
+    }
+
+    const EDITED_BY_HAND: &str = "\
+# The header the translator kept.
+
+[catalog]
+article = \"a/b\"
+source-lang = \"en\"
+lang = \"ko\"
+
+# About the first sentence: checked with the desk.
+[[segment]]
+id = \"one\"
+source = \"First.\"
+translation = '첫째.' # literal string, end-of-line comment
+
+[[segment]]
+id = \"two\"
+source = \"Second.\"
+note = \"an extra key\"
+translation = \"\"\"
+둘째.\"\"\"
+
+# A comment at the end of the file.
+";
+
+    #[test]
+    fn hand_edits_survive_an_edit_elsewhere() {
+        let old = reparse(EDITED_BY_HAND);
+        let mut new = old.clone();
+        new.segments[1].previous_source = Some("Second.".into());
+        new.segments[1].source = "Second, edited.".into();
+        let text = render(&new, Some(EDITED_BY_HAND));
+        for kept in [
+            "# The header the translator kept.",
+            "# About the first sentence: checked with the desk.\n[[segment]]\nid = \"one\"",
+            "translation = '첫째.' # literal string, end-of-line comment",
+            "note = \"an extra key\"",
+            "translation = \"\"\"\n둘째.\"\"\"",
+            "# A comment at the end of the file.\n",
+        ] {
+            assert!(text.contains(kept), "lost {kept:?}:\n{text}");
+        }
+        assert!(
+            text.contains("source = \"Second, edited.\"\nprevious-source = \"Second.\"\nnote"),
+            "{text}"
+        );
+        assert!(reparse(&text).same_content(&new));
+    }
+
+    #[test]
+    fn comments_travel_with_moved_and_obsolete_entries() {
+        let old = reparse(EDITED_BY_HAND);
+        let mut new = old.clone();
+        let first = new.segments.remove(0);
+        new.obsolete.push(first);
+        new.segments.insert(0, Entry::new("three", "Third."));
+        let text = render(&new, Some(EDITED_BY_HAND));
+        let obsolete = text.find("[[obsolete]]").expect("an obsolete section");
+        let comment = text.find("# About the first sentence").unwrap();
+        assert!(comment < obsolete);
+        assert!(
+            text[comment..].starts_with(
+                "# About the first sentence: checked with the desk.\n[[obsolete]]\nid = \"one\""
+            ),
+            "{text}"
+        );
+        let three = text.find("id = \"three\"").unwrap();
+        let two = text.find("id = \"two\"").unwrap();
+        assert!(three < two && two < obsolete, "{text}");
+        assert!(
+            text.trim_end()
+                .ends_with("# A comment at the end of the file."),
+            "{text}"
+        );
+        assert!(reparse(&text).same_content(&new));
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let crlf = EDITED_BY_HAND.replace('\n', "\r\n");
+        let mut new = reparse(&crlf);
+        new.segments.push(Entry::new("four", "Fourth."));
+        let text = render(&new, Some(&crlf));
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "a bare LF in:\n{text}"
+        );
+        assert!(reparse(&text).same_content(&new));
+    }
+}
