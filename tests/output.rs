@@ -96,9 +96,18 @@ fn status_json_has_the_design_keys() {
 fn colour_only_when_asked_or_on_a_terminal() {
     let ws = edited_workspace();
     ws.run(&["extract"]).expect_code(0);
-    let always = ws.run(&["status", "--diff", "--color", "always"]).expect_code(0);
-    assert!(always.stdout.contains("\x1b[32mstrong\x1b[0m"), "{}", always.stdout);
-    assert!(!always.stdout.contains("{+"), "colour replaces the brackets");
+    let always = ws
+        .run(&["status", "--diff", "--color", "always"])
+        .expect_code(0);
+    assert!(
+        always.stdout.contains("\x1b[32mstrong\x1b[0m"),
+        "{}",
+        always.stdout
+    );
+    assert!(
+        !always.stdout.contains("{+"),
+        "colour replaces the brackets"
+    );
     // Piped output (as in these tests) has no colour by default.
     let auto = ws.run(&["status", "--diff"]).expect_code(0);
     assert!(!auto.stdout.contains('\x1b'));
