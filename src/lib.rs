@@ -14,6 +14,7 @@ pub mod diff;
 pub mod error;
 pub mod lang;
 pub mod plan;
+pub mod qa;
 pub mod report;
 pub mod segment;
 pub mod store;

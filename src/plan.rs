@@ -17,6 +17,11 @@ use crate::lang::Lang;
 /// their words survives the edit.
 pub const SIMILARITY_THRESHOLD: f32 = 0.5;
 
+/// How many (old, new) pairs of edited segments are compared in full before
+/// pairing falls back to comparing each new segment with its neighbourhood.
+const PAIRING_BUDGET: usize = 250_000;
+const PAIRING_WINDOW: usize = 64;
+
 /// Where a segment's id came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -54,7 +59,7 @@ impl ArticlePlan {
     pub fn new(article: &str, template: Option<&Catalog>, segments: &[Segment]) -> ArticlePlan {
         let old: &[Entry] = template.map_or(&[], |t| &t.segments);
         let pairs = align(old, segments);
-        let mut used: HashSet<String> = old.iter().map(|e| e.id.clone()).collect();
+        let mut ids = IdMaker::new(old.iter().map(|e| e.id.clone()));
         let mut taken = vec![false; old.len()];
         let mut planned = Vec::with_capacity(segments.len());
         for (segment, pair) in segments.iter().zip(pairs) {
@@ -63,11 +68,7 @@ impl ArticlePlan {
                     taken[i] = true;
                     (old[i].id.clone(), origin)
                 }
-                None => {
-                    let id = new_id(&segment.text, &used);
-                    used.insert(id.clone());
-                    (id, Origin::New)
-                }
+                None => (ids.fresh(&segment.text), Origin::New),
             };
             planned.push(Planned {
                 id,
@@ -145,10 +146,22 @@ fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
         .filter(|&i| old_free[i])
         .map(|i| (i, words(old_texts[i])))
         .collect();
+    let unpaired_new: Vec<usize> = (0..new.len()).filter(|&j| pairs[j].is_none()).collect();
+    // Comparing every unpaired pair is quadratic: past a budget, each new
+    // segment is compared with the old ones near its place only.
+    let window = if old_words.len() * unpaired_new.len() > PAIRING_BUDGET {
+        PAIRING_WINDOW
+    } else {
+        old_words.len()
+    };
     let mut candidates = Vec::new();
-    for j in (0..new.len()).filter(|&j| pairs[j].is_none()) {
+    for j in unpaired_new {
         let new_words = words(new_texts[j]);
-        for (i, old_words) in &old_words {
+        let expected = j * old.len() / new.len().max(1);
+        let middle = old_words.partition_point(|(i, _)| *i < expected);
+        let from = middle.saturating_sub(window / 2);
+        let to = (from + window).min(old_words.len());
+        for (i, old_words) in &old_words[from..to] {
             // The ratio cannot beat 2·min/(sum) of the lengths: skip early.
             let (a, b) = (old_words.len(), new_words.len());
             if 2.0 * a.min(b) as f32 / (a + b).max(1) as f32 >= SIMILARITY_THRESHOLD {
@@ -197,23 +210,47 @@ pub fn count_words(text: &str) -> usize {
     text.unicode_words().count()
 }
 
-/// A short id derived from the text, so an unchanged sentence gets the same
-/// id even without a template; salted until it is unused in the article.
-fn new_id(text: &str, used: &HashSet<String>) -> String {
-    (0u32..)
-        .map(|salt| {
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            let bytes = text
-                .bytes()
-                .chain(salt.to_le_bytes().into_iter().filter(|_| salt > 0));
-            for byte in bytes {
+/// Makes new ids: short hashes of the text, so an unchanged sentence gets
+/// the same id even without a template, salted until unused in the article.
+struct IdMaker {
+    used: HashSet<String>,
+    /// The next salt to try per text, so that a sentence repeated n times
+    /// costs n hashes, not n².
+    next_salt: HashMap<String, u32>,
+}
+
+impl IdMaker {
+    fn new(used: impl IntoIterator<Item = String>) -> IdMaker {
+        IdMaker {
+            used: used.into_iter().collect(),
+            next_salt: HashMap::new(),
+        }
+    }
+
+    fn fresh(&mut self, text: &str) -> String {
+        const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        let fnv = |bytes: &[u8], mut hash: u64| {
+            for &byte in bytes {
                 hash ^= u64::from(byte);
                 hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
             }
-            format!("{:08x}", (hash ^ (hash >> 32)) as u32)
-        })
-        .find(|id| !used.contains(id))
-        .unwrap_or_default()
+            hash
+        };
+        let base = fnv(text.as_bytes(), FNV_OFFSET);
+        let salt = self.next_salt.entry(text.to_string()).or_insert(0);
+        loop {
+            let hash = if *salt == 0 {
+                base
+            } else {
+                fnv(&salt.to_le_bytes(), base)
+            };
+            *salt += 1;
+            let id = format!("{:08x}", (hash ^ (hash >> 32)) as u32);
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
 }
 
 /// The state of a segment in one language.

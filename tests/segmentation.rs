@@ -118,6 +118,7 @@ floors! {
     sentencex_uk: "sentencex-uk" >= 15,
     sentencex_ur: "sentencex-ur" >= 1,
     sentencex_zh: "sentencex-zh" >= 2,
+    news_proxy: "news-proxy" >= 165,
 }
 
 /// The English Golden Rules are the standard benchmark: all of them pass.
@@ -189,8 +190,16 @@ impl Gen {
 #[test]
 fn segments_always_cover_the_text() {
     let mut generator = Gen(0x9e37_79b9_7f4a_7c15);
-    for lang in ["en", "ko", "ja", "zh", "de", "ar", "hy", "ru", ""] {
-        let rules = Rules::for_language(lang);
+    let mut with_patterns = Rules::for_language("en");
+    with_patterns
+        .add_no_break_patterns(&["#.| *", "*.|", "A.| #", "다.|", "。|」"])
+        .expect("valid patterns");
+    let languages = ["en", "ko", "ja", "zh", "de", "ar", "hy", "ru", ""];
+    let all_rules = languages
+        .iter()
+        .map(|lang| Rules::for_language(lang))
+        .chain([with_patterns]);
+    for rules in all_rules {
         for _ in 0..3000 {
             let len = (generator.next() % 40) as usize;
             let text: String = (0..len).map(|_| generator.char()).collect();

@@ -5,6 +5,8 @@ mod example;
 mod extract;
 mod markdown;
 mod output;
+mod preserve;
+mod safety;
 mod scenario;
 mod segmentation;
 mod util;

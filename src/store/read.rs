@@ -20,6 +20,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
         )
     })?;
     let reader = Reader { path, text };
+    // Where lines start, to number thousands of entries without rescanning.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let root = doc.as_table();
     for (key, item) in root.iter() {
         if !matches!(key, "catalog" | "segment" | "obsolete") {
@@ -82,7 +84,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
             )
         })?;
         for table in tables.iter() {
-            let line = Location::at(path, text, table.span().map_or(0, |s| s.start)).line;
+            let offset = table.span().map_or(0, |s| s.start);
+            let line = newlines.partition_point(|&n| n < offset) + 1;
             let entry = reader.entry(section, table)?;
             if let Some(first) = catalog.lines.get(&entry.id) {
                 return Err(Error::invalid(

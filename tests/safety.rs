@@ -1,0 +1,373 @@
+//! Translators' work is never lost: the workspace lock, catalogs saved while
+//! `extract` runs, read-only catalogs, a full disk, and `extract` killed at
+//! random moments.
+use std::collections::BTreeSet;
+use std::fs;
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use crate::util::{SEED_ID, Workspace, entries, field};
+
+fn spawn(ws: &Workspace, args: &[&str], envs: &[(&str, &str)]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_l10n"))
+        .args(args)
+        .current_dir(ws.path("."))
+        .env("NO_COLOR", "1")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("l10n starts")
+}
+
+fn finish(child: Child) -> (i32, String) {
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+/// The seed workspace, extracted, with the article then edited.
+fn pending() -> Workspace {
+    let ws = Workspace::seeded();
+    ws.run(&["extract"]).expect_code(0);
+    let edited = crate::util::seed_article().replace("close ties", "strong ties");
+    ws.write(&format!("articles/{SEED_ID}.md"), &edited);
+    ws
+}
+
+fn hold_lock(ws: &Workspace) -> fs::File {
+    ws.mkdir(".l10n");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(ws.path(".l10n/lock"))
+        .unwrap();
+    file.lock().unwrap();
+    file
+}
+
+#[test]
+fn a_second_run_fails_with_no_wait() {
+    let ws = pending();
+    let _held = hold_lock(&ws);
+    let before = ws.snapshot();
+    let run = ws.run(&["extract", "--no-wait"]).expect_code(2);
+    assert!(run.stderr.contains("another l10n run"), "{}", run.stderr);
+    before.assert_same(&ws.snapshot(), "a locked-out run wrote");
+}
+
+#[test]
+fn a_second_run_waits_for_the_first() {
+    let ws = pending();
+    let held = hold_lock(&ws);
+    let mut child = spawn(&ws, &["extract"], &[]);
+    sleep(Duration::from_millis(400));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "extract did not wait for the lock"
+    );
+    drop(held);
+    let (code, stderr) = finish(child);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("waiting for another l10n run"), "{stderr}");
+    assert!(
+        ws.read(&format!("locales/ko/{SEED_ID}.toml"))
+            .contains("strong ties")
+    );
+}
+
+#[test]
+fn a_catalog_saved_during_extract_is_not_overwritten() {
+    let ws = pending();
+    let path = format!("locales/ko/{SEED_ID}.toml");
+    let child = spawn(
+        &ws,
+        &["extract"],
+        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")],
+    );
+    sleep(Duration::from_millis(600));
+    // The translator saves the catalog in an editor meanwhile.
+    let saved = ws.read(&path).replacen(
+        "\ntranslation = \"\"",
+        "\ntranslation = \"번역가가 저장함\"",
+        1,
+    );
+    ws.write(&path, &saved);
+    let template_before = ws.read(&format!("locales/en/{SEED_ID}.toml"));
+    let (code, stderr) = finish(child);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("changed on disk"), "{stderr}");
+    assert!(stderr.contains(&path), "{stderr}");
+    assert_eq!(
+        ws.read(&path),
+        saved,
+        "the translator's save was overwritten"
+    );
+    assert_eq!(
+        ws.read(&format!("locales/en/{SEED_ID}.toml")),
+        template_before,
+        "a partial write"
+    );
+    // Run again: the edit is picked up, the article's change applied.
+    ws.run(&["extract"]).expect_code(0);
+    let text = ws.read(&path);
+    assert!(
+        text.contains("번역가가 저장함") && text.contains("strong ties"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_read_only_catalog_is_refused_before_anything_is_written() {
+    let ws = pending();
+    let path = ws.path(&format!("locales/ko/{SEED_ID}.toml"));
+    let mut permissions = fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&path, permissions).unwrap();
+    let before = ws.snapshot();
+    let run = ws.run(&["extract"]).expect_code(2);
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
+    before.assert_same(&ws.snapshot(), "files changed");
+}
+
+#[test]
+fn a_full_disk_changes_nothing() {
+    let ws = Workspace::new();
+    let mount = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+        .arg(ws.path("."))
+        .status();
+    if !mount.is_ok_and(|s| s.success()) {
+        // Mounting needs root, which CI has; elsewhere this test cannot run.
+        assert!(!running_as_root(), "root could not mount a tmpfs");
+        eprintln!("skipped: cannot mount a tmpfs without root");
+        return;
+    }
+    let unmount = Unmount(ws.path("."));
+    ws.mkdir("locales/ko");
+    for i in 0..20 {
+        ws.write(
+            &format!("articles/a{i:02}.md"),
+            &format!("Article {i} starts here. It has two sentences.\n"),
+        );
+    }
+    ws.run(&["extract"]).expect_code(0);
+    for i in 0..20 {
+        ws.write(
+            &format!("articles/a{i:02}.md"),
+            &format!(
+                "Article {i} starts here. It has three sentences now. {}\n",
+                "Padding words. ".repeat(30)
+            ),
+        );
+    }
+    // Leave a little room: some catalogs can be staged, not all.
+    let filler = ws.path("filler");
+    let free = free_bytes(&ws);
+    fs::write(&filler, vec![b'x'; free.saturating_sub(24 * 1024) as usize]).unwrap();
+    let before = ws.snapshot();
+    let run = ws.run(&["extract"]).expect_code(2);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    before.assert_same(&ws.snapshot(), "a full disk left changes");
+    fs::remove_file(filler).unwrap();
+    ws.run(&["extract"]).expect_code(0);
+    drop(unmount);
+}
+
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+fn free_bytes(ws: &Workspace) -> u64 {
+    let out = Command::new("df")
+        .args(["--output=avail", "-B1"])
+        .arg(ws.path("."))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+struct Unmount(std::path::PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const WORDS: [&str; 12] = [
+    "officials",
+    "said",
+    "the",
+    "talks",
+    "would",
+    "resume",
+    "next",
+    "week",
+    "in",
+    "Seoul",
+    "after",
+    "delays",
+];
+
+fn sentence(rng: &mut Rng) -> String {
+    let n = 5 + rng.below(8);
+    let words: Vec<&str> = (0..n)
+        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+        .collect();
+    let mut text = words.join(" ");
+    text[..1].make_ascii_uppercase();
+    text + "."
+}
+
+fn article(rng: &mut Rng) -> String {
+    (0..3)
+        .map(|_| {
+            (0..2 + rng.below(3))
+                .map(|_| sentence(rng))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        + "\n"
+}
+
+/// Every non-empty translation in every target catalog, current or obsolete.
+fn all_translations(ws: &Workspace, languages: &[&str], articles: usize) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for lang in languages {
+        for i in 0..articles {
+            let catalog = ws.catalog(lang, &format!("n/{i:03}"));
+            for section in ["segment", "obsolete"] {
+                for entry in entries(&catalog, section) {
+                    if let Some(t) = field(&entry, "translation").filter(|t| !t.is_empty()) {
+                        found.insert(t.to_string());
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn extract_killed_at_random_moments_loses_nothing() {
+    const ARTICLES: usize = 300;
+    const KILLS: usize = 24;
+    let languages = ["ja", "ko"];
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let ws = Workspace::new();
+    for lang in languages {
+        ws.mkdir(&format!("locales/{lang}"));
+    }
+    let mut texts: Vec<String> = (0..ARTICLES).map(|_| article(&mut rng)).collect();
+    for (i, text) in texts.iter().enumerate() {
+        ws.write(&format!("articles/n/{i:03}.md"), text);
+    }
+    let started = Instant::now();
+    ws.run(&["extract"]).expect_code(0);
+    let full_run = started.elapsed();
+    // Translate everything, by editing the files as text.
+    for lang in languages {
+        for i in 0..ARTICLES {
+            let path = format!("locales/{lang}/n/{i:03}.toml");
+            let mut n = 0;
+            let text: String = ws
+                .read(&path)
+                .lines()
+                .map(|line| {
+                    if line == "translation = \"\"" {
+                        n += 1;
+                        format!("translation = \"{lang}-{i}-{n}\"\n")
+                    } else {
+                        format!("{line}\n")
+                    }
+                })
+                .collect();
+            ws.write(&path, &text);
+        }
+    }
+    let translated = all_translations(&ws, &languages, ARTICLES);
+    assert!(translated.len() > ARTICLES * 2 * 6);
+
+    let mut killed_mid_run = 0;
+    for _ in 0..KILLS {
+        // Edit a tenth of the articles: change, add and drop sentences.
+        for _ in 0..ARTICLES / 10 {
+            let i = rng.below(ARTICLES as u64) as usize;
+            let mut sentences: Vec<String> = texts[i].split(". ").map(str::to_string).collect();
+            let at = rng.below(sentences.len() as u64) as usize;
+            match rng.below(3) {
+                0 => sentences[at] = sentences[at].replacen("the", "a", 1) + " today",
+                1 => sentences.insert(at, sentence(&mut rng).trim_end_matches('.').to_string()),
+                _ if sentences.len() > 2 => {
+                    sentences.remove(at);
+                }
+                _ => {}
+            }
+            texts[i] = sentences.join(". ");
+            ws.write(&format!("articles/n/{i:03}.md"), &texts[i]);
+        }
+        let mut child = spawn(&ws, &["extract"], &[]);
+        let delay = rng.below(full_run.as_millis() as u64 + 1);
+        sleep(Duration::from_millis(delay));
+        if child.try_wait().unwrap().is_none() {
+            killed_mid_run += 1;
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        // Every catalog parses (status reads and validates all of them)...
+        ws.run(&["status", "--format", "json"]).expect_code(0);
+        // ...and every translation is still somewhere.
+        let now = all_translations(&ws, &languages, ARTICLES);
+        let lost: Vec<_> = translated.difference(&now).take(5).collect();
+        assert!(lost.is_empty(), "translations lost after a kill: {lost:?}");
+    }
+    assert!(
+        killed_mid_run >= KILLS / 2,
+        "only {killed_mid_run} kills landed mid-run"
+    );
+    ws.run(&["extract"]).expect_code(0);
+    let leftovers = fs::read_dir(ws.path("locales/ko/n"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(
+        leftovers, 0,
+        "temporary files of killed runs were not cleaned up"
+    );
+    assert_eq!(
+        all_translations(&ws, &languages, ARTICLES).len(),
+        translated.len()
+    );
+}
