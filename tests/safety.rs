@@ -314,8 +314,13 @@ fn extract_killed_at_random_moments_loses_nothing() {
     let translated = all_translations(&ws, &languages, ARTICLES);
     assert!(translated.len() > ARTICLES * 2 * 6);
 
+    // Kill at a random moment within `bound`; a run that finished before its
+    // kill narrows the bound, so that at least KILLS kills land mid-run.
+    let mut bound = full_run.as_millis() as u64;
     let mut killed_mid_run = 0;
-    for _ in 0..KILLS {
+    let mut rounds = 0;
+    while killed_mid_run < KILLS && rounds < KILLS * 3 {
+        rounds += 1;
         // Edit a tenth of the articles: change, add and drop sentences.
         for _ in 0..ARTICLES / 10 {
             let i = rng.below(ARTICLES as u64) as usize;
@@ -333,10 +338,11 @@ fn extract_killed_at_random_moments_loses_nothing() {
             ws.write(&format!("articles/n/{i:03}.md"), &texts[i]);
         }
         let mut child = spawn(&ws, &["extract"], &[]);
-        let delay = rng.below(full_run.as_millis() as u64 + 1);
-        sleep(Duration::from_millis(delay));
+        sleep(Duration::from_millis(rng.below(bound + 1)));
         if child.try_wait().unwrap().is_none() {
             killed_mid_run += 1;
+        } else {
+            bound = bound * 2 / 3;
         }
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
@@ -348,7 +354,7 @@ fn extract_killed_at_random_moments_loses_nothing() {
         assert!(lost.is_empty(), "translations lost after a kill: {lost:?}");
     }
     assert!(
-        killed_mid_run >= KILLS / 2,
+        killed_mid_run >= KILLS,
         "only {killed_mid_run} kills landed mid-run"
     );
     ws.run(&["extract"]).expect_code(0);

@@ -216,6 +216,14 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
     }
 
     fn decide(&mut self, offset: usize, split: bool, rule: &'static str) {
+        let (split, rule) = if split
+            && !self.rules.no_break.is_empty()
+            && self.rules.no_break_at(self.text, offset)
+        {
+            (false, "workspace:no-break")
+        } else {
+            (split, rule)
+        };
         let split = split && offset > self.last_cut && offset < self.text.len();
         if split {
             self.last_cut = offset;
@@ -317,6 +325,9 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         {
             return (at, false, "title-brackets");
         }
+        if c.has_space && c.closers_end > c.run_end && self.spaced_quotative(c.next_pos) {
+            return (at, false, "korean-quotative");
+        }
         if c.strong > 0 {
             let (split, rule) = self.judge_strong(c);
             return (at, split, rule);
@@ -375,7 +386,47 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         {
             return Some("quote:continues");
         }
+        if self.attribution_follows(rest) {
+            return Some("quote:attribution");
+        }
         None
+    }
+
+    /// `‘괜찮을까…’ 하고 생각했다`: the quotative verb `하다` may follow a
+    /// closing quote after a space.
+    fn spaced_quotative(&self, pos: usize) -> bool {
+        let rest = &self.text[pos..];
+        rest.starts_with('하')
+            && self.rules.quotatives.iter().any(|q| {
+                q.starts_with('하')
+                    && rest.starts_with(q.as_str())
+                    && !char_at(rest, q.len()).is_some_and(is_hangul)
+            })
+    }
+
+    /// `“为什么？”他问。`: a short Chinese clause ending in a verb of saying
+    /// right after a closing quote is the quotation's attribution. Looks at
+    /// most a dozen characters ahead.
+    fn attribution_follows(&self, rest: &str) -> bool {
+        let rules = self.rules;
+        if rules.attributions.is_empty() {
+            return false;
+        }
+        let mut end = rest.len();
+        for (count, (i, ch)) in rest.char_indices().enumerate() {
+            if matches!(ch, '。' | '，' | '！' | '？' | '；' | '.' | ',' | '!' | '?') {
+                end = i;
+                break;
+            }
+            if count == 12 || !is_cjk(ch) {
+                return false;
+            }
+        }
+        end > 0
+            && rules
+                .attributions
+                .iter()
+                .any(|verb| rest[..end].ends_with(verb.as_str()))
     }
 
     fn judge_strong(&mut self, c: &Candidate) -> (bool, &'static str) {
@@ -401,6 +452,13 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         }
         if matches!(next_ch, ',' | '，' | '、' | ';' | '；' | ':' | '：') {
             return (false, "no-sentence-start");
+        }
+        // `“ようこそ！” in red`: a quotation continued in lower case.
+        if c.has_space
+            && c.closers_end > c.run_end
+            && classify_next(self.text, c.next_pos).0 == Next::Lower
+        {
+            return (false, "lowercase-next");
         }
         (true, "terminal")
     }
@@ -438,7 +496,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         if matches!(prev, Some('[' | '(')) && matches!(c.first_closer, Some(']' | ')')) {
             return (false, "ellipsis:omission");
         }
-        let korean_end = prev.is_some_and(|p| self.rules.endings.contains(&p));
+        let korean_end = self.korean_ending_before(c.start);
         let Some(next_ch) = char_at(self.text, c.next_pos) else {
             return (true, "end");
         };
@@ -481,7 +539,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             }
             let prev = prev_char(text, c.start);
             if let Some(p) = prev {
-                if self.rules.endings.contains(&p)
+                if self.korean_ending_before(c.start)
                     && (next_ch.is_alphanumeric() || is_opener(next_ch))
                 {
                     return (true, "korean-ending");
@@ -496,6 +554,18 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             return (false, "no-space");
         }
         let (tok_start, token) = token_before(text, c.start);
+        // `미국(U.S.)`: the word starts after the last opening bracket.
+        let token = if token
+            .bytes()
+            .any(|b| matches!(b, b'(' | b'[' | b'{' | b'"') || b >= 0x80)
+        {
+            token
+                .rsplit(|ch: char| is_opener(ch) && ch != '\'')
+                .next()
+                .unwrap_or(token)
+        } else {
+            token
+        };
         let word = token.trim_start_matches(|ch: char| !ch.is_alphanumeric());
         let word_start = c.start - word.len();
         if let Some(rule) = self.list_marker(word, word_start, c) {
@@ -536,9 +606,15 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
                     (true, "terminal")
                 }
             }
-            Next::Upper | Next::Caseless => {
-                self.judge_before_word(word, word_start, tok_start, &key, next_word_pos)
-            }
+            Next::Upper | Next::Caseless => self.judge_before_word(
+                word,
+                word_start,
+                tok_start,
+                &key,
+                next_word_pos,
+                // `Inc. (“Company A”)`: a bracketed capital is an aside.
+                next == Next::Upper && !text[c.next_pos..].starts_with(['(', '[']),
+            ),
         }
     }
 
@@ -551,12 +627,13 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         tok_start: usize,
         key: &str,
         next_word_pos: usize,
+        upper: bool,
     ) -> (bool, &'static str) {
         let rules = self.rules;
         let next_word = word_at(self.text, next_word_pos);
         let next_key = lower_key(next_word);
-        let next_is_title = rules.titles.contains(next_key.as_ref())
-            && self.text[next_word_pos + next_word.len()..].starts_with('.');
+        let next_dotted = self.text[next_word_pos + next_word.len()..].starts_with('.');
+        let next_is_title = rules.titles.contains(next_key.as_ref()) && next_dotted;
         let next_is_starter = rules.starters.contains(next_key.as_ref());
 
         if rules.titles.contains(key) {
@@ -576,10 +653,30 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             if self.fronted_adverbial(word_start) {
                 return (false, "abbreviation:time-fronted");
             }
-            return (next_is_starter || next_is_title, "abbreviation:time");
+            let continues = rules.time_followers.contains(next_key.as_ref())
+                || (rules.time_places.contains(next_key.as_ref())
+                    && self.time_word_follows(next_word_pos + next_word.len()));
+            let split = next_is_starter || next_is_title || (upper && !continues);
+            return (split, "abbreviation:time");
         }
-        if rules.end_abbreviations.contains(key) {
-            return (!next_is_title, "abbreviation:end");
+        // `123 Main St. Parking is free`: after a name or a number, a street
+        // abbreviation is the end of an address, not a prepositive `St.`.
+        let street = rules.streets.iter().any(|s| s == key)
+            && self
+                .word_before(tok_start)
+                .and_then(|w| w.chars().next())
+                .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit());
+        if street || rules.end_abbreviations.contains(key) {
+            if !upper {
+                return (next_is_starter, "abbreviation:end");
+            }
+            if rules.modified.contains(next_key.as_ref()) && !next_is_starter {
+                return (false, "abbreviation:modifies-next");
+            }
+            let next_is_abbreviation = next_dotted
+                && (rules.abbreviations.contains(next_key.as_ref())
+                    || rules.end_abbreviations.contains(next_key.as_ref()));
+            return (!next_is_title && !next_is_abbreviation, "abbreviation:end");
         }
         if rules.abbreviations.contains(key)
             || rules.number_prefixes.contains(key)
@@ -681,6 +778,40 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             (Some(ListValue::Letter(a)), ListValue::Letter(b)) => b == a + 1,
             _ => false,
         }
+    }
+
+    /// `7 p.m. Seoul time`: a place is part of the time only when a time word
+    /// follows it.
+    fn time_word_follows(&self, pos: usize) -> bool {
+        let rest = &self.text[pos..];
+        let spaces = rest.bytes().take(8).take_while(|&b| b == b' ').count();
+        let rest = &rest[spaces..];
+        let word = word_at(rest, 0);
+        matches!(word, "time" | "Time" | "Standard" | "Daylight" | "local") || rest.starts_with('(')
+    }
+
+    /// Does a Korean sentence-final ending stand right before `pos`? `까`
+    /// ends a question (`합니까`) but not the connective `-니까` (`그러니까`,
+    /// `하니까`), told apart by the `ㅂ` final consonant before `니`.
+    fn korean_ending_before(&self, pos: usize) -> bool {
+        let Some(last) = prev_char(self.text, pos) else {
+            return false;
+        };
+        if !self.rules.endings.contains(&last) {
+            return false;
+        }
+        if last != '까' {
+            return true;
+        }
+        let ni = pos - last.len_utf8();
+        if prev_char(self.text, ni) != Some('니') {
+            return true;
+        }
+        let before = prev_char(self.text, ni - '니'.len_utf8());
+        // Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final;
+        // the final consonant ㅂ has index 17.
+        before
+            .is_some_and(|b| matches!(b, '\u{AC00}'..='\u{D7A3}') && (b as u32 - 0xAC00) % 28 == 17)
     }
 
     fn at_sentence_start(&self, pos: usize) -> bool {
@@ -814,6 +945,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
                 .continuations
                 .iter()
                 .any(|p| rest.starts_with(p.as_str()))
+            || self.attribution_follows(rest)
         {
             return true;
         }
@@ -1079,11 +1211,16 @@ fn list_value(word: &str) -> Option<ListValue> {
     }
 }
 
-/// `U.S`, `Ph.D`, `a.m`, `Л.Н`: short letter groups joined by dots.
+/// `U.S`, `Ph.D`, `a.m`, `Л.Н`: short letter groups joined by dots. Not a
+/// host name (`www.nec.go.kr`): three lower-case letters in a row are a word.
 fn is_dotted(word: &str) -> bool {
     word.contains('.')
         && word.split('.').all(|part| {
-            !part.is_empty() && part.chars().count() <= 3 && part.chars().all(char::is_alphabetic)
+            let count = part.chars().count();
+            count > 0
+                && count <= 3
+                && part.chars().all(char::is_alphabetic)
+                && !(count == 3 && part.chars().all(char::is_lowercase))
         })
 }
 

@@ -279,6 +279,139 @@ fn workspace_abbreviations() {
 }
 
 #[test]
+fn workspace_no_break_patterns() {
+    let mut rules = Rules::for_language("en");
+    let text = "Under Cl. 4 the firm pays. It is in Cl. Then it ends.";
+    assert_eq!(sentences(text, &rules).len(), 4);
+    rules.add_no_break_patterns(&["Cl.| #"]).unwrap();
+    let got: Vec<&str> = sentences(text, &rules)
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Under Cl. 4 the firm pays.",
+            "It is in Cl.",
+            "Then it ends."
+        ]
+    );
+    let decisions = explain(text, &rules);
+    assert_eq!(
+        (decisions[0].split, decisions[0].rule),
+        (false, "workspace:no-break")
+    );
+    // Whole words only, and case-sensitive.
+    for other in ["XCl. 4 more.", "cl. 4 more."] {
+        assert_eq!(sentences(other, &rules).len(), 2, "{other}");
+    }
+    // `*` is one word; the part after `|` is optional.
+    rules
+        .add_no_break_patterns(&["Abs.| *", "Bros.|", "# ed.| *"])
+        .unwrap();
+    for text in [
+        "See Abs. Drei for this.",
+        "Warner Bros. The studio said no.",
+        "Read the 2 ed. Oxford text.",
+    ] {
+        assert_eq!(sentences(text, &rules).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn workspace_no_break_patterns_stay_linear() {
+    let mut rules = Rules::for_language("en");
+    rules
+        .add_no_break_patterns(&["# # # #.| #", "*.| *", "Cl.|"])
+        .unwrap();
+    let n = 200_000;
+    for input in [
+        "1 1 1 1. 1 ".repeat(n),
+        "a. ".repeat(n),
+        format!("{}. {}", "7".repeat(n), "8".repeat(n)),
+        " ".repeat(n) + ". " + &"x".repeat(n),
+    ] {
+        let start = std::time::Instant::now();
+        let _ = sentences(&input, &rules);
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "slow on {:?}…",
+            &input[..20]
+        );
+    }
+}
+
+#[test]
+fn abbreviations_before_modified_nouns_and_times() {
+    assert_eq!(
+        en("The U.S. Embassy and Hanwha Ocean Co. Chairman Kim met."),
+        ["The U.S. Embassy and Hanwha Ocean Co. Chairman Kim met."]
+    );
+    assert_eq!(
+        en("It moved to the U.S. Tesla followed."),
+        ["It moved to the U.S.", "Tesla followed."]
+    );
+    assert_eq!(
+        en("It ended at 9 p.m. Negotiators left. It starts at 9 a.m. Seoul time."),
+        [
+            "It ended at 9 p.m.",
+            "Negotiators left.",
+            "It starts at 9 a.m. Seoul time."
+        ]
+    );
+    assert_eq!(
+        en("They own Acme Co. Ltd. of Busan."),
+        ["They own Acme Co. Ltd. of Busan."]
+    );
+    assert_eq!(
+        en("It is at 12 Main St. Parking is free near St. Mary's."),
+        ["It is at 12 Main St.", "Parking is free near St. Mary's."]
+    );
+    // Korean, Japanese and Chinese inherit the English abbreviations.
+    assert_eq!(
+        split("그는 Apple Inc. 관계자와 미국(U.S.) 측을 만났다.", "ko"),
+        ["그는 Apple Inc. 관계자와 미국(U.S.) 측을 만났다."]
+    );
+}
+
+#[test]
+fn host_names_are_not_dotted_abbreviations() {
+    assert_eq!(
+        en("Results are at www.nec.go.kr. Turnout was 66.2%."),
+        ["Results are at www.nec.go.kr.", "Turnout was 66.2%."]
+    );
+}
+
+#[test]
+fn korean_spaced_quotative_hada() {
+    assert_eq!(
+        split("그는 ‘정말 괜찮을까…’ 하고 생각했다.", "ko"),
+        ["그는 ‘정말 괜찮을까…’ 하고 생각했다."]
+    );
+}
+
+#[test]
+fn korean_connective_nikka_is_not_an_ending() {
+    assert_eq!(
+        split("그러니까… 양보하자는 얘기다.", "ko"),
+        ["그러니까… 양보하자는 얘기다."]
+    );
+    assert_eq!(
+        split("그렇게 생각합니까… 다시 묻겠다.", "ko"),
+        ["그렇게 생각합니까…", "다시 묻겠다."]
+    );
+}
+
+#[test]
+fn chinese_attribution_after_a_quote() {
+    assert_eq!(split("“为什么？”他问。", "zh"), ["“为什么？”他问。"]);
+    assert_eq!(
+        split("他问道：“这是真的吗？”她点了点头。", "zh"),
+        ["他问道：“这是真的吗？”", "她点了点头。"]
+    );
+}
+
+#[test]
 fn explain_agrees_with_sentences() {
     let rules = Rules::for_language("en");
     let text = "Mr. Smith left. He met the U.S. Government at 5 p.m. Then he slept.";
