@@ -14,7 +14,6 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::plan::Origin;
 use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
-use crate::segment::Rules;
 use crate::store;
 use crate::store::CatalogFile;
 use crate::survey::{self, ArticleSurvey};
@@ -392,16 +391,10 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
         path.as_path()
     };
     let text = article::decode(shown, &bytes)?;
-    let lang = match &args.lang {
-        Some(lang) => lang.clone(),
-        None => Workspace::discover(cwd)
-            .map(|w| w.config.source_lang)
-            .unwrap_or_else(|_| "en".parse().expect("`en` is a language tag")),
-    };
-    let mut rules = Rules::for_language(lang.as_str());
-    if let Ok(workspace) = Workspace::discover(cwd) {
-        rules.add_abbreviations(&workspace.config.segmenter.abbreviations);
-    }
+    let workspace = Workspace::discover(cwd)?;
+    let config = &workspace.config;
+    let lang = args.lang.as_ref().unwrap_or(&config.source_lang);
+    let rules = config.segmenter.rules(lang);
     let plain = args.plain
         || path
             .extension()

@@ -44,9 +44,8 @@ pub struct Orphan {
 
 /// The segmentation rules of the workspace's source language.
 pub fn rules(workspace: &Workspace) -> Rules {
-    let mut rules = Rules::for_language(workspace.config.source_lang.as_str());
-    rules.add_abbreviations(&workspace.config.segmenter.abbreviations);
-    rules
+    let config = &workspace.config;
+    config.segmenter.rules(&config.source_lang)
 }
 
 /// The articles named on the command line (by id or by path), or all of them.

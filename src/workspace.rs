@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
+use crate::segment::Rules;
 
 pub const CONFIG_FILE: &str = "l10n.toml";
 
@@ -37,6 +38,21 @@ pub struct SegmenterConfig {
     /// Abbreviations that never end a sentence, written without the final dot.
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Places where a sentence never ends, such as `"Art.| #"`: see
+    /// `Rules::add_no_break_patterns` for the syntax.
+    #[serde(default)]
+    pub no_break: Vec<String>,
+}
+
+impl SegmenterConfig {
+    /// The segmentation rules of `lang` with the workspace's additions.
+    pub fn rules(&self, lang: &Lang) -> Rules {
+        let mut rules = Rules::for_language(lang.as_str());
+        rules.add_abbreviations(&self.abbreviations);
+        // Validated when the configuration was read.
+        let _ = rules.add_no_break_patterns(&self.no_break);
+        rules
+    }
 }
 
 /// The validated configuration of a workspace.
@@ -306,6 +322,14 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
             "give a number from 0 to 100",
         ));
     }
+    if let Err(message) = Rules::default().add_no_break_patterns(&raw.segmenter.no_break) {
+        let offset = text.find("no-break").unwrap_or(0);
+        return Err(Error::invalid(
+            Location::at(path, text, offset),
+            format!("invalid no-break pattern: {message}"),
+            "mark the boundary with `|`; `#` is a number, `*` a word, e.g. \"Art.| #\"",
+        ));
+    }
     Ok(Config {
         source_lang,
         languages,
@@ -346,6 +370,9 @@ locales = "locales"
 [segmenter]
 # Abbreviations of your house style that never end a sentence, without the dot.
 abbreviations = []
+# Places where a sentence never ends: `|` marks the boundary, `#` a number,
+# `*` a word. For example "Art.| #" keeps "Art. 5" together.
+no-break = []
 "#
     )
 }

@@ -190,3 +190,25 @@ fn workspace_abbreviations_extend_the_rules() {
         ["He met Abc. Kim today."]
     );
 }
+
+#[test]
+fn workspace_no_break_patterns_extend_the_rules() {
+    let ws = Workspace::new();
+    ws.write("doc.txt", "He joined Warner Bros. Pictures later.\n");
+    assert_eq!(
+        texts(&segments(&ws, "doc.txt", &[])),
+        ["He joined Warner Bros.", "Pictures later."]
+    );
+    ws.write("l10n.toml", "[segmenter]\nno-break = [\"Bros.| *\"]\n");
+    assert_eq!(
+        texts(&segments(&ws, "doc.txt", &[])),
+        ["He joined Warner Bros. Pictures later."]
+    );
+    ws.write("l10n.toml", "[segmenter]\nno-break = [\"Bros. *\"]\n");
+    let run = ws.run(&["segment", "doc.txt"]).expect_code(2);
+    assert!(
+        run.stderr.contains("invalid no-break pattern"),
+        "{}",
+        run.stderr
+    );
+}
