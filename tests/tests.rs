@@ -3,6 +3,7 @@
 mod errors;
 mod example;
 mod extract;
+mod hostile;
 mod markdown;
 mod output;
 mod preserve;

@@ -110,7 +110,11 @@ impl Workspace {
                 if path.file_name().is_some_and(|n| n == ".l10n") {
                     continue;
                 }
-                if path.is_dir() {
+                let kind = fs::symlink_metadata(&path).unwrap().file_type();
+                if kind.is_symlink() {
+                    let target = fs::read_link(&path).unwrap();
+                    out.insert(path.clone(), target.to_string_lossy().as_bytes().to_vec());
+                } else if kind.is_dir() {
                     walk(&path, out);
                 } else {
                     out.insert(path.clone(), fs::read(&path).unwrap());
