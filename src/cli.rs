@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
 use crate::report::Format;
+use crate::survey::Partition;
 
 const AFTER_HELP: &str = "\
 The workspace is the nearest folder upwards with an l10n.toml; without one,
@@ -112,6 +113,10 @@ pub struct ExtractArgs {
     /// waiting for it.
     #[arg(long)]
     pub no_wait: bool,
+    /// Work on one share of the articles only: K of N, by a stable hash of
+    /// the article id (to split CI across machines; see `status --merge`).
+    #[arg(long, value_name = "K/N")]
+    pub partition: Option<Partition>,
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +129,14 @@ pub struct StatusArgs {
     pub diff: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Work on one share of the articles only: K of N, by a stable hash of
+    /// the article id (to split CI across machines; see `status --merge`).
+    #[arg(long, value_name = "K/N")]
+    pub partition: Option<Partition>,
+    /// Combine the JSON reports of partitioned runs into one report
+    /// instead of reading the workspace.
+    #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition"])]
+    pub merge: Vec<PathBuf>,
     /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
@@ -139,6 +152,10 @@ pub struct CheckArgs {
     pub min_translated: Option<f64>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Work on one share of the articles only: K of N, by a stable hash of
+    /// the article id (to split CI across machines; see `status --merge`).
+    #[arg(long, value_name = "K/N")]
+    pub partition: Option<Partition>,
     /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,

@@ -10,13 +10,14 @@ use crate::catalog::Catalog;
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
 use crate::plan::Origin;
 use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
 use crate::store;
 use crate::store::CatalogFile;
-use crate::survey::{self, ArticleSurvey};
+use crate::survey::{self, ArticleSurvey, Partition};
+use crate::workspace::ArticleFile;
 use crate::workspace::{self, Workspace};
 
 /// What a run prints, and whether it passed.
@@ -57,7 +58,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
     match &cli.command {
         Command::Init(args) => init(&cwd, args),
         Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
-        Command::Status(args) => status(&Workspace::discover(&cwd)?, &cwd, args, style),
+        Command::Status(args) => status(&cwd, args, style),
         Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style),
         Command::Segment(args) => segment(&cwd, args),
     }
@@ -123,9 +124,11 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
     })?;
     remove_stale_temporary_files(&workspace.locales_dir());
     let languages = languages(workspace, &args.languages, false)?;
-    let articles = workspace.articles()?;
+    let all = workspace.articles()?;
+    let articles = in_partition(all.clone(), args.partition);
     let surveys = survey::survey(workspace, &languages, &articles, args.prune)?;
-    let orphans = survey::orphans(workspace, &languages, &articles)?;
+    let mut orphans = survey::orphans(workspace, &languages, &all)?;
+    orphans.retain(|o| args.partition.is_none_or(|p| p.contains(&o.article)));
     let source_lang = &workspace.config.source_lang;
 
     // Everything was read and validated; now plan the writes.
@@ -207,6 +210,13 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
     })
 }
 
+fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) -> Vec<ArticleFile> {
+    if let Some(partition) = partition {
+        articles.retain(|a| partition.contains(&a.id));
+    }
+    articles
+}
+
 fn render(catalog: &Catalog, old: Option<&CatalogFile>) -> Vec<u8> {
     match old {
         Some(file) => file.render(catalog),
@@ -270,16 +280,19 @@ fn build_report(
     cwd: &Path,
     named: &[Lang],
     names: &[String],
+    partition: Option<Partition>,
 ) -> Result<(Report, Vec<String>)> {
     let languages = languages(workspace, named, true)?;
-    let articles = survey::select_articles(workspace, names, cwd)?;
+    let all = survey::select_articles(workspace, names, cwd)?;
+    let articles = in_partition(all.clone(), partition);
     let surveys = survey::survey(workspace, &languages, &articles, false)?;
     // Orphans are known only when every article was looked at.
-    let orphans = if names.is_empty() {
-        survey::orphans(workspace, &languages, &articles)?
+    let mut orphans = if names.is_empty() {
+        survey::orphans(workspace, &languages, &all)?
     } else {
         Vec::new()
     };
+    orphans.retain(|o| partition.is_none_or(|p| p.contains(&o.article)));
     let languages = languages
         .iter()
         .enumerate()
@@ -308,12 +321,52 @@ fn build_report(
     Ok((report, survey::unknown_key_warnings(workspace, &surveys)))
 }
 
+/// Reads the JSON reports of partitioned runs and merges them.
+fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
+    let mut reports = Vec::with_capacity(paths.len());
+    for path in paths {
+        let path = cwd.join(path);
+        let bytes = fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let text = article::decode(&path, &bytes)?;
+        let report: Report = serde_json::from_str(&text).map_err(|e| {
+            let offset = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>()
+                + e.column().saturating_sub(1);
+            Error::invalid(
+                Location::at(&path, &text, offset),
+                format!("not an l10n status report: {e}"),
+                "merge the output of `l10n status --format json --partition K/N`",
+            )
+        })?;
+        reports.push(report);
+    }
+    Report::merge(reports)
+        .map_err(|message| Error::usage(message, "merge reports of the same workspace"))
+}
+
 fn with_warnings(warnings: Vec<String>) -> String {
     warnings.into_iter().map(|w| w + "\n").collect()
 }
 
-fn status(workspace: &Workspace, cwd: &Path, args: &StatusArgs, style: Style) -> Result<Output> {
-    let (report, warnings) = build_report(workspace, cwd, &args.languages, &args.articles)?;
+fn status(cwd: &Path, args: &StatusArgs, style: Style) -> Result<Output> {
+    let (report, warnings) = if args.merge.is_empty() {
+        let workspace = Workspace::discover(cwd)?;
+        build_report(
+            &workspace,
+            cwd,
+            &args.languages,
+            &args.articles,
+            args.partition,
+        )?
+    } else {
+        (merge_reports(cwd, &args.merge)?, Vec::new())
+    };
     let stdout = match args.format {
         Format::Text => report::status_text(&report, args.diff, style),
         Format::Json => report.to_json(),
@@ -326,7 +379,13 @@ fn status(workspace: &Workspace, cwd: &Path, args: &StatusArgs, style: Style) ->
 }
 
 fn check(workspace: &Workspace, cwd: &Path, args: &CheckArgs, style: Style) -> Result<Output> {
-    let (mut report, warnings) = build_report(workspace, cwd, &args.languages, &args.articles)?;
+    let (mut report, warnings) = build_report(
+        workspace,
+        cwd,
+        &args.languages,
+        &args.articles,
+        args.partition,
+    )?;
     let passed = report.judge(args.min_translated.or(workspace.config.min_translated));
     let stdout = match args.format {
         Format::Text => report::check_text(&report, style),

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod lang;
 pub mod plan;
 pub mod qa;

@@ -2,7 +2,7 @@
 //! their rendering as text or JSON. The one module that formats output.
 use std::fmt::Write as _;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diff::{Marks, word_diff};
 use crate::error::Error;
@@ -19,7 +19,7 @@ pub enum Format {
 }
 
 /// Counts of segments by state, and of source words.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Counts {
     /// Segments of the article as it is now (translated + missing + outdated).
@@ -59,7 +59,7 @@ fn percent(part: usize, whole: usize) -> f64 {
 }
 
 /// A segment that needs a translator's attention.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Issue {
     /// `None` for a segment no catalog has yet.
@@ -71,7 +71,7 @@ pub struct Issue {
     pub previous_source: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleReport {
     pub article: String,
     pub catalog: String,
@@ -120,7 +120,7 @@ impl ArticleReport {
 }
 
 /// Whether a language passes `check`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Verdict {
     pub passed: bool,
@@ -128,14 +128,14 @@ pub struct Verdict {
     pub min_translated: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct LanguageReport {
     pub lang: Lang,
     pub totals: Counts,
     pub articles: Vec<ArticleReport>,
     /// Catalogs whose articles are gone (deleted or renamed).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<String>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
@@ -157,7 +157,7 @@ impl LanguageReport {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Report {
     pub source_lang: Lang,
@@ -185,6 +185,47 @@ impl Report {
         }
         self.passed = Some(all);
         all
+    }
+
+    /// Combines the reports of the partitions of one run (`--partition K/N`)
+    /// into the report of the whole: the same as a run without partitions.
+    pub fn merge(reports: Vec<Report>) -> Result<Report, String> {
+        let mut reports = reports.into_iter();
+        let Some(mut merged) = reports.next() else {
+            return Err("no reports to merge".into());
+        };
+        for report in reports {
+            if report.source_lang != merged.source_lang {
+                return Err(format!(
+                    "the reports have different source languages ({} and {})",
+                    merged.source_lang, report.source_lang
+                ));
+            }
+            for language in report.languages {
+                match merged
+                    .languages
+                    .iter_mut()
+                    .find(|l| l.lang == language.lang)
+                {
+                    Some(into) => {
+                        into.articles.extend(language.articles);
+                        into.orphans.extend(language.orphans);
+                    }
+                    None => merged.languages.push(language),
+                }
+            }
+        }
+        for language in &mut merged.languages {
+            let mut articles = std::mem::take(&mut language.articles);
+            articles.sort_by(|a, b| a.article.cmp(&b.article));
+            let mut orphans = std::mem::take(&mut language.orphans);
+            orphans.sort();
+            orphans.dedup();
+            *language = LanguageReport::new(language.lang.clone(), articles);
+            language.orphans = orphans;
+        }
+        merged.passed = None;
+        Ok(merged)
     }
 
     pub fn to_json(&self) -> String {

@@ -6,6 +6,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::article;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -40,6 +42,41 @@ pub struct Orphan {
     pub lang: Lang,
     pub article: String,
     pub path: PathBuf,
+}
+
+/// One of N shares of the articles (`--partition K/N`), chosen by a stable
+/// hash of the article id, so that CI can split a run across machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partition {
+    /// 1-based.
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Partition {
+    pub fn contains(&self, article: &str) -> bool {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in article.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        hash % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+impl std::str::FromStr for Partition {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Partition, String> {
+        let bad = || format!("`{text}` is not K/N with 1 ≤ K ≤ N (for example 2/4)");
+        let (index, count) = text.split_once('/').ok_or_else(bad)?;
+        let index: u32 = index.trim().parse().map_err(|_| bad())?;
+        let count: u32 = count.trim().parse().map_err(|_| bad())?;
+        if index == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Partition { index, count })
+    }
 }
 
 /// The segmentation rules of the workspace's source language.
@@ -93,8 +130,10 @@ pub fn survey(
 ) -> Result<Vec<ArticleSurvey>> {
     let rules = rules(workspace);
     let source_lang = &workspace.config.source_lang;
+    // Articles are independent: plan them in parallel; `collect` keeps
+    // their order, so output stays deterministic.
     articles
-        .iter()
+        .par_iter()
         .map(|file| {
             let bytes = fs::read(&file.path).map_err(|source| Error::Read {
                 path: file.path.clone(),
@@ -158,6 +197,7 @@ pub fn orphans(
             }
         }
     }
+    orphans.sort_by(|a, b| (&a.lang, &a.path).cmp(&(&b.lang, &b.path)));
     Ok(orphans)
 }
 

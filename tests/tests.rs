@@ -6,6 +6,7 @@ mod extract;
 mod hostile;
 mod markdown;
 mod output;
+mod partition;
 mod preserve;
 mod safety;
 mod scenario;
