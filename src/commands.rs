@@ -126,52 +126,62 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
     let languages = languages(workspace, &args.languages, false)?;
     let all = workspace.articles()?;
     let articles = in_partition(all.clone(), args.partition);
-    let surveys = survey::survey(workspace, &languages, &articles, args.prune)?;
-    let mut orphans = survey::orphans(workspace, &languages, &all)?;
-    orphans.retain(|o| args.partition.is_none_or(|p| p.contains(&o.article)));
     let source_lang = &workspace.config.source_lang;
 
-    // Everything was read and validated; now plan the writes.
-    let mut transaction = store::Transaction::default();
-    let mut out = String::new();
-    let mut written = 0;
-    for survey in &surveys {
+    // Each article's new catalogs are staged as soon as they are planned;
+    // nothing replaces a catalog until every article was read and planned.
+    let outcomes = survey::survey(workspace, &languages, &articles, args.prune, |survey| {
         let template = survey.plan.template(source_lang);
-        let mut wrote: Vec<&Path> = Vec::new();
+        let mut staged = Vec::new();
         match &survey.template {
             Some(old) if old.catalog.same_content(&template) => {}
             old => {
                 let contents = render(&template, old.as_ref());
-                transaction.write(&survey.template_path, contents, old_bytes(old.as_ref()));
-                wrote.push(&survey.template_path);
+                staged.push(store::stage(
+                    &survey.template_path,
+                    &contents,
+                    fingerprint(old.as_ref()),
+                )?);
             }
         }
         for language in survey.languages.iter().filter(|l| l.plan.changed) {
             let file = language.file.as_ref();
             let contents = render(&language.plan.catalog, file);
-            transaction.write(&language.path, contents, old_bytes(file));
-            wrote.push(&language.path);
+            staged.push(store::stage(&language.path, &contents, fingerprint(file))?);
         }
-        if wrote.is_empty() {
+        Ok(Extracted {
+            changes: changes(&survey),
+            warnings: survey::unknown_key_warnings(workspace, &survey),
+            staged,
+        })
+    })?;
+    let mut orphans = survey::orphans(workspace, &languages, &all)?;
+    orphans.retain(|o| args.partition.is_none_or(|p| p.contains(&o.article)));
+
+    let mut out = String::new();
+    let mut stderr = String::new();
+    let mut staged = Vec::new();
+    for (file, outcome) in articles.iter().zip(outcomes) {
+        for warning in outcome.warnings {
+            let _ = writeln!(stderr, "{warning}");
+        }
+        if outcome.staged.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{}: {}", survey.file.id, changes(survey));
-        for path in &wrote {
-            let _ = writeln!(out, "  wrote {}", workspace.display_path(path));
+        let _ = writeln!(out, "{}: {}", file.id, outcome.changes);
+        for file in &outcome.staged {
+            let _ = writeln!(out, "  wrote {}", workspace.display_path(file.target()));
         }
-        written += wrote.len();
+        staged.extend(outcome.staged);
     }
-    let mut stderr = String::new();
+    let written = staged.len();
     let every_language = args.languages.is_empty();
+    let mut removals = Vec::new();
     for orphan in &orphans {
         let shown = workspace.display_path(&orphan.path);
         let template = orphan.lang == *source_lang;
         if args.prune && (every_language || !template) {
-            let bytes = fs::read(&orphan.path).map_err(|source| Error::Read {
-                path: orphan.path.clone(),
-                source,
-            })?;
-            transaction.remove(&orphan.path, bytes);
+            removals.push(store::Removal::new(&orphan.path)?);
             let _ = writeln!(out, "removed {shown} (its article is gone)");
         } else {
             let _ = writeln!(
@@ -181,7 +191,7 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
             );
         }
     }
-    transaction.commit(|| {
+    store::commit(staged, removals, || {
         if let Some(pause) = env.pause_before_commit {
             std::thread::sleep(pause);
         }
@@ -189,14 +199,11 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
     let _ = writeln!(
         out,
         "extract: {} article{}, {} catalog{} written",
-        surveys.len(),
-        plural(surveys.len()),
+        articles.len(),
+        plural(articles.len()),
         written,
         plural(written)
     );
-    for warning in survey::unknown_key_warnings(workspace, &surveys) {
-        let _ = writeln!(stderr, "{warning}");
-    }
     if languages.is_empty() {
         stderr.push_str(
             "note: no target languages yet; only templates were written \
@@ -208,6 +215,17 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
         stderr,
         passed: true,
     })
+}
+
+/// What `extract` keeps of one article.
+struct Extracted {
+    changes: String,
+    warnings: Vec<String>,
+    staged: Vec<store::Staged>,
+}
+
+fn fingerprint(old: Option<&CatalogFile>) -> Option<store::Fingerprint> {
+    old.map(|file| file.fingerprint)
 }
 
 fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) -> Vec<ArticleFile> {
@@ -222,10 +240,6 @@ fn render(catalog: &Catalog, old: Option<&CatalogFile>) -> Vec<u8> {
         Some(file) => file.render(catalog),
         None => store::render(catalog, None).into_bytes(),
     }
-}
-
-fn old_bytes(old: Option<&CatalogFile>) -> Option<&[u8]> {
-    old.map(|file| file.bytes.as_slice())
 }
 
 /// Deletes what a killed run may have left: its temporary files. Called
@@ -285,7 +299,15 @@ fn build_report(
     let languages = languages(workspace, named, true)?;
     let all = survey::select_articles(workspace, names, cwd)?;
     let articles = in_partition(all.clone(), partition);
-    let surveys = survey::survey(workspace, &languages, &articles, false)?;
+    // Each article is reduced to its reports as soon as it is planned.
+    let reduced = survey::survey(workspace, &languages, &articles, false, |survey| {
+        let reports: Vec<ArticleReport> = survey
+            .languages
+            .iter()
+            .map(|l| ArticleReport::new(&l.plan, workspace.display_path(&l.path)))
+            .collect();
+        Ok((reports, survey::unknown_key_warnings(workspace, &survey)))
+    })?;
     // Orphans are known only when every article was looked at.
     let mut orphans = if names.is_empty() {
         survey::orphans(workspace, &languages, &all)?
@@ -293,17 +315,18 @@ fn build_report(
         Vec::new()
     };
     orphans.retain(|o| partition.is_none_or(|p| p.contains(&o.article)));
+    let mut per_language: Vec<Vec<ArticleReport>> = vec![Vec::new(); languages.len()];
+    let mut warnings = Vec::new();
+    for (reports, article_warnings) in reduced {
+        for (i, report) in reports.into_iter().enumerate() {
+            per_language[i].push(report);
+        }
+        warnings.extend(article_warnings);
+    }
     let languages = languages
         .iter()
-        .enumerate()
-        .map(|(i, lang)| {
-            let articles = surveys
-                .iter()
-                .map(|s| {
-                    let language = &s.languages[i];
-                    ArticleReport::new(&language.plan, workspace.display_path(&language.path))
-                })
-                .collect();
+        .zip(per_language)
+        .map(|(lang, articles)| {
             let mut report = LanguageReport::new(lang.clone(), articles);
             report.orphans = orphans
                 .iter()
@@ -318,7 +341,7 @@ fn build_report(
         passed: None,
         languages,
     };
-    Ok((report, survey::unknown_key_warnings(workspace, &surveys)))
+    Ok((report, warnings))
 }
 
 /// Reads the JSON reports of partitioned runs and merges them.

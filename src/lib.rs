@@ -7,6 +7,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod build;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

@@ -121,57 +121,67 @@ pub fn select_articles(
     Ok(selected)
 }
 
-/// Reads and plans `articles` for `languages`.
-pub fn survey(
+/// Reads and plans `articles` for `languages`, in parallel, and reduces each
+/// article's survey with `reduce` as soon as it is made, so that only what a
+/// command keeps of an article stays in memory. The results are in the
+/// order of `articles`; the first error stops the run.
+pub fn survey<T: Send>(
     workspace: &Workspace,
     languages: &[Lang],
     articles: &[ArticleFile],
     prune: bool,
-) -> Result<Vec<ArticleSurvey>> {
+    reduce: impl Fn(ArticleSurvey) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
     let rules = rules(workspace);
-    let source_lang = &workspace.config.source_lang;
-    // Articles are independent: plan them in parallel; `collect` keeps
-    // their order, so output stays deterministic.
     articles
         .par_iter()
-        .map(|file| {
-            let bytes = fs::read(&file.path).map_err(|source| Error::Read {
-                path: file.path.clone(),
-                source,
-            })?;
-            let text = article::decode(&file.path, &bytes)?;
-            let segments = article::segments(&text, file.markdown, &rules);
-            let template_path = workspace.catalog_path(source_lang, &file.id)?;
-            let template = store::load(&template_path, &file.id, source_lang)?;
-            let plan = ArticlePlan::new(&file.id, template.as_ref().map(|t| &t.catalog), &segments);
-            let languages = languages
-                .iter()
-                .map(|lang| {
-                    let path = workspace.catalog_path(lang, &file.id)?;
-                    let existing = store::load(&path, &file.id, lang)?;
-                    let plan = LanguagePlan::new(
-                        &plan,
-                        source_lang,
-                        lang,
-                        existing.as_ref().map(|f| &f.catalog),
-                        prune,
-                    );
-                    Ok(LanguageSurvey {
-                        path,
-                        file: existing,
-                        plan,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            Ok(ArticleSurvey {
-                file: file.clone(),
-                template_path,
-                template,
+        .map(|file| reduce(survey_article(workspace, languages, file, prune, &rules)?))
+        .collect()
+}
+
+fn survey_article(
+    workspace: &Workspace,
+    languages: &[Lang],
+    file: &ArticleFile,
+    prune: bool,
+    rules: &Rules,
+) -> Result<ArticleSurvey> {
+    let source_lang = &workspace.config.source_lang;
+    let bytes = fs::read(&file.path).map_err(|source| Error::Read {
+        path: file.path.clone(),
+        source,
+    })?;
+    let text = article::decode(&file.path, &bytes)?;
+    let segments = article::segments(&text, file.markdown, rules);
+    let template_path = workspace.catalog_path(source_lang, &file.id)?;
+    let template = store::load(&template_path, &file.id, source_lang)?;
+    let plan = ArticlePlan::new(&file.id, template.as_ref().map(|t| &t.catalog), &segments);
+    let languages = languages
+        .iter()
+        .map(|lang| {
+            let path = workspace.catalog_path(lang, &file.id)?;
+            let existing = store::load(&path, &file.id, lang)?;
+            let plan = LanguagePlan::new(
+                &plan,
+                source_lang,
+                lang,
+                existing.as_ref().map(|f| &f.catalog),
+                prune,
+            );
+            Ok(LanguageSurvey {
+                path,
+                file: existing,
                 plan,
-                languages,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok(ArticleSurvey {
+        file: file.clone(),
+        template_path,
+        template,
+        plan,
+        languages,
+    })
 }
 
 /// The catalogs of `languages` (and templates) whose articles are gone.
@@ -234,12 +244,10 @@ fn catalogs_under(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) ->
 
 /// One warning per file and unknown key: keys l10n does not use are kept as
 /// they are, but may be typos of ones it does.
-pub fn unknown_key_warnings(workspace: &Workspace, surveys: &[ArticleSurvey]) -> Vec<String> {
+pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Vec<String> {
     let mut warnings = Vec::new();
-    let files = surveys.iter().flat_map(|s| {
-        std::iter::once((&s.template_path, s.template.as_ref()))
-            .chain(s.languages.iter().map(|l| (&l.path, l.file.as_ref())))
-    });
+    let files = std::iter::once((&survey.template_path, survey.template.as_ref()))
+        .chain(survey.languages.iter().map(|l| (&l.path, l.file.as_ref())));
     for (path, file) in files {
         let Some(file) = file else { continue };
         let catalog = &file.catalog;

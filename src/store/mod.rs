@@ -1,11 +1,12 @@
 //! Catalog files: reading, validating, rendering and writing them, and the
 //! workspace lock. The only module that writes catalogs.
 //!
-//! Writing is a two-step [`Transaction`]: every new catalog is first written
-//! to a temporary file beside its target and flushed; only when all are
-//! staged, and none of the targets changed on disk since they were read, are
-//! they renamed over the old files. A full disk therefore changes nothing,
+//! Writing takes two steps: every new catalog is first [`stage`]d, written to
+//! a temporary file beside its target; only when all are staged and flushed,
+//! and none of the targets changed on disk since they were read, does
+//! [`commit`] rename them over the old files. A full disk therefore changes nothing,
 //! and a run killed at any moment leaves each catalog whole, old or new.
+mod lines;
 mod read;
 mod write;
 
@@ -13,7 +14,7 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-pub use read::parse;
+pub use read::{parse, parse_document};
 pub use write::render;
 
 use rayon::prelude::*;
@@ -29,19 +30,48 @@ pub struct CatalogFile {
     pub catalog: Catalog,
     /// The file's text, without a byte-order mark.
     pub text: String,
-    /// The bytes as read, to notice a change made on disk since.
-    pub bytes: Vec<u8>,
+    pub bom: bool,
+    /// What the bytes were when read, to notice a change made on disk since.
+    pub fingerprint: Fingerprint,
 }
 
 impl CatalogFile {
     /// The new text of this file for `catalog`, formatting preserved.
     pub fn render(&self, catalog: &Catalog) -> Vec<u8> {
         let mut bytes = Vec::new();
-        if self.bytes.starts_with(BOM) {
+        if self.bom {
             bytes.extend_from_slice(BOM);
         }
         bytes.extend_from_slice(render(catalog, Some(&self.text)).as_bytes());
         bytes
+    }
+}
+
+/// The length and a 64-bit hash of a file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+        }
+    }
+
+    /// The fingerprint of the file at `path` now; `None` if there is none.
+    pub fn of_file(path: &Path) -> Result<Option<Fingerprint>> {
+        match fs::read(path) {
+            Ok(bytes) => Ok(Some(Fingerprint::of(&bytes))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
     }
 }
 
@@ -81,107 +111,117 @@ pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<CatalogFil
     Ok(Some(CatalogFile {
         catalog,
         text,
-        bytes,
+        bom: bytes.starts_with(BOM),
+        fingerprint: Fingerprint::of(&bytes),
     }))
 }
 
-/// A set of files to replace together.
-#[derive(Debug, Default)]
-pub struct Transaction {
-    writes: Vec<Write>,
-    removals: Vec<(PathBuf, Vec<u8>)>,
-}
-
+/// A new version of a file, written beside it, waiting for [`commit`].
+/// Dropped uncommitted, it deletes itself: a run that fails after staging
+/// leaves no trace.
 #[derive(Debug)]
-struct Write {
-    path: PathBuf,
-    contents: Vec<u8>,
-    /// The bytes the plan was made from; `None` for a new file.
-    expected: Option<Vec<u8>>,
+pub struct Staged {
+    target: PathBuf,
+    temp: tempfile::TempPath,
+    /// What the target was when the plan was made; `None` for a new file.
+    expected: Option<Fingerprint>,
 }
 
-impl Transaction {
-    /// Replaces `path` (whose content was `expected` when read) with `contents`.
-    pub fn write(&mut self, path: &Path, contents: Vec<u8>, expected: Option<&[u8]>) {
-        self.writes.push(Write {
+impl Staged {
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+/// Writes `contents` beside `path`, to replace it on [`commit`] if the file
+/// is then still what `expected` says. A read-only target is refused here,
+/// before anything is replaced: someone made it so on purpose (and root
+/// would overwrite it regardless).
+pub fn stage(path: &Path, contents: &[u8], expected: Option<Fingerprint>) -> Result<Staged> {
+    refuse_read_only(path)?;
+    Ok(Staged {
+        target: path.to_path_buf(),
+        temp: stage_file(path, contents)?,
+        expected,
+    })
+}
+
+/// A file to delete on [`commit`], if it is then still what it was.
+#[derive(Debug)]
+pub struct Removal {
+    target: PathBuf,
+    expected: Fingerprint,
+}
+
+impl Removal {
+    pub fn new(path: &Path) -> Result<Removal> {
+        refuse_read_only(path)?;
+        let expected = Fingerprint::of_file(path)?.ok_or_else(|| Error::Conflict {
             path: path.to_path_buf(),
-            contents,
-            expected: expected.map(<[u8]>::to_vec),
+        })?;
+        Ok(Removal {
+            target: path.to_path_buf(),
+            expected,
+        })
+    }
+}
+
+fn refuse_read_only(path: &Path) -> Result<()> {
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(Error::usage(
+            format!("{} is read-only", path.display()),
+            "make it writable (chmod u+w) if l10n may update it, then run again",
+        ));
+    }
+    Ok(())
+}
+
+/// Replaces every staged file and deletes every removal, or, on any error
+/// before the first rename, nothing. `before_commit` runs once the staged
+/// files are durable and before they are checked (a seam for tests of
+/// concurrent edits).
+pub fn commit(
+    staged: Vec<Staged>,
+    removals: Vec<Removal>,
+    before_commit: impl FnOnce(),
+) -> Result<()> {
+    flush_to_disk(&staged)?;
+    before_commit();
+    let expectations = staged
+        .iter()
+        .map(|s| (&s.target, s.expected))
+        .chain(removals.iter().map(|r| (&r.target, Some(r.expected))));
+    let changed: Vec<&PathBuf> = expectations
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|(path, expected)| Ok((Fingerprint::of_file(path)? != *expected).then_some(*path)))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(path) = changed.first() {
+        return Err(Error::Conflict {
+            path: path.to_path_buf(),
         });
     }
-
-    /// Deletes `path`, whose content was `expected` when read.
-    pub fn remove(&mut self, path: &Path, expected: Vec<u8>) {
-        self.removals.push((path.to_path_buf(), expected));
+    for file in staged {
+        file.temp.persist(&file.target).map_err(|e| Error::Write {
+            path: file.target.clone(),
+            source: e.error,
+        })?;
     }
-
-    pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.writes
-            .iter()
-            .map(|w| w.path.as_path())
-            .chain(self.removals.iter().map(|(p, _)| p.as_path()))
+    for removal in removals {
+        fs::remove_file(&removal.target).map_err(|source| Error::Write {
+            path: removal.target.clone(),
+            source,
+        })?;
     }
-
-    /// Writes everything or, on any error, nothing. `before_commit` runs
-    /// between staging and renaming (a seam for tests of concurrent edits).
-    pub fn commit(self, before_commit: impl FnOnce()) -> Result<()> {
-        // Refuse read-only targets before touching anything: someone made
-        // them so on purpose (root would overwrite them regardless).
-        for path in self.paths() {
-            if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-                return Err(Error::usage(
-                    format!("{} is read-only", path.display()),
-                    "make it writable (chmod u+w) if l10n may update it, then run again",
-                ));
-            }
-        }
-        // On error, the files staged so far are deleted as they drop.
-        let staged = self
-            .writes
-            .par_iter()
-            .map(|write| stage(&write.path, &write.contents))
-            .collect::<Result<Vec<_>>>()?;
-        flush_to_disk(&staged)?;
-        before_commit();
-        let expectations = self
-            .writes
-            .iter()
-            .map(|w| (&w.path, w.expected.as_deref()))
-            .chain(self.removals.iter().map(|(p, e)| (p, Some(e.as_slice()))));
-        for (path, expected) in expectations {
-            let now = match fs::read(path) {
-                Ok(bytes) => Some(bytes),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(source) => {
-                    return Err(Error::Read {
-                        path: path.clone(),
-                        source,
-                    });
-                }
-            };
-            if now.as_deref() != expected {
-                return Err(Error::Conflict { path: path.clone() });
-            }
-        }
-        for (write, file) in self.writes.iter().zip(staged) {
-            file.persist(&write.path).map_err(|e| Error::Write {
-                path: write.path.clone(),
-                source: e.error,
-            })?;
-        }
-        for (path, _) in &self.removals {
-            fs::remove_file(path).map_err(|source| Error::Write {
-                path: path.clone(),
-                source,
-            })?;
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 /// Writes `contents` to a temporary file beside `path`, flushed to disk,
 /// with the permissions of the file it will replace.
-fn stage(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
+fn stage_file(path: &Path, contents: &[u8]) -> Result<tempfile::TempPath> {
     let error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -199,38 +239,41 @@ fn stage(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
         Err(_) => new_file_permissions(file.as_file()).map_err(error)?,
     };
     fs::set_permissions(file.path(), permissions).map_err(error)?;
-    Ok(file)
+    // Close it: a run may stage tens of thousands of files.
+    Ok(file.into_temp_path())
 }
 
 /// Makes the staged files durable before any is renamed into place, so a
 /// crash of the machine cannot leave an empty catalog behind a rename. One
 /// `syncfs` per file system is far cheaper than an fsync per file when a run
 /// rewrites thousands of catalogs.
-fn flush_to_disk(staged: &[tempfile::NamedTempFile]) -> Result<()> {
-    let error = |file: &tempfile::NamedTempFile, source| Error::Write {
-        path: file.path().to_path_buf(),
+fn flush_to_disk(staged: &[Staged]) -> Result<()> {
+    let error = |path: &Path, source| Error::Write {
+        path: path.to_path_buf(),
         source,
     };
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
+        use std::os::unix::fs::MetadataExt;
         let mut synced = std::collections::HashSet::new();
-        for file in staged {
-            let device = file.as_file().metadata().map_err(|e| error(file, e))?;
-            if synced.insert(std::os::unix::fs::MetadataExt::dev(&device)) {
-                // SAFETY: the descriptor is open for the duration of the call.
-                if unsafe { libc::syncfs(file.as_file().as_raw_fd()) } != 0 {
-                    return Err(error(file, std::io::Error::last_os_error()));
-                }
+        for path in staged.iter().map(|s| &s.temp) {
+            let file = fs::File::open(path).map_err(|e| error(path, e))?;
+            let device = file.metadata().map_err(|e| error(path, e))?.dev();
+            // SAFETY: `file` is open for the duration of the call.
+            if synced.insert(device) && unsafe { libc::syncfs(file.as_raw_fd()) } != 0 {
+                return Err(error(path, std::io::Error::last_os_error()));
             }
         }
         Ok(())
     }
     #[cfg(not(target_os = "linux"))]
     {
-        staged
-            .par_iter()
-            .try_for_each(|file| file.as_file().sync_all().map_err(|e| error(file, e)))
+        staged.par_iter().map(|s| &s.temp).try_for_each(|path| {
+            fs::File::open(path)
+                .and_then(|file| file.sync_all())
+                .map_err(|e| error(path, e))
+        })
     }
 }
 
@@ -239,9 +282,8 @@ pub const TEMP_PREFIX: &str = ".l10n-";
 
 /// Writes one file at once (the configuration of `l10n init`).
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
-    let mut transaction = Transaction::default();
-    transaction.write(path, contents.as_bytes().to_vec(), None);
-    transaction.commit(|| {})
+    let staged = stage(path, contents.as_bytes(), Fingerprint::of_file(path)?)?;
+    commit(vec![staged], Vec::new(), || {})
 }
 
 /// A new catalog gets the mode an ordinary new file would have (tempfile
@@ -302,17 +344,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_failed_stage_changes_nothing() {
+    fn a_failed_stage_leaves_no_trace() {
         let dir = tempfile::tempdir().unwrap();
         let good = dir.path().join("good.toml");
         fs::write(&good, "old").unwrap();
         // A path whose parent is a file cannot be staged: the failing writer.
         fs::write(dir.path().join("file"), "").unwrap();
         let bad = dir.path().join("file/bad.toml");
-        let mut transaction = Transaction::default();
-        transaction.write(&good, b"new".to_vec(), Some(b"old"));
-        transaction.write(&bad, b"new".to_vec(), None);
-        assert!(transaction.commit(|| {}).is_err());
+        let staged = stage(&good, b"new", Some(Fingerprint::of(b"old"))).unwrap();
+        assert!(stage(&bad, b"new", None).is_err());
+        drop(staged);
         assert_eq!(fs::read(&good).unwrap(), b"old");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 2, "no temporary file left behind");
@@ -325,13 +366,21 @@ mod tests {
         let b = dir.path().join("b.toml");
         fs::write(&a, "old a").unwrap();
         fs::write(&b, "old b").unwrap();
-        let mut transaction = Transaction::default();
-        transaction.write(&a, b"new a".to_vec(), Some(b"old a"));
-        transaction.write(&b, b"new b".to_vec(), Some(b"old b"));
-        let result = transaction.commit(|| fs::write(&b, "saved by a translator").unwrap());
+        let staged = vec![
+            stage(&a, b"new a", Some(Fingerprint::of(b"old a"))).unwrap(),
+            stage(&b, b"new b", Some(Fingerprint::of(b"old b"))).unwrap(),
+        ];
+        let result = commit(staged, Vec::new(), || {
+            fs::write(&b, "saved by a translator").unwrap()
+        });
         assert!(matches!(result, Err(Error::Conflict { .. })));
         assert_eq!(fs::read(&a).unwrap(), b"old a");
         assert_eq!(fs::read(&b).unwrap(), b"saved by a translator");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "temporary files left"
+        );
     }
 
     #[test]

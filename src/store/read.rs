@@ -10,6 +10,15 @@ use crate::lang::Lang;
 
 /// Parses and validates a catalog's text.
 pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
+    match super::lines::parse(text) {
+        Some(catalog) => Ok(catalog),
+        None => parse_document(path, text),
+    }
+}
+
+/// The general path of [`parse`], through a TOML document: any TOML, and
+/// every error message.
+pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
     let at = |offset: usize| Location::at(path, text, offset);
     let doc = Document::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);

@@ -17,6 +17,14 @@ use crate::catalog::{Catalog, Entry};
 /// (without a byte-order mark), if there is one. Deterministic: the same
 /// catalog and old text always give the same bytes.
 pub fn render(catalog: &Catalog, old: Option<&str>) -> String {
+    if let Some(text) = super::lines::render(catalog, old, &skeleton(catalog)) {
+        return text;
+    }
+    render_document(catalog, old)
+}
+
+/// The general path of [`render`], through a TOML document.
+pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
     let crlf = old.is_some_and(|text| text.contains("\r\n"));
     let base = match old {
         Some(text) => text.replace("\r\n", "\n"),
@@ -136,7 +144,7 @@ fn basic_string(text: &str) -> Value {
 }
 
 /// The header comment and `[catalog]` table of a new file.
-fn skeleton(catalog: &Catalog) -> String {
+pub(super) fn skeleton(catalog: &Catalog) -> String {
     let article = &catalog.article;
     let mut out = String::new();
     if catalog.is_template() {
@@ -177,7 +185,7 @@ fn skeleton(catalog: &Catalog) -> String {
 }
 
 /// A TOML basic string, escaped.
-fn toml_string(text: &str) -> String {
+pub(super) fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -1,0 +1,387 @@
+//! The fast path for catalogs in the shape l10n writes them: one
+//! `key = "basic string"` per line, comments and blank lines between
+//! entries. Such a file is read line by line and edited line by line,
+//! ten times faster than through a general TOML parser, which matters when
+//! a newsroom's archive has tens of thousands of catalogs.
+//!
+//! Anything outside that shape (another string style, an end-of-line
+//! comment, an unknown key, an error of any kind) makes these functions
+//! return `None`, and the caller takes the general path (`read`, `write`),
+//! which also produces the error messages. So the fast path never has to be
+//! right about anything but the simple case, and the two paths give the
+//! same catalog for every file the fast one accepts (a fuzz target checks).
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use super::write::toml_string;
+use crate::catalog::{Catalog, Entry};
+use crate::lang::Lang;
+
+/// A catalog file cut into lines: the part before the first entry, each
+/// entry's lines, and what follows the last one.
+struct Layout<'a> {
+    /// Everything up to the first entry's comments: the header comment and
+    /// the `[catalog]` table.
+    preamble: Vec<&'a str>,
+    entries: Vec<EntryLines<'a>>,
+    /// Comments and blank lines after the last entry.
+    trailing: Vec<&'a str>,
+}
+
+struct EntryLines<'a> {
+    id: String,
+    /// Comments and blank lines above the table header: they belong to it.
+    prefix: Vec<&'a str>,
+    obsolete: bool,
+    line: usize,
+    /// `(key, whole line)`.
+    keys: Vec<(&'a str, &'a str)>,
+}
+
+/// Reads a catalog in the simple shape; `None` if it is not in it.
+pub fn parse(text: &str) -> Option<Catalog> {
+    layout(text).map(|(catalog, _)| catalog)
+}
+
+fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
+    if text.contains('\r') && !text.contains("\r\n") {
+        return None;
+    }
+    let mut layout = Layout {
+        preamble: Vec::new(),
+        entries: Vec::new(),
+        trailing: Vec::new(),
+    };
+    // Comments and blank lines not yet given to a table.
+    let mut pending: Vec<&str> = Vec::new();
+    let mut header: Option<[Option<String>; 3]> = None;
+    let mut in_header = false;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.contains('\r') {
+            return None;
+        }
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            if trimmed.chars().any(|c| c.is_control() && c != '\t') {
+                return None;
+            }
+            pending.push(raw);
+            continue;
+        }
+        match trimmed {
+            "[catalog]" if header.is_none() && layout.entries.is_empty() => {
+                layout.preamble.append(&mut pending);
+                layout.preamble.push(raw);
+                header = Some([None, None, None]);
+                in_header = true;
+            }
+            "[[segment]]" | "[[obsolete]]" => {
+                in_header = false;
+                layout.entries.push(EntryLines {
+                    id: String::new(),
+                    prefix: std::mem::take(&mut pending),
+                    obsolete: trimmed == "[[obsolete]]",
+                    line: index + 1,
+                    keys: Vec::new(),
+                });
+            }
+            _ => {
+                let (key, value) = key_value(trimmed)?;
+                if in_header {
+                    let fields = header.as_mut()?;
+                    let slot = match key {
+                        "article" => &mut fields[0],
+                        "source-lang" => &mut fields[1],
+                        "lang" => &mut fields[2],
+                        _ => return None,
+                    };
+                    if slot.replace(value).is_some() {
+                        return None;
+                    }
+                    layout.preamble.append(&mut pending);
+                    layout.preamble.push(raw);
+                } else {
+                    let entry = layout.entries.last_mut()?;
+                    if !pending.is_empty() || entry.keys.iter().any(|(k, _)| *k == key) {
+                        return None;
+                    }
+                    if !matches!(key, "id" | "source" | "translation" | "previous-source") {
+                        return None;
+                    }
+                    entry.keys.push((key, raw));
+                }
+            }
+        }
+    }
+    layout.trailing = pending;
+    let [Some(article), Some(source_lang), Some(lang)] = header? else {
+        return None;
+    };
+    let source_lang: Lang = source_lang.parse().ok()?;
+    let lang: Lang = lang.parse().ok()?;
+    let mut catalog = Catalog::new(&article, &source_lang, &lang);
+    let mut ids = HashSet::new();
+    for entry_lines in &mut layout.entries {
+        let mut entry = Entry::new("", "");
+        let (mut has_id, mut has_source) = (false, false);
+        for (key, raw) in &entry_lines.keys {
+            let (_, value) = key_value(raw.trim())?;
+            match *key {
+                "id" => {
+                    has_id = true;
+                    entry.id = value;
+                }
+                "source" => {
+                    has_source = true;
+                    entry.source = value;
+                }
+                "translation" => entry.translation = value,
+                _ => entry.previous_source = Some(value),
+            }
+        }
+        if !has_id || !has_source || entry.id.trim().is_empty() || !ids.insert(entry.id.clone()) {
+            return None;
+        }
+        catalog.lines.insert(entry.id.clone(), entry_lines.line);
+        entry_lines.id = entry.id.clone();
+        if entry_lines.obsolete {
+            catalog.obsolete.push(entry);
+        } else {
+            catalog.segments.push(entry);
+        }
+    }
+    Some((catalog, layout))
+}
+
+/// `key = "value"` with a bare key and a one-line basic string, and nothing
+/// after it.
+fn key_value(line: &str) -> Option<(&str, String)> {
+    let (key, rest) = line.split_once('=')?;
+    let key = key.trim_end_matches([' ', '\t']);
+    if key.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let body = rest.strip_prefix('"')?;
+    let mut value = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                let after = body[i + 1..].trim_end_matches([' ', '\t']);
+                return after.is_empty().then_some((key, value));
+            }
+            '\\' => {
+                let (_, escape) = chars.next()?;
+                let unicode = |chars: &mut std::str::CharIndices, n: usize| {
+                    let digits: String = chars.by_ref().take(n).map(|(_, c)| c).collect();
+                    if digits.len() != n || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        return None;
+                    }
+                    char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+                };
+                value.push(match escape {
+                    '"' => '"',
+                    '\\' => '\\',
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'u' => unicode(&mut chars, 4)?,
+                    'U' => unicode(&mut chars, 8)?,
+                    _ => return None,
+                });
+            }
+            c if c.is_control() && c != '\t' => return None,
+            c => value.push(c),
+        }
+    }
+    None
+}
+
+/// The new text of a catalog file, edited line by line from `old` (or the
+/// `skeleton` of a new file); `None` if `old` is not in the simple shape.
+/// Lines whose values did not change are copied as they are.
+pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<String> {
+    let base = old.unwrap_or(skeleton);
+    let (old_catalog, layout) = layout(base)?;
+    if old_catalog.article != catalog.article
+        || old_catalog.source_lang != catalog.source_lang
+        || old_catalog.lang != catalog.lang
+        || !catalog.extra.is_empty()
+        || catalog.entries().any(|e| !e.extra.is_empty())
+    {
+        return None;
+    }
+    let eol = if base.contains("\r\n") { "\r\n" } else { "\n" };
+    let by_id: HashMap<&str, &EntryLines> =
+        layout.entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut out = Output {
+        text: String::with_capacity(base.len() + catalog.segments.len() * 64),
+        eol,
+    };
+    for line in &layout.preamble {
+        out.raw(line);
+    }
+    let template = catalog.is_template();
+    for (section, entries) in [
+        ("segment", &catalog.segments),
+        ("obsolete", &catalog.obsolete),
+    ] {
+        for entry in entries {
+            let Some(lines) = by_id.get(entry.id.as_str()) else {
+                out.text.push_str(eol);
+                out.line(&format!("[[{section}]]"));
+                out.key("id", &entry.id);
+                out.key("source", &entry.source);
+                if let Some(previous) = &entry.previous_source {
+                    out.key("previous-source", previous);
+                }
+                if !template {
+                    out.key("translation", &entry.translation);
+                }
+                continue;
+            };
+            for line in &lines.prefix {
+                out.raw(line);
+            }
+            out.line(&format!("[[{section}]]"));
+            let has = |key: &str| lines.keys.iter().any(|(k, _)| *k == key);
+            for (key, raw) in &lines.keys {
+                let value = match *key {
+                    "id" => Some(&entry.id),
+                    "source" => Some(&entry.source),
+                    "previous-source" => entry.previous_source.as_ref(),
+                    _ => (!template).then_some(&entry.translation),
+                };
+                if let Some(value) = value {
+                    out.keep_or_replace(key, value, raw);
+                }
+                if *key == "source"
+                    && !has("previous-source")
+                    && let Some(previous) = &entry.previous_source
+                {
+                    out.key("previous-source", previous);
+                }
+            }
+            if !template && !has("translation") {
+                out.key("translation", &entry.translation);
+            }
+        }
+    }
+    for line in &layout.trailing {
+        out.raw(line);
+    }
+    Some(out.text)
+}
+
+struct Output {
+    text: String,
+    eol: &'static str,
+}
+
+impl Output {
+    fn raw(&mut self, line: &str) {
+        self.text.push_str(line);
+    }
+
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push_str(self.eol);
+    }
+
+    fn key(&mut self, key: &str, value: &str) {
+        let _ = write!(self.text, "{key} = {}{}", toml_string(value), self.eol);
+    }
+
+    /// The old line if it holds `value` already (its style kept), else a
+    /// new one.
+    fn keep_or_replace(&mut self, key: &str, value: &str, raw: &str) {
+        if key_value(raw.trim()).is_some_and(|(_, old)| old == value) {
+            self.text.push_str(raw);
+            if !raw.ends_with('\n') {
+                self.text.push_str(self.eol);
+            }
+        } else {
+            self.key(key, value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::store::{parse_document, write};
+
+    fn catalog(lang: &str, texts: &[&str]) -> Catalog {
+        let en: Lang = "en".parse().unwrap();
+        let mut catalog = Catalog::new("a/b", &en, &lang.parse().unwrap());
+        for (i, text) in texts.iter().enumerate() {
+            let mut entry = Entry::new(&format!("id{i}"), text);
+            if lang != "en" && i % 2 == 0 {
+                entry.translation = format!("번역 \"{i}\"\t\\ {text}");
+            }
+            catalog.segments.push(entry);
+        }
+        catalog
+    }
+
+    /// Both paths agree: on reading, and on every kind of edit.
+    #[test]
+    fn the_fast_path_agrees_with_the_document_path() {
+        for lang in ["en", "ko"] {
+            let first = catalog(lang, &["One.", "Two \"quoted\".", "Three\u{7}.", "Four."]);
+            let fresh = write::render(&first, None);
+            assert_eq!(fresh, write::render_document(&first, None), "{fresh}");
+            let fast = parse(&fresh).expect("our own output is in the simple shape");
+            assert!(fast.same_content(&parse_document(Path::new("x"), &fresh).unwrap()));
+            assert_eq!(
+                fast.lines,
+                parse_document(Path::new("x"), &fresh).unwrap().lines
+            );
+
+            let mut edited = fast.clone();
+            edited.segments[1].previous_source = Some(edited.segments[1].source.clone());
+            edited.segments[1].source = "Two, edited.".into();
+            let gone = edited.segments.remove(2);
+            edited.obsolete.push(gone);
+            edited.segments.insert(0, Entry::new("new", "Zero."));
+            edited.segments.swap(2, 3);
+            let by_lines = render(&edited, Some(&fresh), "").unwrap();
+            assert_eq!(by_lines, write::render_document(&edited, Some(&fresh)));
+            assert!(parse(&by_lines).unwrap().same_content(&edited));
+            let crlf = fresh.replace('\n', "\r\n");
+            assert_eq!(
+                render(&edited, Some(&crlf), "").unwrap(),
+                write::render_document(&edited, Some(&crlf))
+            );
+        }
+    }
+
+    #[test]
+    fn anything_unusual_takes_the_document_path() {
+        let base = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n[[segment]]\nid = \"x\"\nsource = \"A.\"\n";
+        assert!(parse(base).is_some());
+        for unusual in [
+            "translation = 'literal'\n",
+            "translation = \"x\" # comment\n",
+            "note = \"unknown key\"\n",
+            "translation = \"\"\"\nmulti\"\"\"\n",
+            "source = \"duplicate key\"\n",
+            "translation = \"bad \\q escape\"\n",
+            "# a comment between keys\ntranslation = \"\"\n",
+            "[other]\n",
+        ] {
+            assert!(parse(&format!("{base}{unusual}")).is_none(), "{unusual}");
+        }
+    }
+}
