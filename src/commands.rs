@@ -146,7 +146,11 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
         }
         for language in survey.languages.iter().filter(|l| l.plan.changed) {
             let file = language.file.as_ref();
-            let contents = render(&language.plan.catalog, file);
+            let catalog =
+                language
+                    .plan
+                    .catalog(&survey.plan, source_lang, file.map(|f| &f.catalog));
+            let contents = render(&catalog, file);
             staged.push(store::stage(&language.path, &contents, fingerprint(file))?);
         }
         Ok(Extracted {
@@ -304,7 +308,7 @@ fn build_report(
         let reports: Vec<ArticleReport> = survey
             .languages
             .iter()
-            .map(|l| ArticleReport::new(&l.plan, workspace.display_path(&l.path)))
+            .map(|l| ArticleReport::new(&survey.file.id, &l.plan, workspace.display_path(&l.path)))
             .collect();
         Ok((reports, survey::unknown_key_warnings(workspace, &survey)))
     })?;

@@ -282,52 +282,44 @@ pub struct Judged {
 #[derive(Debug, Clone)]
 pub struct LanguagePlan {
     pub lang: Lang,
-    /// The catalog as `extract` would write it.
-    pub catalog: Catalog,
-    /// Whether that differs from the catalog on disk (or there is none).
+    /// Whether the catalog `extract` would write differs from the one on
+    /// disk (or there is none).
     pub changed: bool,
     /// Every segment of the article in order, then the obsolete entries.
     pub entries: Vec<Judged>,
+    prune: bool,
 }
 
 impl LanguagePlan {
-    /// Carries the `existing` catalog of `lang` over to the article's new
-    /// segments. Translations are never dropped: entries that left the article
-    /// become obsolete, unless `prune`.
+    /// Judges the `existing` catalog of `lang` against the article's new
+    /// segments. Translations are never dropped: entries that left the
+    /// article become obsolete, unless `prune`.
     pub fn new(
         plan: &ArticlePlan,
-        source_lang: &Lang,
-        lang: &Lang,
         existing: Option<&Catalog>,
+        lang: &Lang,
         prune: bool,
     ) -> LanguagePlan {
         let by_id: HashMap<&str, &Entry> = existing
             .map(|c| c.entries().map(|e| (e.id.as_str(), e)).collect())
             .unwrap_or_default();
         let line = |id: &str| existing.and_then(|c| c.lines.get(id).copied());
-        let mut catalog = Catalog::new(&plan.article, source_lang, lang);
-        if let Some(existing) = existing {
-            catalog.extra = existing.extra.clone();
-        }
         let mut entries = Vec::with_capacity(plan.segments.len());
         for segment in &plan.segments {
             let old = by_id.get(segment.id.as_str());
-            let mut entry = Entry::new(&segment.id, &segment.text);
-            if let Some(old) = old {
-                entry.translation = old.translation.clone();
-                entry.extra = old.extra.clone();
-                // The text the translation was made from: the oldest one.
-                entry.previous_source = match &old.previous_source {
+            let translated = old.is_some_and(|e| e.is_translated());
+            // The text the translation was made from: the oldest one; none
+            // when reverted to it, or when there is no translation.
+            let previous_source = old
+                .and_then(|old| match &old.previous_source {
                     Some(previous) => Some(previous.clone()),
                     None if old.source != segment.text => Some(old.source.clone()),
                     None => None,
-                }
-                // Reverted to what was translated: the translation fits again.
-                .filter(|previous| *previous != segment.text && entry.is_translated());
-            }
-            let state = if !entry.is_translated() {
+                })
+                .filter(|previous| *previous != segment.text && translated);
+            let state = if !translated {
                 State::Missing
-            } else if entry.previous_source.is_some() {
+            } else if previous_source.is_some() {
                 State::Outdated
             } else {
                 State::Translated
@@ -338,10 +330,9 @@ impl LanguagePlan {
                 known: old.is_some(),
                 line: line(&segment.id),
                 source: segment.text.clone(),
-                previous_source: entry.previous_source.clone(),
+                previous_source,
                 words: segment.words,
             });
-            catalog.segments.push(entry);
         }
         let current: HashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
         if let Some(existing) = existing {
@@ -358,18 +349,76 @@ impl LanguagePlan {
                     previous_source: None,
                     words: count_words(&old.source),
                 });
-                if !prune {
-                    catalog.obsolete.push(old.clone());
-                }
             }
         }
-        let changed = existing.is_none_or(|old| !old.same_content(&catalog));
-        LanguagePlan {
+        let mut language = LanguagePlan {
             lang: lang.clone(),
-            catalog,
-            changed,
+            changed: true,
             entries,
+            prune,
+        };
+        language.changed = existing.is_none_or(|old| language.differs_from(old));
+        language
+    }
+
+    /// Whether the catalog this plan makes differs from `old`, found without
+    /// making it: ids, sources and previous sources in order, and the
+    /// obsolete ids (entries with the same id carry the same translation).
+    fn differs_from(&self, old: &Catalog) -> bool {
+        let (current, obsolete) = self.entries.split_at(
+            self.entries
+                .iter()
+                .position(|e| e.state == State::Obsolete)
+                .unwrap_or(self.entries.len()),
+        );
+        let kept_obsolete = if self.prune { &[][..] } else { obsolete };
+        old.segments.len() != current.len()
+            || old.segments.iter().zip(current).any(|(entry, judged)| {
+                entry.id != judged.id
+                    || entry.source != judged.source
+                    || entry.previous_source != judged.previous_source
+            })
+            || old.obsolete.len() != kept_obsolete.len()
+            || old
+                .obsolete
+                .iter()
+                .zip(kept_obsolete)
+                .any(|(entry, judged)| entry.id != judged.id)
+    }
+
+    /// The catalog as `extract` writes it: the entries of `existing` carried
+    /// over to the article's segments, with their translations, comments
+    /// and extra keys.
+    pub fn catalog(
+        &self,
+        plan: &ArticlePlan,
+        source_lang: &Lang,
+        existing: Option<&Catalog>,
+    ) -> Catalog {
+        let by_id: HashMap<&str, &Entry> = existing
+            .map(|c| c.entries().map(|e| (e.id.as_str(), e)).collect())
+            .unwrap_or_default();
+        let mut catalog = Catalog::new(&plan.article, source_lang, &self.lang);
+        if let Some(existing) = existing {
+            catalog.extra = existing.extra.clone();
         }
+        for judged in &self.entries {
+            let old = by_id.get(judged.id.as_str());
+            if judged.state == State::Obsolete {
+                if let (Some(old), false) = (old, self.prune) {
+                    catalog.obsolete.push((*old).clone());
+                }
+                continue;
+            }
+            let mut entry = Entry::new(&judged.id, &judged.source);
+            if let Some(old) = old {
+                entry.translation = old.translation.clone();
+                entry.extra = old.extra.clone();
+            }
+            entry.previous_source = judged.previous_source.clone();
+            catalog.segments.push(entry);
+        }
+        catalog
     }
 }
 
@@ -453,7 +502,7 @@ mod tests {
     fn target(plan: &ArticlePlan, translate: &[usize]) -> Catalog {
         let en: Lang = "en".parse().unwrap();
         let ko: Lang = "ko".parse().unwrap();
-        let mut catalog = LanguagePlan::new(plan, &en, &ko, None, false).catalog;
+        let mut catalog = LanguagePlan::new(plan, None, &ko, false).catalog(plan, &en, None);
         for &i in translate {
             catalog.segments[i].translation = format!("번역 {i}");
         }
@@ -473,15 +522,16 @@ mod tests {
             TEXTS[4],
         ];
         let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&edited));
-        let plan = LanguagePlan::new(&second, &en, &ko, Some(&ko_catalog), false);
+        let plan = LanguagePlan::new(&second, Some(&ko_catalog), &ko, false);
+        let plan_catalog = plan.catalog(&second, &en, Some(&ko_catalog));
         let states: Vec<State> = plan.entries.iter().map(|e| e.state).collect();
         use State::*;
         assert_eq!(states, [Translated, Outdated, Missing, Missing, Obsolete]);
         assert_eq!(
-            plan.catalog.segments[1].previous_source.as_deref(),
+            plan_catalog.segments[1].previous_source.as_deref(),
             Some(TEXTS[1])
         );
-        assert_eq!(plan.catalog.obsolete[0].translation, "번역 2");
+        assert_eq!(plan_catalog.obsolete[0].translation, "번역 2");
         assert!(plan.changed);
 
         // A second edit keeps the oldest previous source; a revert clears it.
@@ -492,19 +542,23 @@ mod tests {
             TEXTS[4],
         ];
         let third = ArticlePlan::new("a", Some(&template(&second)), &segments(&third_texts));
-        let again = LanguagePlan::new(&third, &en, &ko, Some(&plan.catalog), false);
-        assert_eq!(
-            again.catalog.segments[1].previous_source.as_deref(),
-            Some(TEXTS[1])
-        );
+        let again_plan = LanguagePlan::new(&third, Some(&plan_catalog), &ko, false);
+        let again = again_plan.catalog(&third, &en, Some(&plan_catalog));
+        assert_eq!(again.segments[1].previous_source.as_deref(), Some(TEXTS[1]));
         let reverted = [TEXTS[0], TEXTS[1], TEXTS[3], TEXTS[4]];
         let fourth = ArticlePlan::new("a", Some(&template(&third)), &segments(&reverted));
-        let back = LanguagePlan::new(&fourth, &en, &ko, Some(&again.catalog), false);
+        let back = LanguagePlan::new(&fourth, Some(&again), &ko, false);
         assert_eq!(back.entries[1].state, Translated);
 
         // Pruning drops obsolete entries; nothing else does.
-        let pruned = LanguagePlan::new(&second, &en, &ko, Some(&ko_catalog), true);
-        assert!(pruned.catalog.obsolete.is_empty());
+        let pruned = LanguagePlan::new(&second, Some(&ko_catalog), &ko, true);
+        assert!(
+            pruned
+                .catalog(&second, &en, Some(&ko_catalog))
+                .obsolete
+                .is_empty()
+        );
+        assert!(pruned.changed);
     }
 
     #[test]
@@ -513,6 +567,6 @@ mod tests {
         let ko: Lang = "ko".parse().unwrap();
         let plan = ArticlePlan::new("a", None, &segments(&TEXTS));
         let catalog = target(&plan, &[1]);
-        assert!(!LanguagePlan::new(&plan, &en, &ko, Some(&catalog), false).changed);
+        assert!(!LanguagePlan::new(&plan, Some(&catalog), &ko, false).changed);
     }
 }

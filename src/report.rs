@@ -83,7 +83,7 @@ pub struct ArticleReport {
 impl ArticleReport {
     /// Judges one article's plan for one language; `catalog` is the catalog's
     /// path as shown to the user.
-    pub fn new(plan: &LanguagePlan, catalog: String) -> ArticleReport {
+    pub fn new(article: &str, plan: &LanguagePlan, catalog: String) -> ArticleReport {
         let mut counts = Counts::default();
         let mut issues = Vec::new();
         for entry in &plan.entries {
@@ -111,7 +111,7 @@ impl ArticleReport {
             }
         }
         ArticleReport {
-            article: plan.catalog.article.clone(),
+            article: article.to_string(),
             catalog,
             counts,
             issues,

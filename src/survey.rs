@@ -161,13 +161,7 @@ fn survey_article(
         .map(|lang| {
             let path = workspace.catalog_path(lang, &file.id)?;
             let existing = store::load(&path, &file.id, lang)?;
-            let plan = LanguagePlan::new(
-                &plan,
-                source_lang,
-                lang,
-                existing.as_ref().map(|f| &f.catalog),
-                prune,
-            );
+            let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);
             Ok(LanguageSurvey {
                 path,
                 file: existing,

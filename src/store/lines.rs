@@ -34,8 +34,8 @@ struct EntryLines<'a> {
     prefix: Vec<&'a str>,
     obsolete: bool,
     line: usize,
-    /// `(key, whole line)`.
-    keys: Vec<(&'a str, &'a str)>,
+    /// `(key, whole line, value)`.
+    keys: Vec<(&'a str, &'a str, String)>,
 }
 
 /// Reads a catalog in the simple shape; `None` if it is not in it.
@@ -104,13 +104,13 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
                     layout.preamble.push(raw);
                 } else {
                     let entry = layout.entries.last_mut()?;
-                    if !pending.is_empty() || entry.keys.iter().any(|(k, _)| *k == key) {
+                    if !pending.is_empty() || entry.keys.iter().any(|(k, _, _)| *k == key) {
                         return None;
                     }
                     if !matches!(key, "id" | "source" | "translation" | "previous-source") {
                         return None;
                     }
-                    entry.keys.push((key, raw));
+                    entry.keys.push((key, raw, value));
                 }
             }
         }
@@ -126,8 +126,8 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
     for entry_lines in &mut layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
-        for (key, raw) in &entry_lines.keys {
-            let (_, value) = key_value(raw.trim())?;
+        for (key, _, value) in &entry_lines.keys {
+            let value = value.clone();
             match *key {
                 "id" => {
                     has_id = true;
@@ -168,42 +168,49 @@ fn key_value(line: &str) -> Option<(&str, String)> {
         return None;
     }
     let rest = rest.trim_start_matches([' ', '\t']);
-    let body = rest.strip_prefix('"')?;
+    let mut body = rest.strip_prefix('"')?;
     let mut value = String::with_capacity(body.len());
-    let mut chars = body.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => {
-                let after = body[i + 1..].trim_end_matches([' ', '\t']);
+    loop {
+        // Copy plain runs whole; stop at a quote, an escape or a control.
+        let stop = body
+            .bytes()
+            .position(|b| b == b'"' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f)?;
+        value.push_str(&body[..stop]);
+        let rest = &body[stop..];
+        match rest.as_bytes()[0] {
+            b'"' => {
+                let after = rest[1..].trim_end_matches([' ', '\t']);
                 return after.is_empty().then_some((key, value));
             }
-            '\\' => {
-                let (_, escape) = chars.next()?;
-                let unicode = |chars: &mut std::str::CharIndices, n: usize| {
-                    let digits: String = chars.by_ref().take(n).map(|(_, c)| c).collect();
-                    if digits.len() != n || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            b'\\' => {
+                let mut chars = rest[1..].chars();
+                let escape = chars.next()?;
+                let unicode = |n: usize| {
+                    let digits = rest.get(2..2 + n)?;
+                    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
                         return None;
                     }
-                    char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+                    char::from_u32(u32::from_str_radix(digits, 16).ok()?)
                 };
-                value.push(match escape {
-                    '"' => '"',
-                    '\\' => '\\',
-                    'n' => '\n',
-                    't' => '\t',
-                    'r' => '\r',
-                    'b' => '\u{8}',
-                    'f' => '\u{c}',
-                    'u' => unicode(&mut chars, 4)?,
-                    'U' => unicode(&mut chars, 8)?,
+                let (c, used) = match escape {
+                    '"' => ('"', 2),
+                    '\\' => ('\\', 2),
+                    'n' => ('\n', 2),
+                    't' => ('\t', 2),
+                    'r' => ('\r', 2),
+                    'b' => ('\u{8}', 2),
+                    'f' => ('\u{c}', 2),
+                    'u' => (unicode(4)?, 6),
+                    'U' => (unicode(8)?, 10),
                     _ => return None,
-                });
+                };
+                value.push(c);
+                body = &rest[used..];
             }
-            c if c.is_control() && c != '\t' => return None,
-            c => value.push(c),
+            // A raw control character (other than tab) is not TOML.
+            _ => return None,
         }
     }
-    None
 }
 
 /// The new text of a catalog file, edited line by line from `old` (or the
@@ -253,8 +260,8 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
                 out.raw(line);
             }
             out.line(&format!("[[{section}]]"));
-            let has = |key: &str| lines.keys.iter().any(|(k, _)| *k == key);
-            for (key, raw) in &lines.keys {
+            let has = |key: &str| lines.keys.iter().any(|(k, _, _)| *k == key);
+            for (key, raw, old) in &lines.keys {
                 let value = match *key {
                     "id" => Some(&entry.id),
                     "source" => Some(&entry.source),
@@ -262,7 +269,7 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
                     _ => (!template).then_some(&entry.translation),
                 };
                 if let Some(value) = value {
-                    out.keep_or_replace(key, value, raw);
+                    out.keep_or_replace(key, value, raw, old);
                 }
                 if *key == "source"
                     && !has("previous-source")
@@ -303,8 +310,8 @@ impl Output {
 
     /// The old line if it holds `value` already (its style kept), else a
     /// new one.
-    fn keep_or_replace(&mut self, key: &str, value: &str, raw: &str) {
-        if key_value(raw.trim()).is_some_and(|(_, old)| old == value) {
+    fn keep_or_replace(&mut self, key: &str, value: &str, raw: &str, old: &str) {
+        if old == value {
             self.text.push_str(raw);
             if !raw.ends_with('\n') {
                 self.text.push_str(self.eol);
