@@ -563,7 +563,6 @@ mod tests {
 
     #[test]
     fn unchanged_catalog_is_not_changed() {
-        let en: Lang = "en".parse().unwrap();
         let ko: Lang = "ko".parse().unwrap();
         let plan = ArticlePlan::new("a", None, &segments(&TEXTS));
         let catalog = target(&plan, &[1]);
