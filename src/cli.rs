@@ -133,6 +133,9 @@ pub struct StatusArgs {
     /// the article id (to split CI across machines; see `status --merge`).
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
+    /// Ignore and do not update the result cache in .l10n/cache.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Combine the JSON reports of partitioned runs into one report
     /// instead of reading the workspace.
     #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition"])]
@@ -147,6 +150,9 @@ pub struct CheckArgs {
     /// Check this language (repeatable; default: all target languages).
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub languages: Vec<Lang>,
+    /// Ignore and do not update the result cache in .l10n/cache.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Pass a language when at least PCT % of its segments are translated.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,

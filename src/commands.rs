@@ -6,6 +6,9 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::article;
+use rayon::prelude::*;
+
+use crate::cache::Cache;
 use crate::catalog::Catalog;
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
@@ -41,6 +44,9 @@ pub struct Environment {
     /// A test seam: how long `extract` waits between staging its writes and
     /// committing them, to let a test save a catalog in between.
     pub pause_before_commit: Option<std::time::Duration>,
+    /// Identifies this build of the program, so that a cache made by
+    /// another one is not trusted.
+    pub program_id: u64,
 }
 
 pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
@@ -58,8 +64,8 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
     match &cli.command {
         Command::Init(args) => init(&cwd, args),
         Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
-        Command::Status(args) => status(&cwd, args, style),
-        Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style),
+        Command::Status(args) => status(&cwd, args, style, env),
+        Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style, env),
         Command::Segment(args) => segment(&cwd, args),
     }
 }
@@ -293,25 +299,76 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The report of `status` and `check`, and warnings to print beside it.
+/// What `status` and `check` report on.
+struct Scope<'a> {
+    named: &'a [Lang],
+    names: &'a [String],
+    partition: Option<Partition>,
+    use_cache: bool,
+}
+
 fn build_report(
     workspace: &Workspace,
     cwd: &Path,
-    named: &[Lang],
-    names: &[String],
-    partition: Option<Partition>,
+    scope: Scope,
+    env: &Environment,
 ) -> Result<(Report, Vec<String>)> {
+    let Scope {
+        named,
+        names,
+        partition,
+        use_cache,
+    } = scope;
     let languages = languages(workspace, named, true)?;
     let all = survey::select_articles(workspace, names, cwd)?;
     let articles = in_partition(all.clone(), partition);
-    // Each article is reduced to its reports as soon as it is planned.
-    let reduced = survey::survey(workspace, &languages, &articles, false, |survey| {
-        let reports: Vec<ArticleReport> = survey
-            .languages
-            .iter()
-            .map(|l| ArticleReport::new(&survey.file.id, &l.plan, workspace.display_path(&l.path)))
-            .collect();
-        Ok((reports, survey::unknown_key_warnings(workspace, &survey)))
-    })?;
+    let rules = survey::rules(workspace);
+    let mut cache = if use_cache {
+        Cache::load(&workspace.root)
+    } else {
+        Cache::default()
+    };
+    let salt = settings_key(workspace, &languages, env.program_id);
+    // Each article is reduced to its reports as soon as it is planned, or
+    // taken from the cache when none of its inputs changed.
+    let reduced = articles
+        .par_iter()
+        .map(|file| {
+            let inputs = survey::Inputs::read(workspace, &languages, file)?;
+            let key = inputs.content_key() ^ salt;
+            if let Some(hit) = cache.get(&file.id, key) {
+                return Ok((key, hit.clone(), true));
+            }
+            let survey = survey::plan(workspace, &languages, inputs, false, &rules)?;
+            let reports: Vec<ArticleReport> = survey
+                .languages
+                .iter()
+                .map(|l| {
+                    ArticleReport::new(&survey.file.id, &l.plan, workspace.display_path(&l.path))
+                })
+                .collect();
+            Ok((
+                key,
+                (reports, survey::unknown_key_warnings(workspace, &survey)),
+                false,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if use_cache {
+        let mut kept = std::collections::HashSet::new();
+        for (file, (key, value, hit)) in articles.iter().zip(&reduced) {
+            kept.insert(file.id.as_str());
+            if !hit {
+                cache.insert(&file.id, *key, value.clone());
+            }
+        }
+        // A partial run (named articles, a partition) keeps the others.
+        if names.is_empty() && partition.is_none() {
+            cache.retain(&kept);
+        }
+        cache.save();
+    }
+    let reduced = reduced.into_iter().map(|(_, value, _)| value);
     // Orphans are known only when every article was looked at.
     let mut orphans = if names.is_empty() {
         survey::orphans(workspace, &languages, &all)?
@@ -377,20 +434,35 @@ fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
         .map_err(|message| Error::usage(message, "merge reports of the same workspace"))
 }
 
+/// A hash of everything besides the files that a report depends on: the
+/// configuration, the languages asked for and the program itself.
+fn settings_key(workspace: &Workspace, languages: &[Lang], program_id: u64) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&program_id.to_le_bytes());
+    if let Ok(config) = fs::read(workspace.root.join(crate::workspace::CONFIG_FILE)) {
+        hasher.update(&config);
+    }
+    for lang in languages {
+        hasher.update(lang.as_str().as_bytes());
+        hasher.update(b"\0");
+    }
+    hasher.digest()
+}
+
 fn with_warnings(warnings: Vec<String>) -> String {
     warnings.into_iter().map(|w| w + "\n").collect()
 }
 
-fn status(cwd: &Path, args: &StatusArgs, style: Style) -> Result<Output> {
+fn status(cwd: &Path, args: &StatusArgs, style: Style, env: &Environment) -> Result<Output> {
     let (report, warnings) = if args.merge.is_empty() {
         let workspace = Workspace::discover(cwd)?;
-        build_report(
-            &workspace,
-            cwd,
-            &args.languages,
-            &args.articles,
-            args.partition,
-        )?
+        let scope = Scope {
+            named: &args.languages,
+            names: &args.articles,
+            partition: args.partition,
+            use_cache: !args.no_cache,
+        };
+        build_report(&workspace, cwd, scope, env)?
     } else {
         (merge_reports(cwd, &args.merge)?, Vec::new())
     };
@@ -405,14 +477,20 @@ fn status(cwd: &Path, args: &StatusArgs, style: Style) -> Result<Output> {
     })
 }
 
-fn check(workspace: &Workspace, cwd: &Path, args: &CheckArgs, style: Style) -> Result<Output> {
-    let (mut report, warnings) = build_report(
-        workspace,
-        cwd,
-        &args.languages,
-        &args.articles,
-        args.partition,
-    )?;
+fn check(
+    workspace: &Workspace,
+    cwd: &Path,
+    args: &CheckArgs,
+    style: Style,
+    env: &Environment,
+) -> Result<Output> {
+    let scope = Scope {
+        named: &args.languages,
+        names: &args.articles,
+        partition: args.partition,
+        use_cache: !args.no_cache,
+    };
+    let (mut report, warnings) = build_report(workspace, cwd, scope, env)?;
     let passed = report.judge(args.min_translated.or(workspace.config.min_translated));
     let stdout = match args.format {
         Format::Text => report::check_text(&report, style),

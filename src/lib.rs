@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod build;
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

@@ -135,32 +135,102 @@ pub fn survey<T: Send>(
     let rules = rules(workspace);
     articles
         .par_iter()
-        .map(|file| reduce(survey_article(workspace, languages, file, prune, &rules)?))
+        .map(|file| {
+            let inputs = Inputs::read(workspace, languages, file)?;
+            reduce(plan(workspace, languages, inputs, prune, &rules)?)
+        })
         .collect()
 }
 
-fn survey_article(
+/// The files one article's survey is made from, read but not parsed.
+#[derive(Debug)]
+pub struct Inputs {
+    pub file: ArticleFile,
+    pub article: Vec<u8>,
+    pub template_path: PathBuf,
+    pub template: Option<Vec<u8>>,
+    /// One per language asked for: the catalog's path and bytes.
+    pub catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
+}
+
+impl Inputs {
+    pub fn read(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Inputs> {
+        let article = fs::read(&file.path).map_err(|source| Error::Read {
+            path: file.path.clone(),
+            source,
+        })?;
+        let template_path = workspace.catalog_path(&workspace.config.source_lang, &file.id)?;
+        let template = store::read_optional(&template_path)?;
+        let catalogs = languages
+            .iter()
+            .map(|lang| {
+                let path = workspace.catalog_path(lang, &file.id)?;
+                let bytes = store::read_optional(&path)?;
+                Ok((path, bytes))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Inputs {
+            file: file.clone(),
+            article,
+            template_path,
+            template,
+            catalogs,
+        })
+    }
+
+    /// A hash of everything the survey depends on in these files: their
+    /// paths and contents. (The caller adds the configuration.)
+    pub fn content_key(&self) -> u64 {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut add = |bytes: &[u8]| {
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        };
+        add(self.file.path.to_string_lossy().as_bytes());
+        add(&self.article);
+        for (path, bytes) in std::iter::once((&self.template_path, &self.template))
+            .chain(self.catalogs.iter().map(|(p, b)| (p, b)))
+        {
+            add(path.to_string_lossy().as_bytes());
+            match bytes {
+                Some(bytes) => add(bytes),
+                None => add(b"\xFFabsent"),
+            }
+        }
+        hasher.digest()
+    }
+}
+
+/// Parses and plans one article's inputs.
+pub fn plan(
     workspace: &Workspace,
     languages: &[Lang],
-    file: &ArticleFile,
+    inputs: Inputs,
     prune: bool,
     rules: &Rules,
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
-    let bytes = fs::read(&file.path).map_err(|source| Error::Read {
-        path: file.path.clone(),
-        source,
-    })?;
-    let text = article::decode(&file.path, &bytes)?;
+    let file = inputs.file;
+    let text = article::decode(&file.path, &inputs.article)?;
     let segments = article::segments(&text, file.markdown, rules);
-    let template_path = workspace.catalog_path(source_lang, &file.id)?;
-    let template = store::load(&template_path, &file.id, source_lang)?;
+    let template = match &inputs.template {
+        Some(bytes) => Some(store::from_bytes(
+            &inputs.template_path,
+            bytes,
+            &file.id,
+            source_lang,
+        )?),
+        None => None,
+    };
     let plan = ArticlePlan::new(&file.id, template.as_ref().map(|t| &t.catalog), &segments);
     let languages = languages
         .iter()
-        .map(|lang| {
-            let path = workspace.catalog_path(lang, &file.id)?;
-            let existing = store::load(&path, &file.id, lang)?;
+        .zip(inputs.catalogs)
+        .map(|(lang, (path, bytes))| {
+            let existing = match bytes {
+                Some(bytes) => Some(store::from_bytes(&path, &bytes, &file.id, lang)?),
+                None => None,
+            };
             let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);
             Ok(LanguageSurvey {
                 path,
@@ -170,8 +240,8 @@ fn survey_article(
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(ArticleSurvey {
-        file: file.clone(),
-        template_path,
+        file,
+        template_path: inputs.template_path,
         template,
         plan,
         languages,

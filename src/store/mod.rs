@@ -80,17 +80,27 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Reads the catalog at `path`, if there is one, and checks that it is the
 /// catalog of `article` in `lang`.
 pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<CatalogFile>> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(Error::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let text = article::decode(path, &bytes)?;
+    match read_optional(path)? {
+        Some(bytes) => from_bytes(path, &bytes, article, lang).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The bytes of the file at `path`; `None` if there is none.
+pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// The catalog of `article` in `lang` that `bytes`, read from `path`, hold.
+pub fn from_bytes(path: &Path, bytes: &[u8], article: &str, lang: &Lang) -> Result<CatalogFile> {
+    let text = article::decode(path, bytes)?;
     let catalog = parse(path, &text)?;
     let mismatch = |key: &str, found: &str, expected: &str| {
         let offset = text.find(&format!("{key} =")).unwrap_or(0);
@@ -108,12 +118,12 @@ pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<CatalogFil
     if &catalog.lang != lang {
         return Err(mismatch("lang", catalog.lang.as_str(), lang.as_str()));
     }
-    Ok(Some(CatalogFile {
+    Ok(CatalogFile {
         catalog,
         text,
         bom: bytes.starts_with(BOM),
-        fingerprint: Fingerprint::of(&bytes),
-    }))
+        fingerprint: Fingerprint::of(bytes),
+    })
 }
 
 /// A new version of a file, written beside it, waiting for [`commit`].
