@@ -197,7 +197,17 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut builder = BlockBuilder::default();
+    let mut builder = BlockBuilder {
+        blocks: Vec::new(),
+        chunks: Vec::new(),
+        lines: Vec::new(),
+        line: None,
+        quote_depth: 0,
+        source: text,
+        floor: 0,
+        leaf: false,
+        in_item: false,
+    };
     // Depth inside code blocks, HTML blocks and front matter, whose text is
     // not translatable.
     let mut opaque = 0usize;
@@ -213,6 +223,9 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             _ if opaque > 0 => {}
             Event::Start(tag) if is_block(&tag) => {
                 builder.finish();
+                if matches!(tag, Tag::BlockQuote(_)) {
+                    builder.quote_depth += 1;
+                }
                 builder.leaf = matches!(
                     tag,
                     Tag::Paragraph
@@ -225,6 +238,9 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::End(tag) if is_block_end(&tag) => {
                 builder.finish();
+                if matches!(tag, TagEnd::BlockQuote(_)) {
+                    builder.quote_depth = builder.quote_depth.saturating_sub(1);
+                }
             }
             Event::SoftBreak => builder.soft_break(range),
             // `[ ]` of a task list is syntax, not text.
@@ -282,21 +298,42 @@ fn is_block_end(tag: &TagEnd) -> bool {
 /// kept verbatim (markup included); across a soft break, what precedes the
 /// next event on the new line is container syntax (`> `, indentation) and
 /// is left out.
-#[derive(Default)]
-struct BlockBuilder {
+struct BlockBuilder<'a> {
     blocks: Vec<Block>,
     /// The finished chunks of the current block.
     chunks: Block,
     /// The finished lines of the current chunk.
     lines: Chunk,
     line: Option<Range<usize>>,
+    /// How many block quotes the current block is in.
+    quote_depth: usize,
+    source: &'a str,
     /// Where the last line break ended: nothing before it is on this line.
     floor: usize,
     leaf: bool,
     in_item: bool,
 }
 
-impl BlockBuilder {
+/// Where a continuation line's text starts: after its indentation and up to
+/// `depth` block quote markers (`>` and the space after it).
+fn skip_quote_markers(source: &str, mut at: usize, end: usize, depth: usize) -> usize {
+    let bytes = source.as_bytes();
+    let skip_blanks = |at: &mut usize| {
+        while *at < end && matches!(bytes[*at], b' ' | b'\t') {
+            *at += 1;
+        }
+    };
+    skip_blanks(&mut at);
+    for _ in 0..depth {
+        if at < end && bytes[at] == b'>' {
+            at += 1;
+            skip_blanks(&mut at);
+        }
+    }
+    at
+}
+
+impl BlockBuilder<'_> {
     fn inline(&mut self, range: Range<usize>) {
         if !self.leaf && !self.in_item {
             return;
@@ -325,10 +362,18 @@ impl BlockBuilder {
     /// Ends the current line, cutting it at `cut` (a break inside an element
     /// that spans lines).
     fn close_line(&mut self, cut: usize) {
-        if let Some(line) = self.line.take() {
-            self.lines
-                .push(line.start..line.end.min(cut).max(line.start));
+        let Some(line) = self.line.take() else { return };
+        let line = line.start..line.end.min(cut).max(line.start);
+        // One element can span lines with no soft break event (a code span,
+        // inline HTML, a link title): split it where the source does, and
+        // leave out the block quote markers that begin its lines.
+        let mut start = line.start;
+        while let Some(newline) = self.source[start..line.end].find('\n') {
+            self.lines.push(start..start + newline);
+            start =
+                skip_quote_markers(self.source, start + newline + 1, line.end, self.quote_depth);
         }
+        self.lines.push(start..line.end);
     }
 
     fn close_chunk(&mut self) {

@@ -48,6 +48,9 @@ let x = 1;
 > Quoted text spans
 > two lines. Then a second sentence.
 
+> A `code span
+> across` lines stays whole.
+
 | Column one | Column two. Still two. |
 |------------|------------------------|
 | Cell A.    | Cell B.                |
@@ -71,6 +74,7 @@ fn blocks_code_and_inline_markup() {
             "Nested item.",
             "Quoted text spans two lines.",
             "Then a second sentence.",
+            "A `code span across` lines stays whole.",
             "Column one",
             "Column two.",
             "Still two.",
@@ -80,7 +84,7 @@ fn blocks_code_and_inline_markup() {
     );
     // Each heading, paragraph, list item and cell is a block of its own.
     let blocks: Vec<u64> = segments.iter().map(|(b, _)| *b).collect();
-    assert_eq!(blocks, [0, 0, 1, 1, 2, 2, 3, 4, 5, 5, 6, 7, 7, 8, 9]);
+    assert_eq!(blocks, [0, 0, 1, 1, 2, 2, 3, 4, 5, 5, 6, 7, 8, 8, 9, 10]);
 }
 
 #[test]
