@@ -80,6 +80,13 @@ pub enum Command {
         its share of translated segments is below the threshold."
     )]
     Check(CheckArgs),
+    /// Write the translated articles of a language.
+    #[command(long_about = "Write the translated articles of a language.\n\n\
+        Each article is written with the source's Markdown structure intact, every \
+        translated segment in place of its source and the source text where a \
+        translation is missing (or outdated, unless --mark-outdated). An article \
+        below --min-translated is not written, and the run exits 1.")]
+    Build(BuildArgs),
     /// Print the segments of a text, one JSON object per line.
     #[command(
         long_about = "Print the segments of a text, one JSON object per line: \
@@ -162,6 +169,26 @@ pub struct CheckArgs {
     /// the article id (to split CI across machines; see `status --merge`).
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
+    /// Only these articles (ids or file paths; default: all).
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The language to build.
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Lang,
+    /// Where to write: DIR/<lang>/<article>.md (default: build).
+    #[arg(long, value_name = "DIR", default_value = "build")]
+    pub out: PathBuf,
+    /// Do not write an article with fewer than PCT % of its segments translated.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_translated: Option<f64>,
+    /// Publish outdated translations too, wrapped in
+    /// `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`.
+    #[arg(long)]
+    pub mark_outdated: bool,
     /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,

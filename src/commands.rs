@@ -8,14 +8,15 @@ use std::path::{Path, PathBuf};
 use crate::article;
 use rayon::prelude::*;
 
+use crate::build::{Fill, MarkOutdated, build_article, build_plain_article};
 use crate::cache::Cache;
 use crate::catalog::Catalog;
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
+    BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
 };
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
-use crate::plan::Origin;
+use crate::plan::{Origin, State};
 use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
 use crate::store;
 use crate::store::CatalogFile;
@@ -66,6 +67,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
         Command::Status(args) => status(&cwd, args, style, env),
         Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style, env),
+        Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args),
         Command::Segment(args) => segment(&cwd, args),
     }
 }
@@ -500,6 +502,95 @@ fn check(
         stdout,
         stderr: with_warnings(warnings),
         passed,
+    })
+}
+
+fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> {
+    let lang = &args.lang;
+    if *lang == workspace.config.source_lang {
+        return Err(Error::usage(
+            format!("{lang} is the source language"),
+            "build a target language; the articles are the source language's",
+        ));
+    }
+    let articles = survey::select_articles(workspace, &args.articles, cwd)?;
+    let out_dir = cwd.join(&args.out).join(lang.as_str());
+    let mark = args.mark_outdated.then(MarkOutdated::comment);
+    let min = args.min_translated.or(workspace.config.min_translated);
+    let built = survey::survey(
+        workspace,
+        std::slice::from_ref(lang),
+        &articles,
+        false,
+        |survey| {
+            let language = &survey.languages[0];
+            let translations: std::collections::HashMap<&str, &str> = language
+                .file
+                .iter()
+                .flat_map(|f| &f.catalog.segments)
+                .map(|e| (e.id.as_str(), e.translation.as_str()))
+                .collect();
+            let translation = |id: &str| translations.get(id).copied().unwrap_or_default();
+            let report = ArticleReport::new(&survey.file.id, &language.plan, String::new());
+            if min.is_some_and(|min| report.counts.translated_percent() < min) {
+                return Ok((report.counts, None));
+            }
+            let fill = |i: usize| {
+                let judged = &language.plan.entries[i];
+                match judged.state {
+                    State::Translated => Fill::Translated(translation(&judged.id)),
+                    State::Outdated if mark.is_some() => Fill::Outdated(translation(&judged.id)),
+                    _ => Fill::Source,
+                }
+            };
+            let text = if survey.file.markdown {
+                build_article(&survey.text, &survey.segments, fill, mark.as_ref())
+            } else {
+                build_plain_article(&survey.text, &survey.segments, fill, mark.as_ref())
+            };
+            let extension = survey
+                .file
+                .path
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned());
+            let mut path = out_dir.clone();
+            path.extend(survey.file.id.split('/'));
+            if let Some(extension) = extension {
+                path.set_extension(extension);
+            }
+            let expected = store::Fingerprint::of_file(&path)?;
+            Ok((
+                report.counts,
+                Some(store::stage(&path, text.as_bytes(), expected)?),
+            ))
+        },
+    )?;
+    let mut stdout = String::new();
+    let mut staged = Vec::new();
+    let mut below = 0;
+    for (file, (counts, written)) in articles.iter().zip(built) {
+        match written {
+            Some(file) => {
+                let _ = writeln!(stdout, "wrote {}", workspace.display_path(file.target()));
+                staged.push(file);
+            }
+            None => {
+                below += 1;
+                let _ = writeln!(
+                    stdout,
+                    "skipped {}: {:.1}% translated, below the minimum of {}%",
+                    file.id,
+                    counts.translated_percent(),
+                    min.unwrap_or_default()
+                );
+            }
+        }
+    }
+    store::commit(staged, Vec::new(), || {})?;
+    Ok(Output {
+        stdout,
+        stderr: String::new(),
+        passed: below == 0,
     })
 }
 

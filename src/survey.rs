@@ -20,6 +20,9 @@ use crate::workspace::{ArticleFile, Workspace};
 #[derive(Debug)]
 pub struct ArticleSurvey {
     pub file: ArticleFile,
+    /// The article's text and its segments, in the order of `plan`.
+    pub text: String,
+    pub segments: Vec<article::Segment>,
     pub template_path: PathBuf,
     pub template: Option<CatalogFile>,
     pub plan: ArticlePlan,
@@ -241,6 +244,8 @@ pub fn plan(
         .collect::<Result<Vec<_>>>()?;
     Ok(ArticleSurvey {
         file,
+        text,
+        segments,
         template_path: inputs.template_path,
         template,
         plan,
