@@ -189,14 +189,18 @@ fn plain_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// The Markdown l10n reads: CommonMark with tables, footnotes,
+/// strikethrough, task lists and front matter.
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+
 /// Markdown: the leaf blocks, each as its chunks of line ranges.
 fn markdown_blocks(text: &str) -> Vec<Block> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let options = MARKDOWN_OPTIONS;
     let mut builder = BlockBuilder {
         blocks: Vec::new(),
         chunks: Vec::new(),

@@ -18,7 +18,7 @@
 //! Pure: no I/O.
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::article::Segment;
 
@@ -181,12 +181,7 @@ struct Places {
 impl Places {
     fn markdown(text: &str) -> Places {
         // The options `article` parses with, so the blocks are the same.
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        let options = crate::article::MARKDOWN_OPTIONS;
         let mut places = Places::default();
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             match event {
@@ -723,13 +718,7 @@ mod tests {
 
     /// The block structure a CommonMark parser sees: block tags and rules.
     fn structure(text: &str) -> Vec<String> {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-        Parser::new_ext(text, options)
+        Parser::new_ext(text, crate::article::MARKDOWN_OPTIONS)
             .filter_map(|event| match event {
                 Event::Start(
                     tag @ (Tag::Paragraph

@@ -1,6 +1,6 @@
 //! Bad input: exit code 2, a message naming the file, line and column and
 //! what to do, and nothing on disk changed.
-use crate::util::{SEED_ID, Workspace};
+use crate::util::{SEED_ID, Workspace, refuses};
 
 /// An extracted seeded workspace, with the seed article then edited so that
 /// an `extract` would have something to write.
@@ -10,24 +10,6 @@ fn pending_workspace() -> Workspace {
     let article = crate::util::seed_article().replace("close ties", "strong ties");
     ws.write(&format!("articles/{SEED_ID}.md"), &article);
     ws
-}
-
-/// Runs `args`, expecting exit 2, an error on stderr containing every one of
-/// `expected`, and not one file changed.
-#[track_caller]
-fn refuses(ws: &Workspace, args: &[&str], expected: &[&str]) -> String {
-    let before = ws.snapshot();
-    let run = ws.run(args).expect_code(2);
-    assert!(run.stdout.is_empty(), "nothing on stdout: {}", run.stdout);
-    for text in expected {
-        assert!(
-            run.stderr.contains(text),
-            "stderr lacks {text:?}:\n{}",
-            run.stderr
-        );
-    }
-    before.assert_same(&ws.snapshot(), "files changed on a refused run");
-    run.stderr
 }
 
 fn catalog_path() -> String {

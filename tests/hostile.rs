@@ -3,28 +3,12 @@
 use std::fs;
 use std::time::{Duration, Instant};
 
-use crate::util::{SEED_ID, Workspace, entries};
+use crate::util::{SEED_ID, Workspace, entries, refuses};
 
 fn extracted() -> Workspace {
     let ws = Workspace::seeded();
     ws.run(&["extract"]).expect_code(0);
     ws
-}
-
-/// Runs `args`, expecting exit 2, every one of `expected` on stderr, and no
-/// file changed.
-#[track_caller]
-fn refuses(ws: &Workspace, args: &[&str], expected: &[&str]) {
-    let before = ws.snapshot();
-    let run = ws.run(args).expect_code(2);
-    for text in expected {
-        assert!(
-            run.stderr.contains(text),
-            "stderr lacks {text:?}:\n{}",
-            run.stderr
-        );
-    }
-    before.assert_same(&ws.snapshot(), "files changed on a refused run");
 }
 
 fn ko_catalog() -> String {

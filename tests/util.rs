@@ -200,3 +200,21 @@ impl Snapshot {
         assert!(changed.is_empty(), "{why}: {changed:?}");
     }
 }
+
+/// Runs `args`, expecting exit 2, every one of `expected` on stderr, nothing
+/// on stdout, and no file changed.
+#[track_caller]
+pub fn refuses(ws: &Workspace, args: &[&str], expected: &[&str]) -> String {
+    let before = ws.snapshot();
+    let run = ws.run(args).expect_code(2);
+    assert!(run.stdout.is_empty(), "nothing on stdout: {}", run.stdout);
+    for text in expected {
+        assert!(
+            run.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            run.stderr
+        );
+    }
+    before.assert_same(&ws.snapshot(), "files changed on a refused run");
+    run.stderr
+}
