@@ -10,6 +10,7 @@ mod markdown;
 mod output;
 mod partition;
 mod preserve;
+mod properties;
 mod safety;
 mod scenario;
 mod segmentation;

@@ -25,9 +25,13 @@ pub fn render(catalog: &Catalog, old: Option<&str>) -> String {
 
 /// The general path of [`render`], through a TOML document.
 pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
-    let crlf = old.is_some_and(|text| text.contains("\r\n"));
+    // A file that ends every line with CRLF is edited as LF and converted
+    // back. One that mixes the two is edited as it is: a bare LF may be
+    // inside a multi-line string, where converting it would change the text.
+    let crlf = old.is_some_and(|text| text.contains("\r\n") && !has_bare_lf(text));
     let base = match old {
-        Some(text) => text.replace("\r\n", "\n"),
+        Some(text) if crlf => text.replace("\r\n", "\n"),
+        Some(text) => text.to_string(),
         None => skeleton(catalog),
     };
     // `old` passed validation before it got here; should it not parse
@@ -82,6 +86,14 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
     } else {
         text
     }
+}
+
+fn has_bare_lf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
 }
 
 /// The table of one entry: the old one, updated, or a new one.
@@ -323,6 +335,17 @@ translation = \"\"\"
             "{text}"
         );
         assert!(reparse(&text).same_content(&new));
+    }
+
+    #[test]
+    fn mixed_line_endings_keep_the_text_of_multi_line_strings() {
+        let mixed = "[catalog]\r\narticle = \"a/b\"\r\nsource-lang = \"en\"\r\nlang = \"ko\"\r\n\r\n\
+                     [[segment]]\r\nid = \"one\"\r\nsource = \"One.\"\r\ntranslation = \"\"\"\nfirst\nsecond\"\"\"\r\n";
+        let mut new = reparse(mixed);
+        assert_eq!(new.segments[0].translation, "first\nsecond");
+        new.segments.push(Entry::new("two", "Two."));
+        let text = render(&new, Some(mixed));
+        assert!(reparse(&text).same_content(&new), "{text:?}");
     }
 
     #[test]

@@ -1,0 +1,112 @@
+//! The catalog reader and the format-preserving writer on arbitrary text.
+//!
+//! Whatever `parse` accepts, `render` over that same text must give a file
+//! that parses back to the same content, and rendering that file again must
+//! change nothing. The same holds for edits a plan makes: sources changed
+//! (with `previous-source`), entries reordered, entries moving to and from
+//! `[[obsolete]]`, translations filled in, new entries added.
+#![no_main]
+
+use std::path::Path;
+
+use l10n::catalog::{Catalog, Entry};
+use l10n::store::{parse, render};
+use libfuzzer_sys::fuzz_target;
+
+fn reparse(text: &str, what: &str, old: &str) -> Catalog {
+    parse(Path::new("x.toml"), text).unwrap_or_else(|e| {
+        panic!(
+            "{what}: the rendered file does not parse: {e}\n--- old:\n{old}\n--- rendered:\n{text}"
+        )
+    })
+}
+
+fn check(catalog: &Catalog, old: &str, what: &str) {
+    let text = render(catalog, Some(old));
+    let back = reparse(&text, what, old);
+    assert!(
+        back.same_content(catalog),
+        "{what}: content changed\n--- old:\n{old}\n--- rendered:\n{text}\n--- expected:\n{catalog:#?}\n--- got:\n{back:#?}"
+    );
+    let again = render(&back, Some(&text));
+    assert_eq!(
+        again, text,
+        "{what}: rendering the rendered file again changed it"
+    );
+}
+
+fuzz_target!(|text: &str| {
+    let Ok(catalog) = parse(Path::new("x.toml"), text) else {
+        return;
+    };
+    // The line-level fast path and the TOML document path agree.
+    let document = l10n::store::parse_document(Path::new("x.toml"), text)
+        .expect("the fast path accepted a file the document path refuses");
+    assert!(document.same_content(&catalog), "fast and document paths differ");
+    assert_eq!(document.lines, catalog.lines, "fast and document paths number lines differently");
+    check(&catalog, text, "unchanged");
+
+    // Sources edited, translations filled in.
+    let mut edited = catalog.clone();
+    for (i, entry) in edited.segments.iter_mut().enumerate() {
+        if entry.previous_source.is_none() {
+            entry.previous_source = Some(entry.source.clone());
+        }
+        entry.source = format!("{} (edited \"{i}\")\n", entry.source);
+        if !edited.lang.eq(&edited.source_lang) {
+            entry.translation = format!("번역 '{i}' \\ done");
+        }
+    }
+    check(&edited, text, "edited");
+
+    // Reordered, the first segment leaving, obsolete entries coming back,
+    // a new entry, previous sources dropped.
+    let mut moved = catalog.clone();
+    moved.segments.reverse();
+    let back: Vec<Entry> = std::mem::take(&mut moved.obsolete);
+    if !moved.segments.is_empty() {
+        let first = moved.segments.remove(0);
+        moved.obsolete.push(first);
+    }
+    moved.segments.extend(back);
+    for entry in &mut moved.segments {
+        entry.previous_source = None;
+    }
+    let mut fresh = String::from("fresh");
+    while moved.entries().any(|e| e.id == fresh) {
+        fresh.push('!');
+    }
+    moved.segments.insert(
+        moved.segments.len() / 2,
+        Entry::new(&fresh, "A new sentence."),
+    );
+    check(&moved, text, "moved");
+
+    // Everything obsolete.
+    let mut gone = catalog.clone();
+    let segments = std::mem::take(&mut gone.segments);
+    gone.obsolete.extend(segments);
+    check(&gone, text, "obsolete");
+
+    // A new file for the same content (new files carry no extra keys, and a
+    // new template no translations).
+    let mut plain = catalog.clone();
+    plain.extra.clear();
+    let template = plain.is_template();
+    plain
+        .segments
+        .iter_mut()
+        .chain(&mut plain.obsolete)
+        .for_each(|e| {
+            e.extra.clear();
+            if template {
+                e.translation.clear();
+            }
+        });
+    let text = render(&plain, None);
+    let back = reparse(&text, "new file", "");
+    assert!(
+        back.same_content(&plain),
+        "new file: content changed\n{text}"
+    );
+});
