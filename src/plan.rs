@@ -159,7 +159,9 @@ fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
         let new_words = words(new_texts[j]);
         let expected = j * old.len() / new.len().max(1);
         let middle = old_words.partition_point(|(i, _)| *i < expected);
-        let from = middle.saturating_sub(window / 2);
+        let from = middle
+            .saturating_sub(window / 2)
+            .min(old_words.len().saturating_sub(window));
         let to = (from + window).min(old_words.len());
         for (i, old_words) in &old_words[from..to] {
             // The ratio cannot beat 2·min/(sum) of the lengths: skip early.
