@@ -57,8 +57,11 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
     let mut header: Option<[Option<String>; 3]> = None;
     let mut in_header = false;
     for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line = raw.strip_suffix('\n').unwrap_or(raw);
-        let line = line.strip_suffix('\r').unwrap_or(line);
+        // A CR is only part of a line ending right before LF.
+        let line = match raw.strip_suffix('\n') {
+            Some(line) => line.strip_suffix('\r').unwrap_or(line),
+            None => raw,
+        };
         if line.contains('\r') {
             return None;
         }
@@ -387,6 +390,8 @@ mod tests {
             "translation = \"bad \\q escape\"\n",
             "# a comment between keys\ntranslation = \"\"\n",
             "[other]\n",
+            // A CR not followed by LF, here at the end of the file.
+            "translation = \"\"\r\n\r\n[[segment]]\nid = \"y\"\nsource = \"B.\"\r",
         ] {
             assert!(parse(&format!("{base}{unusual}")).is_none(), "{unusual}");
         }
