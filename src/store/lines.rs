@@ -269,7 +269,8 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
                     "id" => Some(&entry.id),
                     "source" => Some(&entry.source),
                     "previous-source" => entry.previous_source.as_ref(),
-                    _ => (!template).then_some(&entry.translation),
+                    // A template has no translations, unless someone wrote one in.
+                    _ => Some(&entry.translation),
                 };
                 if let Some(value) = value {
                     out.keep_or_replace(key, value, raw, old);
@@ -375,6 +376,18 @@ mod tests {
                 write::render_document(&edited, Some(&crlf))
             );
         }
+    }
+
+    #[test]
+    fn a_translation_written_into_a_template_is_edited_like_any_value() {
+        let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"en\"\n\n\
+                    [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = \"stray\"\n";
+        let mut template = parse(text).unwrap();
+        assert_eq!(render(&template, Some(text), "").unwrap(), text);
+        template.segments[0].translation.clear();
+        let by_lines = render(&template, Some(text), "").unwrap();
+        assert_eq!(by_lines, write::render_document(&template, Some(text)));
+        assert!(parse(&by_lines).unwrap().same_content(&template));
     }
 
     #[test]

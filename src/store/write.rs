@@ -125,7 +125,8 @@ fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
             table.remove("previous-source");
         }
     }
-    if !template {
+    // A template has no translations, unless someone wrote one in.
+    if !template || table.contains_key("translation") {
         set_string(&mut table, "translation", &entry.translation);
     }
     table
