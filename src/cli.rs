@@ -134,6 +134,7 @@ pub struct StatusArgs {
     /// Show how the source of each outdated segment changed, word by word.
     #[arg(long)]
     pub diff: bool,
+    /// `text` for people, `json` for scripts (the same in every UI language).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Work on one share of the articles only: K of N, by a stable hash of
@@ -163,6 +164,7 @@ pub struct CheckArgs {
     /// Pass a language when at least PCT % of its segments are translated.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,
+    /// `text` for people, `json` for scripts (the same in every UI language).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Work on one share of the articles only: K of N, by a stable hash of
