@@ -5,9 +5,9 @@ use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::article;
 use rayon::prelude::*;
 
+use crate::article;
 use crate::build::{Fill, MarkOutdated, build_article, build_plain_article};
 use crate::cache::Cache;
 use crate::catalog::Catalog;
@@ -18,11 +18,9 @@ use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
 use crate::plan::{Origin, State};
 use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
-use crate::store;
-use crate::store::CatalogFile;
+use crate::store::{self, CatalogFile};
 use crate::survey::{self, ArticleSurvey, Partition};
-use crate::workspace::ArticleFile;
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, ArticleFile, Workspace};
 
 /// What a run prints, and whether it passed.
 #[derive(Debug, Default)]
