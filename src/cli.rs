@@ -87,6 +87,12 @@ pub enum Command {
         translation is missing (or outdated, unless --mark-outdated). An article \
         below --min-translated is not written, and the run exits 1.")]
     Build(BuildArgs),
+    /// Export a language's translations for other tools (Fluent).
+    #[command(long_about = "Export a language's translations for other tools.\n\n\
+        --format ftl writes one Fluent resource per article, DIR/<lang>/<article>.ftl, \
+        with a message `s-<segment id>` for every translated segment, so a web front end \
+        can serve the translations with Fluent's own fallback.")]
+    Export(ExportArgs),
     /// Print the segments of a text, one JSON object per line.
     #[command(
         long_about = "Print the segments of a text, one JSON object per line: \
@@ -194,6 +200,24 @@ pub struct BuildArgs {
     /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Fluent resources (.ftl).
+    Ftl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Ftl)]
+    pub format: ExportFormat,
+    /// The language to export.
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Lang,
+    /// Where to write: DIR/<lang>/<article>.ftl (default: export).
+    #[arg(long, value_name = "DIR", default_value = "export")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -12,9 +12,11 @@ use crate::build::{Fill, MarkOutdated, build_article, build_plain_article};
 use crate::cache::Cache;
 use crate::catalog::Catalog;
 use crate::cli::{
-    BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExtractArgs, InitArgs, SegmentArgs, StatusArgs,
+    BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
+    InitArgs, SegmentArgs, StatusArgs,
 };
 use crate::error::{Error, Location, Result};
+use crate::export::{FtlMessage, to_ftl};
 use crate::lang::Lang;
 use crate::plan::{Origin, State};
 use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
@@ -66,6 +68,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         Command::Status(args) => status(&cwd, args, style, env),
         Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style, env),
         Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args),
+        Command::Export(args) => export(&Workspace::discover(&cwd)?, &cwd, args),
         Command::Segment(args) => segment(&cwd, args),
     }
 }
@@ -589,6 +592,56 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> 
         stdout,
         stderr: String::new(),
         passed: below == 0,
+    })
+}
+
+fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs) -> Result<Output> {
+    let lang = &args.lang;
+    let articles = workspace.articles()?;
+    let out_dir = cwd.join(&args.out).join(lang.as_str());
+    let ExportFormat::Ftl = args.format;
+    // Current translations only: a missing or outdated one is left out, so
+    // Fluent falls back to another language for it.
+    let staged = survey::survey(
+        workspace,
+        std::slice::from_ref(lang),
+        &articles,
+        false,
+        |survey| {
+            let language = &survey.languages[0];
+            let translations: std::collections::HashMap<&str, &str> = language
+                .file
+                .iter()
+                .flat_map(|f| &f.catalog.segments)
+                .map(|e| (e.id.as_str(), e.translation.as_str()))
+                .collect();
+            let messages: Vec<FtlMessage> = language
+                .plan
+                .entries
+                .iter()
+                .filter(|e| e.state == State::Translated)
+                .map(|e| FtlMessage {
+                    id: &e.id,
+                    value: translations.get(e.id.as_str()).copied().unwrap_or_default(),
+                    comment: None,
+                })
+                .collect();
+            let mut path = out_dir.clone();
+            path.extend(survey.file.id.split('/'));
+            path.set_extension("ftl");
+            let text = to_ftl(&survey.file.id, lang.as_str(), &messages);
+            store::stage(&path, text.as_bytes(), store::Fingerprint::of_file(&path)?)
+        },
+    )?;
+    let mut stdout = String::new();
+    for file in &staged {
+        let _ = writeln!(stdout, "wrote {}", workspace.display_path(file.target()));
+    }
+    store::commit(staged, Vec::new(), || {})?;
+    Ok(Output {
+        stdout,
+        stderr: String::new(),
+        passed: true,
     })
 }
 

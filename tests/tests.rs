@@ -5,6 +5,7 @@ mod cache;
 mod corpus;
 mod errors;
 mod example;
+mod export;
 mod extract;
 mod hostile;
 mod markdown;
