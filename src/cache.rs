@@ -15,11 +15,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::plan::State;
-use crate::report::{ArticleReport, Counts, Issue};
+use crate::qa::Finding;
+use crate::report::{ArticleReport, Counts, Issue, QaIssue};
 
 const FILE: &str = ".l10n/cache/reports.bin";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What one article's survey is reduced to: its report in each language and
 /// the warnings it raised.
@@ -54,6 +55,14 @@ struct StoredReport {
     catalog: String,
     counts: [usize; 7],
     issues: Vec<StoredIssue>,
+    /// Quality findings: id, line, check, severity, message.
+    qa: Vec<(
+        String,
+        Option<usize>,
+        crate::qa::Check,
+        crate::qa::Severity,
+        String,
+    )>,
 }
 
 /// An `Issue`: id, state, line, source, previous source.
@@ -170,6 +179,19 @@ fn to_stored(report: ArticleReport) -> StoredReport {
             .into_iter()
             .map(|i| (i.id, i.state, i.line, i.source, i.previous_source))
             .collect(),
+        qa: report
+            .qa
+            .into_iter()
+            .map(|q| {
+                (
+                    q.id,
+                    q.line,
+                    q.finding.check,
+                    q.finding.severity,
+                    q.finding.message,
+                )
+            })
+            .collect(),
     }
 }
 
@@ -204,6 +226,19 @@ fn from_stored(stored: StoredReport) -> ArticleReport {
                 line,
                 source,
                 previous_source,
+            })
+            .collect(),
+        qa: stored
+            .qa
+            .into_iter()
+            .map(|(id, line, check, severity, message)| QaIssue {
+                id,
+                line,
+                finding: Finding {
+                    check,
+                    severity,
+                    message,
+                },
             })
             .collect(),
     }

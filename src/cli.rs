@@ -167,6 +167,10 @@ pub struct CheckArgs {
     /// Ignore and do not update the result cache in .l10n/cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// Also run the quality checks on every translation (always on with
+    /// `enabled = true` under [qa] in l10n.toml).
+    #[arg(long)]
+    pub qa: bool,
     /// Pass a language when at least PCT % of its segments are translated.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,

@@ -19,7 +19,8 @@ use crate::error::{Error, Location, Result};
 use crate::export::{FtlMessage, to_ftl};
 use crate::lang::Lang;
 use crate::plan::{Origin, State};
-use crate::report::{self, ArticleReport, Format, LanguageReport, Report, Style};
+use crate::qa::{self, Check, QaConfig};
+use crate::report::{self, ArticleReport, Format, LanguageReport, QaIssue, Report, Style};
 use crate::store::{self, CatalogFile};
 use crate::survey::{self, ArticleSurvey, Partition};
 use crate::workspace::{self, ArticleFile, Workspace};
@@ -308,6 +309,8 @@ struct Scope<'a> {
     names: &'a [String],
     partition: Option<Partition>,
     use_cache: bool,
+    /// The quality checks to run on translations, if any.
+    qa: Option<QaConfig>,
 }
 
 fn build_report(
@@ -321,6 +324,7 @@ fn build_report(
         names,
         partition,
         use_cache,
+        qa,
     } = scope;
     let languages = languages(workspace, named, true)?;
     let all = survey::select_articles(workspace, names, cwd)?;
@@ -331,7 +335,8 @@ fn build_report(
     } else {
         Cache::default()
     };
-    let salt = settings_key(workspace, &languages, env.program_id);
+    let salt = settings_key(workspace, &languages, env.program_id)
+        ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
     // Each article is reduced to its reports as soon as it is planned, or
     // taken from the cache when none of its inputs changed.
     let reduced = articles
@@ -347,7 +352,12 @@ fn build_report(
                 .languages
                 .iter()
                 .map(|l| {
-                    ArticleReport::new(&survey.file.id, &l.plan, workspace.display_path(&l.path))
+                    let path = workspace.display_path(&l.path);
+                    let mut report = ArticleReport::new(&survey.file.id, &l.plan, path);
+                    if let Some(config) = &qa {
+                        report.qa = quality(workspace, l, config);
+                    }
+                    report
                 })
                 .collect();
             Ok((
@@ -408,6 +418,63 @@ fn build_report(
     Ok((report, warnings))
 }
 
+/// The quality checks' findings on the current and outdated translations of
+/// one catalog; an entry's `qa-ignore = ["…"]` switches checks off for it.
+fn quality(
+    workspace: &Workspace,
+    language: &survey::LanguageSurvey,
+    config: &QaConfig,
+) -> Vec<QaIssue> {
+    let Some(file) = &language.file else {
+        return Vec::new();
+    };
+    let entries: std::collections::HashMap<&str, &crate::catalog::Entry> = file
+        .catalog
+        .segments
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let mut issues = Vec::new();
+    for judged in &language.plan.entries {
+        if !matches!(judged.state, State::Translated | State::Outdated) {
+            continue;
+        }
+        let Some(entry) = entries.get(judged.id.as_str()) else {
+            continue;
+        };
+        let ignored: Vec<Check> = entry
+            .extra
+            .iter()
+            .filter(|(key, _)| key == "qa-ignore")
+            .filter_map(|(_, raw)| raw.parse::<toml_edit::Value>().ok())
+            .flat_map(|value| {
+                value
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().and_then(Check::from_id))
+                            .collect()
+                    })
+                    .unwrap_or_else(Vec::new)
+            })
+            .collect();
+        let findings = qa::check_entry(
+            &judged.source,
+            &entry.translation,
+            workspace.config.source_lang.as_str(),
+            language.plan.lang.as_str(),
+            config,
+            &ignored,
+        );
+        issues.extend(findings.into_iter().map(|finding| QaIssue {
+            id: judged.id.clone(),
+            line: judged.line,
+            finding,
+        }));
+    }
+    issues
+}
+
 /// Reads the JSON reports of partitioned runs and merges them.
 fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let mut reports = Vec::with_capacity(paths.len());
@@ -464,6 +531,7 @@ fn status(cwd: &Path, args: &StatusArgs, style: Style, env: &Environment) -> Res
             names: &args.articles,
             partition: args.partition,
             use_cache: !args.no_cache,
+            qa: None,
         };
         build_report(&workspace, cwd, scope, env)?
     } else {
@@ -487,11 +555,15 @@ fn check(
     style: Style,
     env: &Environment,
 ) -> Result<Output> {
+    let qa_settings = &workspace.config.qa;
     let scope = Scope {
         named: &args.languages,
         names: &args.articles,
         partition: args.partition,
         use_cache: !args.no_cache,
+        qa: (args.qa || qa_settings.enabled).then(|| QaConfig {
+            disabled: qa_settings.disabled.clone(),
+        }),
     };
     let (mut report, warnings) = build_report(workspace, cwd, scope, env)?;
     let passed = report.judge(args.min_translated.or(workspace.config.min_translated));

@@ -54,7 +54,7 @@ pub enum Severity {
 }
 
 /// One problem found in one entry.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Finding {
     pub check: Check,

@@ -8,6 +8,7 @@ use crate::diff::{Marks, word_diff};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::plan::{LanguagePlan, State};
+use crate::qa::{Finding, Severity};
 
 /// How output is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,6 +79,18 @@ pub struct ArticleReport {
     #[serde(flatten)]
     pub counts: Counts,
     pub issues: Vec<Issue>,
+    /// Quality findings on translations, when the checks ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qa: Vec<QaIssue>,
+}
+
+/// A quality check's finding on one translation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QaIssue {
+    pub id: String,
+    pub line: Option<usize>,
+    #[serde(flatten)]
+    pub finding: Finding,
 }
 
 impl ArticleReport {
@@ -115,6 +128,7 @@ impl ArticleReport {
             catalog,
             counts,
             issues,
+            qa: Vec::new(),
         }
     }
 }
@@ -173,10 +187,16 @@ impl Report {
         let mut all = true;
         for language in &mut self.languages {
             let totals = &language.totals;
-            let passed = match min_translated {
-                Some(min) => totals.translated_percent() >= min,
-                None => totals.missing == 0 && totals.outdated == 0,
-            };
+            let qa_errors = language
+                .articles
+                .iter()
+                .flat_map(|a| &a.qa)
+                .any(|q| q.finding.severity == Severity::Error);
+            let passed = !qa_errors
+                && match min_translated {
+                    Some(min) => totals.translated_percent() >= min,
+                    None => totals.missing == 0 && totals.outdated == 0,
+                };
             all &= passed;
             language.verdict = Some(Verdict {
                 passed,
@@ -336,8 +356,9 @@ pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
     out
 }
 
-/// `check` as text: one `catalog:line: state: id: source` line per issue,
-/// then the verdict of each language.
+/// `check` as text: one `catalog:line: state: id: source` line per issue
+/// and one `catalog:line: qa severity: id: check: message` per quality
+/// finding, then the verdict of each language.
 pub fn check_text(report: &Report, style: Style) -> String {
     let mut out = String::new();
     for language in &report.languages {
@@ -353,6 +374,20 @@ pub fn check_text(report: &Report, style: Style) -> String {
                     location(&article.catalog, issue.line),
                     issue.id.as_deref().unwrap_or("-"),
                     first_words(&issue.source, 8),
+                );
+            }
+            for qa in &article.qa {
+                let severity = match qa.finding.severity {
+                    Severity::Error => style.paint("31", "qa error"),
+                    Severity::Warning => style.paint("33", "qa warning"),
+                };
+                let _ = writeln!(
+                    out,
+                    "{}: {severity}: {}: {}: {}",
+                    location(&article.catalog, qa.line),
+                    qa.id,
+                    qa.finding.check,
+                    qa.finding.message,
                 );
             }
         }

@@ -326,7 +326,8 @@ pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Ve
                 .entries()
                 .flat_map(|e| e.extra.iter().map(move |(key, _)| (key, Some(&e.id)))),
         );
-        for (key, id) in keys {
+        // `qa-ignore` is read by the quality checks.
+        for (key, id) in keys.filter(|(key, _)| key.as_str() != "qa-ignore") {
             if seen.insert(key) {
                 let line = id
                     .and_then(|id| catalog.lines.get(id))

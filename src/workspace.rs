@@ -29,6 +29,19 @@ struct RawConfig {
     min_translated: Option<f64>,
     #[serde(default)]
     segmenter: SegmenterConfig,
+    #[serde(default)]
+    qa: QaSettings,
+}
+
+/// `[qa]` in l10n.toml: whether `check` runs the quality checks without
+/// `--qa`, and which checks are off for the whole workspace.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QaSettings {
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default)]
+    pub disabled: Vec<crate::qa::Check>,
 }
 
 /// Workspace additions to the built-in segmentation rules.
@@ -65,6 +78,7 @@ pub struct Config {
     pub locales: PathBuf,
     pub min_translated: Option<f64>,
     pub segmenter: SegmenterConfig,
+    pub qa: QaSettings,
 }
 
 /// An article file found under the articles folder.
@@ -337,6 +351,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         locales: raw.locales.unwrap_or_else(|| "locales".into()),
         min_translated: raw.min_translated,
         segmenter: raw.segmenter,
+        qa: raw.qa,
     })
 }
 
@@ -373,6 +388,15 @@ abbreviations = []
 # Places where a sentence never ends: `|` marks the boundary, `#` a number,
 # `*` a word. For example "Art.| #" keeps "Art. 5" together.
 no-break = []
+
+[qa]
+# Run the quality checks (numbers, links, placeholders, …) on every
+# `l10n check`, not only with `--qa`.
+enabled = false
+# Checks to switch off: numbers, urls, emails, link-targets, markup,
+# placeholders, untranslated, whitespace, brackets, length. One entry can
+# switch a check off with `qa-ignore = ["numbers"]` in its catalog table.
+disabled = []
 "#
     )
 }

@@ -13,6 +13,7 @@ mod output;
 mod partition;
 mod preserve;
 mod properties;
+mod qa;
 mod safety;
 mod scenario;
 mod segmentation;
