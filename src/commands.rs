@@ -425,15 +425,7 @@ fn quality(
     language: &survey::LanguageSurvey,
     config: &QaConfig,
 ) -> Vec<QaIssue> {
-    let Some(file) = &language.file else {
-        return Vec::new();
-    };
-    let entries: std::collections::HashMap<&str, &crate::catalog::Entry> = file
-        .catalog
-        .segments
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
+    let entries = language.entries_by_id();
     let mut issues = Vec::new();
     for judged in &language.plan.entries {
         if !matches!(judged.state, State::Translated | State::Outdated) {
@@ -597,13 +589,8 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> 
         false,
         |survey| {
             let language = &survey.languages[0];
-            let translations: std::collections::HashMap<&str, &str> = language
-                .file
-                .iter()
-                .flat_map(|f| &f.catalog.segments)
-                .map(|e| (e.id.as_str(), e.translation.as_str()))
-                .collect();
-            let translation = |id: &str| translations.get(id).copied().unwrap_or_default();
+            let entries = language.entries_by_id();
+            let translation = |id: &str| entries.get(id).map_or("", |e| e.translation.as_str());
             let report = ArticleReport::new(&survey.file.id, &language.plan, String::new());
             if min.is_some_and(|min| report.counts.translated_percent() < min) {
                 return Ok((report.counts, None));
@@ -681,12 +668,7 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs) -> Result<Output
         false,
         |survey| {
             let language = &survey.languages[0];
-            let translations: std::collections::HashMap<&str, &str> = language
-                .file
-                .iter()
-                .flat_map(|f| &f.catalog.segments)
-                .map(|e| (e.id.as_str(), e.translation.as_str()))
-                .collect();
+            let entries = language.entries_by_id();
             let messages: Vec<FtlMessage> = language
                 .plan
                 .entries
@@ -694,7 +676,9 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs) -> Result<Output
                 .filter(|e| e.state == State::Translated)
                 .map(|e| FtlMessage {
                     id: &e.id,
-                    value: translations.get(e.id.as_str()).copied().unwrap_or_default(),
+                    value: entries
+                        .get(e.id.as_str())
+                        .map_or("", |e| e.translation.as_str()),
                     comment: None,
                 })
                 .collect();

@@ -2,13 +2,14 @@
 //! target catalogs; segments the articles and plans each one for each
 //! language. Everything is read and validated here, before anything is
 //! written, so bad input stops a run with nothing changed.
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::article;
+use crate::catalog::Entry;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::plan::{ArticlePlan, LanguagePlan};
@@ -37,6 +38,18 @@ pub struct LanguageSurvey {
     pub path: PathBuf,
     pub file: Option<CatalogFile>,
     pub plan: LanguagePlan,
+}
+
+impl LanguageSurvey {
+    /// The entries of the catalog on disk that stand for current segments,
+    /// by id (none when there is no catalog yet).
+    pub fn entries_by_id(&self) -> HashMap<&str, &Entry> {
+        self.file
+            .iter()
+            .flat_map(|f| &f.catalog.segments)
+            .map(|e| (e.id.as_str(), e))
+            .collect()
+    }
 }
 
 /// A catalog whose article is gone (deleted or renamed).
