@@ -608,36 +608,19 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> 
             } else {
                 build_plain_article(&survey.text, &survey.segments, fill, mark.as_ref())
             };
-            let extension = survey
-                .file
-                .path
-                .extension()
-                .map(|e| e.to_string_lossy().into_owned());
-            let mut path = out_dir.clone();
-            path.extend(survey.file.id.split('/'));
-            if let Some(extension) = extension {
-                path.set_extension(extension);
-            }
-            let expected = store::Fingerprint::of_file(&path)?;
-            Ok((
-                report.counts,
-                Some(store::stage(&path, text.as_bytes(), expected)?),
-            ))
+            let extension = survey.file.path.extension().map(|e| e.to_string_lossy());
+            let path = workspace::article_path(&out_dir, &survey.file.id, extension.as_deref());
+            Ok((report.counts, Some(stage_output(&path, &text)?)))
         },
     )?;
-    let mut stdout = String::new();
+    let mut skipped = String::new();
     let mut staged = Vec::new();
-    let mut below = 0;
     for (file, (counts, written)) in articles.iter().zip(built) {
         match written {
-            Some(file) => {
-                let _ = writeln!(stdout, "wrote {}", workspace.display_path(file.target()));
-                staged.push(file);
-            }
+            Some(file) => staged.push(file),
             None => {
-                below += 1;
                 let _ = writeln!(
-                    stdout,
+                    skipped,
                     "skipped {}: {:.1}% translated, below the minimum of {}%",
                     file.id,
                     counts.translated_percent(),
@@ -646,11 +629,28 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> 
             }
         }
     }
+    let mut output = commit_outputs(workspace, staged)?;
+    output.passed = skipped.is_empty();
+    output.stdout.push_str(&skipped);
+    Ok(output)
+}
+
+/// Stages a file `build` or `export` writes, to replace whatever is there.
+fn stage_output(path: &Path, text: &str) -> Result<store::Staged> {
+    store::stage(path, text.as_bytes(), store::Fingerprint::of_file(path)?)
+}
+
+/// Writes the staged outputs of `build` or `export` and says so.
+fn commit_outputs(workspace: &Workspace, staged: Vec<store::Staged>) -> Result<Output> {
+    let mut stdout = String::new();
+    for file in &staged {
+        let _ = writeln!(stdout, "wrote {}", workspace.display_path(file.target()));
+    }
     store::commit(staged, Vec::new(), || {})?;
     Ok(Output {
         stdout,
         stderr: String::new(),
-        passed: below == 0,
+        passed: true,
     })
 }
 
@@ -682,23 +682,11 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs) -> Result<Output
                     comment: None,
                 })
                 .collect();
-            let mut path = out_dir.clone();
-            path.extend(survey.file.id.split('/'));
-            path.set_extension("ftl");
-            let text = to_ftl(&survey.file.id, lang.as_str(), &messages);
-            store::stage(&path, text.as_bytes(), store::Fingerprint::of_file(&path)?)
+            let path = workspace::article_path(&out_dir, &survey.file.id, Some("ftl"));
+            stage_output(&path, &to_ftl(&survey.file.id, lang.as_str(), &messages))
         },
     )?;
-    let mut stdout = String::new();
-    for file in &staged {
-        let _ = writeln!(stdout, "wrote {}", workspace.display_path(file.target()));
-    }
-    store::commit(staged, Vec::new(), || {})?;
-    Ok(Output {
-        stdout,
-        stderr: String::new(),
-        passed: true,
-    })
+    commit_outputs(workspace, staged)
 }
 
 #[derive(serde::Serialize)]

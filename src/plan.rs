@@ -212,6 +212,18 @@ pub fn count_words(text: &str) -> usize {
     text.unicode_words().count()
 }
 
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a: a small hash that is the same on every platform and release, for
+/// ids and partitions that must never change.
+pub fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
 /// Makes new ids: short hashes of the text, so an unchanged sentence gets
 /// the same id even without a template, salted until unused in the article.
 struct IdMaker {
@@ -230,21 +242,13 @@ impl IdMaker {
     }
 
     fn fresh(&mut self, text: &str) -> String {
-        const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-        let fnv = |bytes: &[u8], mut hash: u64| {
-            for &byte in bytes {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-            hash
-        };
-        let base = fnv(text.as_bytes(), FNV_OFFSET);
+        let base = fnv1a(text.as_bytes(), FNV_OFFSET);
         let salt = self.next_salt.entry(text.to_string()).or_insert(0);
         loop {
             let hash = if *salt == 0 {
                 base
             } else {
-                fnv(&salt.to_le_bytes(), base)
+                fnv1a(&salt.to_le_bytes(), base)
             };
             *salt += 1;
             let id = format!("{:08x}", (hash ^ (hash >> 32)) as u32);

@@ -71,11 +71,7 @@ pub struct Partition {
 
 impl Partition {
     pub fn contains(&self, article: &str) -> bool {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in article.bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        let hash = crate::plan::fnv1a(article.as_bytes(), crate::plan::FNV_OFFSET);
         hash % u64::from(self.count) == u64::from(self.index - 1)
     }
 }

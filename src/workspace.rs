@@ -139,11 +139,11 @@ impl Workspace {
     /// A catalog that is a symbolic link stands for the file it points to,
     /// which must be inside the workspace.
     pub fn catalog_path(&self, lang: &Lang, article: &str) -> Result<PathBuf> {
-        let mut path = self.locales_dir().join(lang.as_str());
-        for part in article.split('/') {
-            path.push(part);
-        }
-        path.set_extension("toml");
+        let path = article_path(
+            &self.locales_dir().join(lang.as_str()),
+            article,
+            Some("toml"),
+        );
         if path.is_symlink() {
             return self.inside(&path);
         }
@@ -300,6 +300,17 @@ impl Workspace {
         }
         Ok(())
     }
+}
+
+/// `dir/<article id>.<extension>`: where an article's file of some kind
+/// lives in a tree (catalogs, built articles, exports).
+pub fn article_path(dir: &Path, article: &str, extension: Option<&str>) -> PathBuf {
+    let mut path = dir.to_path_buf();
+    path.extend(article.split('/'));
+    if let Some(extension) = extension {
+        path.set_extension(extension);
+    }
+    path
 }
 
 fn parse_config(path: &Path, text: &str) -> Result<Config> {
