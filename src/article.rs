@@ -30,11 +30,19 @@ pub struct Segment {
 /// Decodes a text file: UTF-8 (a byte-order mark is dropped), or an error
 /// naming the first invalid byte.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    decode_owned(path, bytes.to_vec())
+}
+
+/// [`decode`], without copying the bytes.
+pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let offset = e.valid_up_to();
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
             let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
             return Err(Error::InvalidUtf8 {
                 location: Location::at(path, valid, offset),
@@ -43,9 +51,9 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         }
     };
     // NUL is valid UTF-8 but no text file has one: this is a binary file.
-    if let Some(offset) = text.find('\0') {
+    if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::invalid(
-            Location::at(path, text, offset),
+            Location::at(path, &text, offset),
             format!(
                 "{} has a NUL byte (byte offset {offset}): it is not a text file",
                 path.display()
@@ -53,7 +61,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
             "articles and catalogs are UTF-8 text; remove the byte or the file",
         ));
     }
-    Ok(text.to_string())
+    Ok(text)
 }
 
 /// The segments of an article's text.

@@ -207,9 +207,86 @@ fn similarity(old: &[&str], new: &[&str]) -> f32 {
     diff_ratio(&ops, old.len(), new.len())
 }
 
-/// Words of source text, for counts (each CJK character counts as a word).
+/// Words of source text, for counts (each CJK character counts as a word):
+/// the words of Unicode's word boundaries (UAX #29).
 pub fn count_words(text: &str) -> usize {
-    text.unicode_words().count()
+    count_simple_words(text).unwrap_or_else(|| text.unicode_words().count())
+}
+
+/// UAX #29's words in text of ASCII and a few common punctuation marks
+/// (`None` for any other character), where its rules come down to: runs of
+/// letters, digits and `_`, joined across one `.` `'` `’` `:` between two
+/// letters and one `.` `'` `’` `,` `;` between two digits; a run counts if
+/// it has a letter or digit. Most news text is of this kind, and this is
+/// several times faster than the general tables.
+fn count_simple_words(text: &str) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Class {
+        Letter,
+        Digit,
+        Underscore,
+        MidLetter,
+        MidNumLet,
+        MidNum,
+        Other,
+    }
+    let class = |c: char| {
+        Some(match c {
+            'a'..='z' | 'A'..='Z' => Class::Letter,
+            '0'..='9' => Class::Digit,
+            '_' => Class::Underscore,
+            ':' => Class::MidLetter,
+            '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidNumLet,
+            ',' | ';' => Class::MidNum,
+            '\0'..='\x7f'
+            | '\u{a9}'
+            | '\u{ab}'
+            | '\u{b0}'
+            | '\u{bb}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2026}'
+            | '\u{20ac}' => Class::Other,
+            _ => return None,
+        })
+    };
+    let mut classes = text.chars().map(class).peekable();
+    let (mut count, mut in_word, mut alphanumeric) = (0, false, false);
+    let mut last = Class::Other;
+    while let Some(c) = classes.next() {
+        let c = c?;
+        if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
+            if !in_word {
+                in_word = true;
+                alphanumeric = false;
+            }
+            alphanumeric |= c != Class::Underscore;
+            last = c;
+            continue;
+        }
+        if !in_word {
+            continue;
+        }
+        let joins = matches!(
+            (last, c, classes.peek().copied().flatten()),
+            (
+                Class::Letter,
+                Class::MidLetter | Class::MidNumLet,
+                Some(Class::Letter)
+            ) | (
+                Class::Digit,
+                Class::MidNum | Class::MidNumLet,
+                Some(Class::Digit)
+            )
+        );
+        if !joins {
+            count += usize::from(alphanumeric);
+            in_word = false;
+        }
+    }
+    Some(count + usize::from(in_word && alphanumeric))
 }
 
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -431,6 +508,36 @@ impl LanguagePlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The ASCII word count is Unicode's, on text dense in the
+        /// characters its rules treat specially.
+        #[test]
+        fn simple_words_are_unicode_words(
+            text in "[aZ9_ .,;:'\"!?()\\-/\t\n\r‘’“”—–©«»°…€é]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(
+                count_words(&text),
+                text.unicode_words().count(),
+                "{:?}", text
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_word_counts() {
+        for (text, words) in [
+            (
+                "Kim Jong-un's visit, on Jan. 8, cost $1,000.50 (3:30 p.m.).",
+                12,
+            ),
+            ("U.S. e-mail don't __ a_b 42", 6),
+        ] {
+            assert_eq!(count_words(text), words, "{text}");
+            assert_eq!(text.unicode_words().count(), words, "{text}");
+        }
+    }
 
     fn segments(texts: &[&str]) -> Vec<Segment> {
         texts

@@ -263,9 +263,9 @@ pub fn plan(
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
     let file = inputs.file;
-    let text = article::decode(&file.path, &inputs.article)?;
+    let text = article::decode_owned(&file.path, inputs.article)?;
     let segments = article::segments(&text, file.markdown, rules);
-    let template = match &inputs.template {
+    let template = match inputs.template {
         Some(bytes) => Some(store::from_bytes(
             &inputs.template_path,
             bytes,
@@ -280,7 +280,7 @@ pub fn plan(
         .zip(inputs.catalogs)
         .map(|(lang, (path, bytes))| {
             let existing = match bytes {
-                Some(bytes) => Some(store::from_bytes(&path, &bytes, &file.id, lang)?),
+                Some(bytes) => Some(store::from_bytes(&path, bytes, &file.id, lang)?),
                 None => None,
             };
             let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);

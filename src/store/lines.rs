@@ -10,7 +10,8 @@
 //! which also produces the error messages. So the fast path never has to be
 //! right about anything but the simple case, and the two paths give the
 //! same catalog for every file the fast one accepts (a fuzz target checks).
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::write::toml_string;
@@ -29,13 +30,13 @@ struct Layout<'a> {
 }
 
 struct EntryLines<'a> {
-    id: String,
+    id: Cow<'a, str>,
     /// Comments and blank lines above the table header: they belong to it.
     prefix: Vec<&'a str>,
     obsolete: bool,
     line: usize,
     /// `(key, whole line, value)`.
-    keys: Vec<(&'a str, &'a str, String)>,
+    keys: Vec<(&'a str, &'a str, Cow<'a, str>)>,
 }
 
 /// Reads a catalog in the simple shape; `None` if it is not in it.
@@ -44,7 +45,14 @@ pub fn parse(text: &str) -> Option<Catalog> {
 }
 
 fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
-    if text.contains('\r') && !text.contains("\r\n") {
+    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
+    if has_cr && !text.contains("\r\n") {
+        return None;
+    }
+    // Control characters other than tab and line endings are not TOML
+    // outside multi-line strings, which this path does not take: one check
+    // here spares one per character of every value.
+    if has_control(text.as_bytes()) {
         return None;
     }
     let mut layout = Layout {
@@ -54,15 +62,15 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
     };
     // Comments and blank lines not yet given to a table.
     let mut pending: Vec<&str> = Vec::new();
-    let mut header: Option<[Option<String>; 3]> = None;
+    let mut header: Option<[Option<Cow<str>>; 3]> = None;
     let mut in_header = false;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
+    for (index, raw) in split_lines(text).enumerate() {
         // A CR is only part of a line ending right before LF.
         let line = match raw.strip_suffix('\n') {
             Some(line) => line.strip_suffix('\r').unwrap_or(line),
             None => raw,
         };
-        if line.contains('\r') {
+        if has_cr && line.contains('\r') {
             return None;
         }
         let trimmed = line.trim_start_matches([' ', '\t']);
@@ -83,7 +91,7 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
             "[[segment]]" | "[[obsolete]]" => {
                 in_header = false;
                 layout.entries.push(EntryLines {
-                    id: String::new(),
+                    id: Cow::Borrowed(""),
                     prefix: std::mem::take(&mut pending),
                     obsolete: trimmed == "[[obsolete]]",
                     line: index + 1,
@@ -119,18 +127,17 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
         }
     }
     layout.trailing = pending;
-    let [Some(article), Some(source_lang), Some(lang)] = header? else {
+    let [Some(article), Some(source_lang), Some(lang)] = header.take()? else {
         return None;
     };
     let source_lang: Lang = source_lang.parse().ok()?;
     let lang: Lang = lang.parse().ok()?;
     let mut catalog = Catalog::new(&article, &source_lang, &lang);
-    let mut ids = HashSet::new();
     for entry_lines in &mut layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
         for (key, _, value) in &entry_lines.keys {
-            let value = value.clone();
+            let value = value.to_string();
             match *key {
                 "id" => {
                     has_id = true;
@@ -144,11 +151,22 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
                 _ => entry.previous_source = Some(value),
             }
         }
-        if !has_id || !has_source || entry.id.trim().is_empty() || !ids.insert(entry.id.clone()) {
+        if !has_id || !has_source || entry.id.trim().is_empty() {
             return None;
         }
-        catalog.lines.insert(entry.id.clone(), entry_lines.line);
-        entry_lines.id = entry.id.clone();
+        // A second entry with the same id is an error the general path names.
+        if catalog
+            .lines
+            .insert(entry.id.clone(), entry_lines.line)
+            .is_some()
+        {
+            return None;
+        }
+        entry_lines.id = entry_lines
+            .keys
+            .iter()
+            .find(|(key, _, _)| *key == "id")
+            .map(|(_, _, id)| id.clone())?;
         if entry_lines.obsolete {
             catalog.obsolete.push(entry);
         } else {
@@ -158,9 +176,50 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
     Some((catalog, layout))
 }
 
+/// The lines of `text`, each with its line ending (as `split_inclusive`,
+/// with a vectorised search for the ends).
+fn split_lines(text: &str) -> Lines<'_> {
+    Lines {
+        text,
+        start: 0,
+        ends: memchr::memchr_iter(b'\n', text.as_bytes()),
+    }
+}
+
+struct Lines<'a> {
+    text: &'a str,
+    start: usize,
+    ends: memchr::Memchr<'a>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let end = match self.ends.next() {
+            Some(end) => end + 1,
+            None if self.start < self.text.len() => self.text.len(),
+            None => return None,
+        };
+        let line = &self.text[self.start..end];
+        self.start = end;
+        Some(line)
+    }
+}
+
+/// Whether `bytes` hold a control character other than tab, CR and LF.
+fn has_control(bytes: &[u8]) -> bool {
+    let bad = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7f;
+    // Whole chunks without early exit, so that the compiler vectorises.
+    bytes
+        .chunks(256)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | bad(b)))
+}
+
 /// `key = "value"` with a bare key and a one-line basic string, and nothing
-/// after it.
-fn key_value(line: &str) -> Option<(&str, String)> {
+/// after it. The value is borrowed unless it has escapes. (The caller has
+/// made sure the line holds no control characters.)
+fn key_value(line: &str) -> Option<(&str, Cow<'_, str>)> {
     let (key, rest) = line.split_once('=')?;
     let key = key.trim_end_matches([' ', '\t']);
     if key.is_empty()
@@ -172,47 +231,43 @@ fn key_value(line: &str) -> Option<(&str, String)> {
     }
     let rest = rest.trim_start_matches([' ', '\t']);
     let mut body = rest.strip_prefix('"')?;
-    let mut value = String::with_capacity(body.len());
+    let mut value = Cow::Borrowed("");
     loop {
-        // Copy plain runs whole; stop at a quote, an escape or a control.
-        let stop = body
-            .bytes()
-            .position(|b| b == b'"' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f)?;
-        value.push_str(&body[..stop]);
-        let rest = &body[stop..];
-        match rest.as_bytes()[0] {
-            b'"' => {
-                let after = rest[1..].trim_end_matches([' ', '\t']);
-                return after.is_empty().then_some((key, value));
-            }
-            b'\\' => {
-                let mut chars = rest[1..].chars();
-                let escape = chars.next()?;
-                let unicode = |n: usize| {
-                    let digits = rest.get(2..2 + n)?;
-                    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-                        return None;
-                    }
-                    char::from_u32(u32::from_str_radix(digits, 16).ok()?)
-                };
-                let (c, used) = match escape {
-                    '"' => ('"', 2),
-                    '\\' => ('\\', 2),
-                    'n' => ('\n', 2),
-                    't' => ('\t', 2),
-                    'r' => ('\r', 2),
-                    'b' => ('\u{8}', 2),
-                    'f' => ('\u{c}', 2),
-                    'u' => (unicode(4)?, 6),
-                    'U' => (unicode(8)?, 10),
-                    _ => return None,
-                };
-                value.push(c);
-                body = &rest[used..];
-            }
-            // A raw control character (other than tab) is not TOML.
-            _ => return None,
+        // Take plain runs whole; stop at a quote or an escape.
+        let stop = memchr::memchr2(b'"', b'\\', body.as_bytes())?;
+        let run = &body[..stop];
+        match &mut value {
+            Cow::Borrowed(_) => value = Cow::Borrowed(run),
+            Cow::Owned(owned) => owned.push_str(run),
         }
+        let rest = &body[stop..];
+        if rest.as_bytes()[0] == b'"' {
+            let after = rest[1..].trim_end_matches([' ', '\t']);
+            return after.is_empty().then_some((key, value));
+        }
+        let mut chars = rest[1..].chars();
+        let escape = chars.next()?;
+        let unicode = |n: usize| {
+            let digits = rest.get(2..2 + n)?;
+            if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            char::from_u32(u32::from_str_radix(digits, 16).ok()?)
+        };
+        let (c, used) = match escape {
+            '"' => ('"', 2),
+            '\\' => ('\\', 2),
+            'n' => ('\n', 2),
+            't' => ('\t', 2),
+            'r' => ('\r', 2),
+            'b' => ('\u{8}', 2),
+            'f' => ('\u{c}', 2),
+            'u' => (unicode(4)?, 6),
+            'U' => (unicode(8)?, 10),
+            _ => return None,
+        };
+        value.to_mut().push(c);
+        body = &rest[used..];
     }
 }
 
@@ -231,8 +286,7 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
         return None;
     }
     let eol = if base.contains("\r\n") { "\r\n" } else { "\n" };
-    let by_id: HashMap<&str, &EntryLines> =
-        layout.entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    let by_id: HashMap<&str, &EntryLines> = layout.entries.iter().map(|e| (&*e.id, e)).collect();
     let mut out = Output {
         text: String::with_capacity(base.len() + catalog.segments.len() * 64),
         eol,

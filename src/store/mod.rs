@@ -81,7 +81,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// catalog of `article` in `lang`.
 pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<CatalogFile>> {
     match read_optional(path)? {
-        Some(bytes) => from_bytes(path, &bytes, article, lang).map(Some),
+        Some(bytes) => from_bytes(path, bytes, article, lang).map(Some),
         None => Ok(None),
     }
 }
@@ -99,8 +99,10 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
 }
 
 /// The catalog of `article` in `lang` that `bytes`, read from `path`, hold.
-pub fn from_bytes(path: &Path, bytes: &[u8], article: &str, lang: &Lang) -> Result<CatalogFile> {
-    let text = article::decode(path, bytes)?;
+pub fn from_bytes(path: &Path, bytes: Vec<u8>, article: &str, lang: &Lang) -> Result<CatalogFile> {
+    let bom = bytes.starts_with(BOM);
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = article::decode_owned(path, bytes)?;
     let catalog = parse(path, &text)?;
     let mismatch = |key: &str, found: &str, expected: &str| {
         let offset = text.find(&format!("{key} =")).unwrap_or(0);
@@ -121,8 +123,8 @@ pub fn from_bytes(path: &Path, bytes: &[u8], article: &str, lang: &Lang) -> Resu
     Ok(CatalogFile {
         catalog,
         text,
-        bom: bytes.starts_with(BOM),
-        fingerprint: Fingerprint::of(bytes),
+        bom,
+        fingerprint,
     })
 }
 
