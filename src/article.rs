@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
+use crate::msg;
 use crate::segment::{self, Rules};
 
 /// One translatable unit of an article.
@@ -46,11 +47,12 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some(offset) = text.find('\0') {
         return Err(Error::invalid(
             Location::at(path, text, offset),
-            format!(
-                "{} has a NUL byte (byte offset {offset}): it is not a text file",
-                path.display()
+            msg!(
+                "error-nul-byte",
+                path = path.display().to_string(),
+                offset = offset
             ),
-            "articles and catalogs are UTF-8 text; remove the byte or the file",
+            msg!("help-nul-byte"),
         ));
     }
     Ok(text.to_string())

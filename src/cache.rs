@@ -17,14 +17,15 @@ use serde::{Deserialize, Serialize};
 use crate::plan::State;
 use crate::qa::Finding;
 use crate::report::{ArticleReport, Counts, Issue, QaIssue};
+use crate::survey::UnknownKey;
 
 const FILE: &str = ".l10n/cache/reports.bin";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What one article's survey is reduced to: its report in each language and
 /// the warnings it raised.
-pub type Reduced = (Vec<ArticleReport>, Vec<String>);
+pub type Reduced = (Vec<ArticleReport>, Vec<UnknownKey>);
 
 #[derive(Debug, Default)]
 pub struct Cache {
@@ -44,7 +45,7 @@ struct StoredEntry {
     article: String,
     key: u64,
     reports: Vec<StoredReport>,
-    warnings: Vec<String>,
+    warnings: Vec<UnknownKey>,
 }
 
 /// `ArticleReport` without the serde attributes a binary format cannot
