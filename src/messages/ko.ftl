@@ -38,13 +38,13 @@ error-section-not-list = `{ $section }`은(는) [[{ $section }]] 테이블의 �
 help-section-not-list = 항목마다 자기 [[{ $section }]] 줄 아래에 쓰세요
 error-duplicate-id = 중복된 id `{ $id }` (처음 쓰인 줄: { $first })
 help-duplicate-id = 카탈로그 안에서 id는 하나뿐이어야 합니다. 중복 항목을 지우거나, 고친 뒤 `l10n extract`를 실행하세요
-error-not-a-string = `{ $key }`은(는) 문자열이어야 합니다. { $kind ->
+error-not-a-string = `{ $key }` 값은 문자열이어야 합니다 (지금은 { $kind ->
         [number] 숫자
         [bool] 참/거짓 값
         [list] 목록
         [date] 날짜
        *[table] 테이블
-    }이(가) 아닙니다
+    })
 help-not-a-string = 따옴표로 감싸세요: { $key } = "..."
 error-table-in-entry = `{ $key }`은(는) 카탈로그 항목 안의 테이블입니다
 help-table-in-entry = 추가 키에는 일반 값이나 인라인 값을 주세요: key = "value"
