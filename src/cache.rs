@@ -62,7 +62,7 @@ struct StoredReport {
         Option<usize>,
         crate::qa::Check,
         crate::qa::Severity,
-        String,
+        crate::ui::Message,
     )>,
 }
 

@@ -408,7 +408,7 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
                     location(&article.catalog, qa.line),
                     qa.id,
                     qa.finding.check,
-                    qa.finding.message,
+                    ui.text(&qa.finding.message),
                 );
             }
         }

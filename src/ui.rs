@@ -32,7 +32,7 @@ pub struct Message {
 }
 
 /// An argument of a message: text, or a number (which plural rules see).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Arg {
     Text(String),
     Number(f64),
@@ -92,6 +92,51 @@ macro_rules! msg {
             args: ::std::boxed::Box::new([$((stringify!($name), $crate::ui::Arg::from($value))),*]),
         }
     };
+}
+
+/// Stored as its id and arguments (the result cache keeps messages so that
+/// a later run can render them in its own UI language).
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.id, &self.args).serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
+        let (id, args): (String, Vec<(String, Arg)>) =
+            serde::Deserialize::deserialize(deserializer)?;
+        let known = |name: &str| static_name(name);
+        let unknown = |what: &str| serde::de::Error::custom(format!("unknown message {what}"));
+        Ok(Message {
+            id: known(&id).ok_or_else(|| unknown(&id))?,
+            args: args
+                .into_iter()
+                .map(|(name, value)| Ok((known(&name).ok_or_else(|| unknown(&name))?, value)))
+                .collect::<Result<_, D::Error>>()?,
+        })
+    }
+}
+
+/// `name` as a `&'static str`, if it is a message id or a variable name of
+/// the English resource (where every message and variable is).
+fn static_name(name: &str) -> Option<&'static str> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    EN_FTL.match_indices(name).find_map(|(at, _)| {
+        let before = EN_FTL[..at].chars().next_back();
+        let after = EN_FTL[at + name.len()..].chars().next();
+        let bounded =
+            |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let is_id = matches!(before, None | Some('\n')) && after == Some(' ');
+        let is_variable = before == Some('$') && bounded(after);
+        (is_id || is_variable).then(|| &EN_FTL[at..at + name.len()])
+    })
 }
 
 /// Renders in English, for `Display` of errors and for logs.
@@ -350,6 +395,17 @@ mod tests {
         assert_eq!(one, "extract: 1 article, 1 catalog written");
         assert_eq!(two, "extract: 2 articles, 2 catalogs written");
         assert!(!one.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn messages_survive_storage() {
+        let message = msg!("extract-summary", articles = 2usize, catalogs = 1usize);
+        let json = serde_json::to_string(&message).unwrap();
+        assert_eq!(serde_json::from_str::<Message>(&json).unwrap(), message);
+        let unknown = r#"["no-such-message",[]]"#;
+        assert!(serde_json::from_str::<Message>(unknown).is_err());
+        let unknown_arg = r#"["extract-summary",[["zzz",{"Number":1.0}]]]"#;
+        assert!(serde_json::from_str::<Message>(unknown_arg).is_err());
     }
 
     #[test]

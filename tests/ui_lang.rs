@@ -220,3 +220,25 @@ fn help_is_in_the_ui_language() {
         .expect_code(0);
     assert!(top.stdout.contains("종료 코드"), "{}", top.stdout);
 }
+
+#[test]
+fn quality_findings_are_in_the_ui_language_in_text_only() {
+    let ws = crate::qa::translated(false);
+    // The Korean run fills the result cache; the English one reads it.
+    let korean = ws.run(&["--ui-lang", "ko", "check", "--qa"]).expect_code(1);
+    insta::assert_snapshot!("ko_check_qa", korean.stdout);
+    let english = ws.run(&["check", "--qa"]).expect_code(1);
+    assert!(
+        english
+            .stdout
+            .contains(": qa error: c6fa7dba: numbers: number 2019 is missing from the translation"),
+        "{}",
+        english.stdout
+    );
+    let json = ws
+        .run(&["--ui-lang", "ko", "check", "--qa", "--format", "json"])
+        .expect_code(1)
+        .json();
+    let message = json["languages"][0]["articles"][0]["qa"][0]["message"].as_str();
+    assert_eq!(message, Some("number 4.5 is missing from the translation"));
+}

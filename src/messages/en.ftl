@@ -150,6 +150,42 @@ check-total-minimum = { $lang }: { $outcome }: { $translated } of { $segments } 
        *[other] segments
     } translated ({ $percent }%, minimum { $min }%), { $missing } missing, { $outdated } outdated
 
+## Quality checks (check --qa); in JSON, findings are always English.
+
+qa-as-written = { $text }
+qa-number-missing = { $kind ->
+        [time] time
+       *[number] number
+    } { $number } is missing from the translation
+qa-url-missing = URL { $url } is missing from the translation (it must be kept verbatim)
+qa-email-missing = e-mail address { $address } is missing from the translation (it must be kept verbatim)
+qa-link-changed = link target changed from { $from } to { $to }
+qa-link-missing = link target { $target } is missing from the translation
+qa-link-count = link target { $target } appears { $in_source ->
+        [one] once
+       *[other] { $in_source } times
+    } in the source and { $in_translation } in the translation
+qa-link-extra = link target { $target } is not in the source
+qa-markup-spans = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation
+qa-markup-unmatched = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation (unmatched { $runs } in the translation)
+qa-markup-unmatched-by-punctuation = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation (unmatched { $runs } in the translation; CommonMark does not open or close emphasis between punctuation and a letter, as in **“…”**을: move the mark or the punctuation)
+qa-markup-unmatched-underscore = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation (unmatched { $runs } in the translation; `_` cannot close inside a word: use `*`)
+qa-unmatched-run = unmatched `{ $run }` in the translation
+qa-placeholder-missing = placeholder { $placeholder } is missing from the translation
+qa-placeholder-extra = placeholder { $placeholder } is not in the source
+qa-placeholder-count = placeholder { $placeholder } appears { $in_source ->
+        [one] once
+       *[other] { $in_source } times
+    } in the source and { $in_translation } in the translation
+qa-printf-order = printf placeholders are in a different order ({ $in_source } in the source, { $in_translation } in the translation); number them (%1$s) to reorder
+qa-untranslated = the translation is identical to the source (left untranslated?)
+qa-leading-whitespace = leading whitespace differs: { $in_source } in the source, { $in_translation } in the translation
+qa-trailing-whitespace = trailing whitespace differs: { $in_source } in the source, { $in_translation } in the translation
+qa-doubled-space = doubled space in the translation after "{ $after }"
+qa-unbalanced-quotes = unbalanced quotation marks in the translation: unmatched { $marks }
+qa-unbalanced-brackets = unbalanced brackets in the translation: unmatched { $marks }
+qa-length = the translation is { $ratio }× the length of the source ({ $in_translation } vs { $in_source } characters); { $source_lang }→{ $target_lang } is usually { $low }–{ $high }×
+
 ## The command line's help (clap's own words, such as "Usage:", stay English).
 
 cli-about = Keeps translations of Markdown articles in step with their source

@@ -129,6 +129,68 @@ check-failed = 실패
 check-total = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }
 check-total-minimum = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%, 최소 { $min }%), 누락 { $missing }, 오래됨 { $outdated }
 
+## 품질 검사 (check --qa). JSON에서는 결과가 늘 영어입니다.
+
+qa-as-written = { $text }
+qa-number-missing = 번역에 { $kind ->
+        [time] 시각
+       *[number] 숫자
+    } { $number }이(가) 없습니다
+qa-url-missing = 번역에 URL { $url }이(가) 없습니다 (그대로 두어야 합니다)
+qa-email-missing = 번역에 이메일 주소 { $address }이(가) 없습니다 (그대로 두어야 합니다)
+qa-link-changed = 링크 대상이 { $from }에서 { $to }(으)로 바뀌었습니다
+qa-link-missing = 번역에 링크 대상 { $target }이(가) 없습니다
+qa-link-count = 링크 대상 { $target }이(가) 원문에는 { $in_source }번, 번역에는 { $in_translation }번 나옵니다
+qa-link-extra = 링크 대상 { $target }은(는) 원문에 없습니다
+qa-markup-spans = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개
+qa-markup-unmatched = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개 (번역에서 짝이 없는 { $runs })
+qa-markup-unmatched-by-punctuation = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개 (번역에서 짝이 없는 { $runs }; CommonMark는 **“…”**을처럼 문장 부호와 글자 사이에서는 강조를 열거나 닫지 않습니다. 표시나 문장 부호를 옮기세요)
+qa-markup-unmatched-underscore = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개 (번역에서 짝이 없는 { $runs }; `_`는 단어 안에서 닫을 수 없습니다. `*`를 쓰세요)
+qa-unmatched-run = 번역에 짝이 없는 `{ $run }`이(가) 있습니다
+qa-placeholder-missing = 번역에 자리표시자 { $placeholder }이(가) 없습니다
+qa-placeholder-extra = 자리표시자 { $placeholder }은(는) 원문에 없습니다
+qa-placeholder-count = 자리표시자 { $placeholder }이(가) 원문에는 { $in_source }번, 번역에는 { $in_translation }번 나옵니다
+qa-printf-order = printf 자리표시자의 순서가 다릅니다 (원문 { $in_source }, 번역 { $in_translation }). 순서를 바꾸려면 번호를 붙이세요 (%1$s)
+qa-untranslated = 번역이 원문과 같습니다 (번역하지 않았나요?)
+qa-leading-whitespace = 앞쪽 공백이 다릅니다: 원문 { $in_source ->
+        [none] 없음
+       *[other] { $in_source }
+    }, 번역 { $in_translation ->
+        [none] 없음
+       *[other] { $in_translation }
+    }
+qa-trailing-whitespace = 뒤쪽 공백이 다릅니다: 원문 { $in_source ->
+        [none] 없음
+       *[other] { $in_source }
+    }, 번역 { $in_translation ->
+        [none] 없음
+       *[other] { $in_translation }
+    }
+qa-doubled-space = 번역에서 "{ $after }" 뒤에 공백이 두 칸입니다
+qa-unbalanced-quotes = 번역의 따옴표 짝이 맞지 않습니다: 짝이 없는 { $marks }
+qa-unbalanced-brackets = 번역의 괄호 짝이 맞지 않습니다: 짝이 없는 { $marks }
+qa-length = 번역의 길이가 원문의 { $ratio }배입니다 (번역 { $in_translation }자, 원문 { $in_source }자). { $source_lang }→{ $target_lang }은(는) 보통 { $low }–{ $high }배입니다
+
 ## 명령줄 도움말 ("Usage:" 같은 clap 자체의 낱말은 영어로 남습니다).
 
 cli-about = Markdown 글의 번역을 원문과 맞춰 둡니다
