@@ -64,8 +64,9 @@ impl Cli {
     }
 }
 
-/// The command with every help text from the messages of `ui`. clap's own
-/// words (`Usage:`, `Options:`) and its error messages stay English.
+/// The command with every help text and every complaint about a value from
+/// the messages of `ui`. clap's own words (`Usage:`, `Options:`, `error:
+/// invalid value`) stay English.
 fn localized(mut command: clap::Command, ui: Ui) -> clap::Command {
     for (subcommand, arg, message) in help_messages() {
         let text = ui.text(&message);
@@ -79,7 +80,7 @@ fn localized(mut command: clap::Command, ui: Ui) -> clap::Command {
             (sub, arg) => command.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(text))),
         };
     }
-    command
+    localized_parsers(command, ui)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -299,22 +300,60 @@ pub fn ui_lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
 }
 
 fn parse_lang(tag: &str) -> Result<Lang, String> {
+    parse_lang_in(tag, Ui::ENGLISH)
+}
+
+fn parse_lang_in(tag: &str, ui: Ui) -> Result<Lang, String> {
     tag.parse::<Lang>().map_err(|e| match e.help() {
-        Some(help) => format!("{e}; {help}"),
-        None => e.to_string(),
+        Some(help) => format!("{}; {}", ui.text(&e.message()), ui.text(&help)),
+        None => ui.text(&e.message()),
     })
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {
+    parse_percent_in(text, Ui::ENGLISH)
+}
+
+fn parse_percent_in(text: &str, ui: Ui) -> Result<f64, String> {
     let value: f64 = text
         .trim_end_matches('%')
         .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
+        .map_err(|_| ui.text(&msg!("error-not-a-number", value = text)))?;
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("{value} is not a percentage from 0 to 100"))
+        Err(ui.text(&msg!("error-not-a-percentage", value = value.to_string())))
     }
+}
+
+/// `command` with the value parsers of its arguments, and of its
+/// subcommands' arguments, saying what is wrong in `ui`'s language.
+fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        command = command.mut_arg(id, |arg| match arg.get_id().as_str() {
+            "ui_lang" | "source_lang" | "languages" | "lang" => {
+                arg.value_parser(move |s: &str| parse_lang_in(s, ui))
+            }
+            "min_translated" => arg.value_parser(move |s: &str| parse_percent_in(s, ui)),
+            "partition" => arg.value_parser(move |s: &str| {
+                s.parse::<Partition>()
+                    .map_err(|_| ui.text(&msg!("error-partition", value = s)))
+            }),
+            _ => arg,
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        command = command.mut_subcommand(name, |c| localized_parsers(c, ui));
+    }
+    command
 }
 
 /// Every help text of the command line: (subcommand, argument, text), with

@@ -82,7 +82,7 @@ impl std::str::FromStr for Partition {
     type Err = String;
 
     fn from_str(text: &str) -> std::result::Result<Partition, String> {
-        let bad = || format!("`{text}` is not K/N with 1 ≤ K ≤ N (for example 2/4)");
+        let bad = || msg!("error-partition", value = text).to_string();
         let (index, count) = text.split_once('/').ok_or_else(bad)?;
         let index: u32 = index.trim().parse().map_err(|_| bad())?;
         let count: u32 = count.trim().parse().map_err(|_| bad())?;

@@ -242,3 +242,22 @@ fn quality_findings_are_in_the_ui_language_in_text_only() {
     let message = json["languages"][0]["articles"][0]["qa"][0]["message"].as_str();
     assert_eq!(message, Some("number 4.5 is missing from the translation"));
 }
+
+#[test]
+fn bad_values_are_explained_in_the_ui_language() {
+    let ws = Workspace::seeded();
+    let run = ws
+        .run(&["--ui-lang", "ko", "check", "--min-translated", "abc"])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("`abc`은(는) 수가 아닙니다"),
+        "{}",
+        run.stderr
+    );
+    let run = ws.run(&["check", "--min-translated", "abc"]).expect_code(2);
+    assert!(
+        run.stderr.contains("`abc` is not a number"),
+        "{}",
+        run.stderr
+    );
+}

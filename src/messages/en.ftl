@@ -88,6 +88,9 @@ help-not-a-report = merge the output of `l10n status --format json --partition K
 error-merge-nothing = no reports to merge
 error-merge-source-langs = the reports have different source languages ({ $first } and { $second })
 help-merge = merge reports of the same workspace
+error-not-a-number = `{ $value }` is not a number
+error-not-a-percentage = { $value } is not a percentage from 0 to 100
+error-partition = `{ $value }` is not K/N with 1 ≤ K ≤ N (for example 2/4)
 
 ## Warnings and notes (standard error).
 

@@ -85,6 +85,9 @@ help-not-a-report = `l10n status --format json --partition K/N`의 출력을 병
 error-merge-nothing = 병합할 보고서가 없습니다
 error-merge-source-langs = 보고서들의 원문 언어가 다릅니다 ({ $first }, { $second })
 help-merge = 같은 작업 공간의 보고서를 병합하세요
+error-not-a-number = `{ $value }`은(는) 수가 아닙니다
+error-not-a-percentage = { $value }은(는) 0에서 100 사이의 백분율이 아닙니다
+error-partition = `{ $value }`은(는) 1 ≤ K ≤ N인 K/N 형식이 아닙니다 (예: 2/4)
 
 ## 경고와 알림 (표준 오류).
 
