@@ -173,8 +173,8 @@ impl UiLang {
     }
 
     fn bundle(self) -> &'static FluentBundle<FluentResource> {
-        static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
-            [OnceLock::new(), OnceLock::new()];
+        static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; UiLang::ALL.len()] =
+            [const { OnceLock::new() }; UiLang::ALL.len()];
         BUNDLES[self as usize].get_or_init(|| {
             let id: LanguageIdentifier = self.tag().parse().expect("a valid tag");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
