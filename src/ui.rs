@@ -284,26 +284,6 @@ impl Ui {
         }
         message.id.to_string()
     }
-
-    /// The text of an attribute of a message (`.help` of a flag).
-    pub fn attribute(&self, id: &str, attribute: &str) -> Option<String> {
-        for lang in [self.lang, UiLang::En] {
-            let bundle = lang.bundle();
-            if let Some(pattern) = bundle
-                .get_message(id)
-                .and_then(|m| m.get_attribute(attribute))
-                .map(|a| a.value())
-            {
-                let mut errors = Vec::new();
-                return Some(
-                    bundle
-                        .format_pattern(pattern, None, &mut errors)
-                        .into_owned(),
-                );
-            }
-        }
-        None
-    }
 }
 
 /// How many columns `text` takes on a terminal: two for the wide
