@@ -1,121 +1,312 @@
 //! The result cache of `status` and `check`: for each article, the reports
-//! made from it last time, keyed by a hash of every input they came from
-//! (the article, its template and catalogs, the configuration and the
-//! program itself). An article whose inputs hash the same is not parsed,
-//! segmented or planned again.
+//! made from it last time, with a hash of every input they came from (the
+//! article, its template and catalogs) and how those files looked on disk.
+//! An article whose inputs did not change is not parsed, segmented or
+//! planned again.
+//!
+//! Whether an input changed is decided by its contents' hash. Reading and
+//! hashing every file is itself most of a run, so a file's [`Stamp`] (size,
+//! modification and status-change times, inode) stands in for its hash
+//! when the file had been left alone for a while before it was stamped: an
+//! edit made since then changes the stamp (the status-change time cannot
+//! be set back). A file edited too recently for its times to tell a later
+//! edit in the same tick apart is always read and hashed ("racy", as git
+//! calls it).
+//!
+//! The file holds a small index (per article: hash, stamps, counts,
+//! warnings) and, after it, each article's issues, read only when the
+//! output shows them: a plain `status` reads the index alone.
 //!
 //! The cache is a convenience, never a source of truth: a file that does not
-//! decode, was written by another version, or does not match is ignored and
-//! rebuilt. It lives in `.l10n/cache/` (git-ignored) and is replaced
-//! atomically.
-use std::collections::HashMap;
-use std::fs;
+//! decode, was written by another version or for other settings, or does
+//! not match is ignored and rebuilt. It lives in `.l10n/cache/` (git-ignored)
+//! and is replaced atomically.
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
 use crate::plan::State;
-use crate::qa::Finding;
-use crate::report::{ArticleReport, Counts, Issue, QaIssue};
+use crate::qa::{Check, Finding, Severity};
+use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
 use crate::survey::UnknownKey;
+use crate::ui::Message;
 
 const FILE: &str = ".l10n/cache/reports.bin";
+const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
+/// How long a file must have been left alone for its stamp to stand in for
+/// its contents: longer than the coarsest timestamp of common file systems.
+const SETTLED: Duration = Duration::from_secs(2);
 
-/// What one article's survey is reduced to: its report in each language and
-/// the warnings it raised.
+/// How a file looked on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stamp {
+    /// No file there.
+    Absent,
+    /// A file not modified for a while: if it still looks like this, its
+    /// contents are the same.
+    Settled {
+        len: u64,
+        modified: (i64, i64),
+        changed: (i64, i64),
+        inode: u64,
+        device: u64,
+    },
+    /// A file modified too recently (or that cannot be looked at): only its
+    /// contents can tell.
+    Unknown,
+}
+
+impl Stamp {
+    /// The stamp of a file the file system described so, judged settled
+    /// against `now`.
+    pub fn of(metadata: &std::io::Result<fs::Metadata>, now: SystemTime) -> Stamp {
+        match metadata {
+            Ok(metadata) => Stamp::settled(metadata, now).unwrap_or(Stamp::Unknown),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Stamp::Absent,
+            Err(_) => Stamp::Unknown,
+        }
+    }
+
+    #[cfg(unix)]
+    fn settled(metadata: &fs::Metadata, now: SystemTime) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let limit = now
+            .checked_sub(SETTLED)?
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()?;
+        let limit = (limit.as_secs() as i64, i64::from(limit.subsec_nanos()));
+        let modified = (metadata.mtime(), metadata.mtime_nsec());
+        let changed = (metadata.ctime(), metadata.ctime_nsec());
+        (modified < limit && changed < limit).then_some(Stamp::Settled {
+            len: metadata.len(),
+            modified,
+            changed,
+            inode: metadata.ino(),
+            device: metadata.dev(),
+        })
+    }
+
+    /// Without a status-change time, a stamp could be faked by setting the
+    /// modification time back: contents decide.
+    #[cfg(not(unix))]
+    fn settled(_: &fs::Metadata, _: SystemTime) -> Option<Stamp> {
+        None
+    }
+}
+
+/// What the cache knows of one article.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Meta {
+    /// The hash of the inputs' paths and contents.
+    key: u64,
+    /// One per input, in the order the caller gave them.
+    stamps: Vec<Stamp>,
+    /// One per language: the catalog as shown, and its counts.
+    summaries: Vec<(String, Counts)>,
+    warnings: Vec<UnknownKey>,
+    /// Where the issues are, in the section after the index.
+    offset: u64,
+    len: u64,
+}
+
+#[derive(Debug)]
+enum Issues {
+    /// In the cache file read at the start.
+    Stored,
+    /// Made in this run, encoded.
+    New(Vec<u8>),
+}
+
+/// One article's reports (in each language) and the warnings its files
+/// raised.
 pub type Reduced = (Vec<ArticleReport>, Vec<UnknownKey>);
+
+/// What a run learned about one article, to remember next time.
+#[derive(Debug)]
+pub enum Update {
+    /// The inputs were read and found unchanged: only the stamps are new.
+    Stamps(Vec<Stamp>),
+    /// The reports were made anew.
+    Reports(Box<Record>),
+}
+
+/// An article's reports, ready to be kept.
+#[derive(Debug)]
+pub struct Record {
+    meta: Meta,
+    issues: Vec<u8>,
+}
+
+impl Record {
+    /// Keeps `reports` (with all their issues) and `warnings`, made from
+    /// inputs hashing to `key` that looked like `stamps`.
+    pub fn new(key: u64, stamps: Vec<Stamp>, reduced: &Reduced) -> Record {
+        let (reports, warnings) = reduced;
+        let issues: Vec<StoredIssues> = reports.iter().map(to_stored).collect();
+        Record {
+            meta: Meta {
+                key,
+                stamps,
+                summaries: reports
+                    .iter()
+                    .map(|r| (r.catalog.clone(), r.counts.clone()))
+                    .collect(),
+                warnings: warnings.clone(),
+                offset: 0,
+                len: 0,
+            },
+            issues: postcard::to_allocvec(&issues).unwrap_or_default(),
+        }
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct Cache {
     path: PathBuf,
-    entries: HashMap<String, (u64, Reduced)>,
+    /// The settings the reports depend on besides the files.
+    salt: u64,
+    /// When this run started: stamps are judged settled against it.
+    now: Option<SystemTime>,
+    entries: HashMap<String, (Meta, Issues)>,
+    /// The cache file as read, and where its issues section starts.
+    stored: Option<Mutex<(File, u64)>>,
     changed: bool,
 }
 
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Index {
     format: u32,
-    entries: Vec<StoredEntry>,
+    salt: u64,
+    entries: Vec<(String, Meta)>,
 }
-
-#[derive(Serialize, Deserialize)]
-struct StoredEntry {
-    article: String,
-    key: u64,
-    reports: Vec<StoredReport>,
-    warnings: Vec<UnknownKey>,
-}
-
-/// `ArticleReport` without the serde attributes a binary format cannot
-/// follow (flattening, skipped fields).
-#[derive(Serialize, Deserialize)]
-struct StoredReport {
-    article: String,
-    catalog: String,
-    counts: [usize; 7],
-    issues: Vec<StoredIssue>,
-    /// Quality findings: id, line, check, severity, message.
-    qa: Vec<(
-        String,
-        Option<usize>,
-        crate::qa::Check,
-        crate::qa::Severity,
-        crate::ui::Message,
-    )>,
-}
-
-/// An `Issue`: id, state, line, source, previous source.
-type StoredIssue = (Option<String>, State, Option<usize>, String, Option<String>);
 
 impl Cache {
-    /// The cache of the workspace at `root`; empty if there is none or it
-    /// cannot be trusted.
-    pub fn load(root: &Path) -> Cache {
+    /// The cache of the workspace at `root` for reports made with settings
+    /// hashing to `salt`; empty if there is none or it cannot be trusted.
+    pub fn load(root: &Path, salt: u64) -> Cache {
         let path = root.join(FILE);
-        let entries = fs::read(&path)
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
-            .filter(|stored| stored.format == FORMAT)
-            .map(|stored| {
-                stored
-                    .entries
-                    .into_iter()
-                    .map(|e| {
-                        (
-                            e.article,
-                            (
-                                e.key,
-                                (e.reports.into_iter().map(from_stored).collect(), e.warnings),
-                            ),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        Cache {
+        let mut cache = Cache {
             path,
-            entries,
-            changed: false,
+            salt,
+            now: Some(SystemTime::now()),
+            ..Cache::default()
+        };
+        if let Some((index, file, start)) = read_index(&cache.path)
+            && index.format == FORMAT
+            && index.salt == salt
+        {
+            cache.entries = index
+                .entries
+                .into_iter()
+                .map(|(article, meta)| (article, (meta, Issues::Stored)))
+                .collect();
+            cache.stored = Some(Mutex::new((file, start)));
+        }
+        cache
+    }
+
+    /// The stamps of an article's inputs, to look it up with (none when
+    /// the cache is not in use).
+    pub fn stamps(&self, metadata: &[std::io::Result<fs::Metadata>]) -> Vec<Stamp> {
+        match self.now {
+            Some(now) => metadata.iter().map(|m| Stamp::of(m, now)).collect(),
+            None => Vec::new(),
         }
     }
 
-    /// The reports of `article` if they were made from inputs hashing to `key`.
-    pub fn get(&self, article: &str, key: u64) -> Option<&Reduced> {
-        self.entries
-            .get(article)
-            .filter(|(stored, _)| *stored == key)
-            .map(|(_, reduced)| reduced)
+    /// The reports of `article`, with the issues `detail` asks for, if its
+    /// inputs still look like `stamps` and every one of them was settled.
+    pub fn unchanged(&self, article: &str, stamps: &[Stamp], detail: Detail) -> Option<Reduced> {
+        let (meta, _) = self.entries.get(article)?;
+        let settled = stamps.iter().all(|s| matches!(s, Stamp::Settled { .. }));
+        if !settled || meta.stamps != stamps {
+            return None;
+        }
+        self.reduced(article, detail)
     }
 
-    pub fn insert(&mut self, article: &str, key: u64, reduced: Reduced) {
-        self.entries.insert(article.to_string(), (key, reduced));
-        self.changed = true;
+    /// The reports of `article` if its inputs' contents hash to `key`.
+    pub fn matching(&self, article: &str, key: u64, detail: Detail) -> Option<Reduced> {
+        let (meta, _) = self.entries.get(article)?;
+        if meta.key != key {
+            return None;
+        }
+        self.reduced(article, detail)
+    }
+
+    fn reduced(&self, article: &str, detail: Detail) -> Option<Reduced> {
+        let (meta, issues) = self.entries.get(article)?;
+        let mut reports: Vec<ArticleReport> = meta
+            .summaries
+            .iter()
+            .map(|(catalog, counts)| ArticleReport {
+                article: article.to_string(),
+                catalog: catalog.clone(),
+                counts: counts.clone(),
+                issues: Vec::new(),
+                qa: Vec::new(),
+            })
+            .collect();
+        let wanted = match detail {
+            Detail::Counts => false,
+            Detail::Outdated => reports.iter().any(|r| r.counts.outdated > 0),
+            Detail::Everything => true,
+        };
+        if wanted {
+            let bytes = match issues {
+                Issues::New(bytes) => bytes.clone(),
+                Issues::Stored => self.read_issues(meta)?,
+            };
+            let stored: Vec<StoredIssues> = postcard::from_bytes(&bytes).ok()?;
+            if stored.len() != reports.len() {
+                return None;
+            }
+            for (report, stored) in reports.iter_mut().zip(stored) {
+                from_stored(report, stored);
+                report.keep(detail);
+            }
+        }
+        Some((reports, meta.warnings.clone()))
+    }
+
+    fn read_issues(&self, meta: &Meta) -> Option<Vec<u8>> {
+        let mut stored = self.stored.as_ref()?.lock().ok()?;
+        let (file, start) = &mut *stored;
+        let mut bytes = vec![0; usize::try_from(meta.len).ok()?];
+        file.seek(SeekFrom::Start(start.checked_add(meta.offset)?))
+            .ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        Some(bytes)
+    }
+
+    pub fn update(&mut self, article: &str, update: Update) {
+        match update {
+            Update::Stamps(stamps) => {
+                if let Some((meta, _)) = self.entries.get_mut(article)
+                    && meta.stamps != stamps
+                {
+                    meta.stamps = stamps;
+                    self.changed = true;
+                }
+            }
+            Update::Reports(record) => {
+                let Record { meta, issues } = *record;
+                self.entries
+                    .insert(article.to_string(), (meta, Issues::New(issues)));
+                self.changed = true;
+            }
+        }
     }
 
     /// Forgets articles not in `keep` (deleted, or outside this run).
-    pub fn retain(&mut self, keep: &std::collections::HashSet<&str>) {
+    pub fn retain(&mut self, keep: &HashSet<&str>) {
         let before = self.entries.len();
         self.entries
             .retain(|article, _| keep.contains(article.as_str()));
@@ -125,122 +316,135 @@ impl Cache {
     /// Writes the cache back if it changed. Failing to is not an error: the
     /// next run recomputes what it needs.
     pub fn save(self) {
-        if !self.changed {
-            return;
+        if self.changed && self.now.is_some() {
+            let _ = self.write();
         }
-        let mut entries: Vec<StoredEntry> = self
-            .entries
-            .into_iter()
-            .map(|(article, (key, (reports, warnings)))| StoredEntry {
-                article,
-                key,
-                reports: reports.into_iter().map(to_stored).collect(),
-                warnings,
-            })
-            .collect();
-        entries.sort_by(|a, b| a.article.cmp(&b.article));
-        let stored = Stored {
+    }
+
+    fn write(mut self) -> Option<()> {
+        let mut articles: Vec<String> = self.entries.keys().cloned().collect();
+        articles.sort();
+        let mut index = Index {
             format: FORMAT,
-            entries,
+            salt: self.salt,
+            entries: Vec::with_capacity(articles.len()),
         };
-        let Ok(bytes) = postcard::to_allocvec(&stored) else {
-            return;
-        };
-        let Some(dir) = self.path.parent() else {
-            return;
-        };
-        if fs::create_dir_all(dir).is_err() {
-            return;
+        let mut sections = Vec::with_capacity(articles.len());
+        let mut offset = 0;
+        for article in articles {
+            let (mut meta, issues) = self.entries.remove(&article)?;
+            let bytes = match issues {
+                Issues::New(bytes) => bytes,
+                Issues::Stored => self.read_issues(&meta)?,
+            };
+            meta.offset = offset;
+            meta.len = bytes.len() as u64;
+            offset += meta.len;
+            index.entries.push((article, meta));
+            sections.push(bytes);
         }
-        if let Ok(mut file) = tempfile::NamedTempFile::new_in(dir) {
-            use std::io::Write;
-            if file.write_all(&bytes).is_ok() {
-                let _ = file.persist(&self.path);
-            }
+        let index = postcard::to_allocvec(&index).ok()?;
+        let dir = self.path.parent()?;
+        fs::create_dir_all(dir).ok()?;
+        let mut file = tempfile::NamedTempFile::new_in(dir).ok()?;
+        let mut out = std::io::BufWriter::new(file.as_file_mut());
+        out.write_all(MAGIC).ok()?;
+        out.write_all(&(index.len() as u64).to_le_bytes()).ok()?;
+        out.write_all(&index).ok()?;
+        for section in sections {
+            out.write_all(&section).ok()?;
         }
+        out.flush().ok()?;
+        drop(out);
+        file.persist(&self.path).ok()?;
+        Some(())
     }
 }
 
-fn to_stored(report: ArticleReport) -> StoredReport {
-    let c = report.counts;
-    StoredReport {
-        article: report.article,
-        catalog: report.catalog,
-        counts: [
-            c.segments,
-            c.translated,
-            c.missing,
-            c.outdated,
-            c.obsolete,
-            c.words,
-            c.words_translated,
-        ],
-        issues: report
-            .issues
-            .into_iter()
-            .map(|i| (i.id, i.state, i.line, i.source, i.previous_source))
-            .collect(),
-        qa: report
-            .qa
-            .into_iter()
-            .map(|q| {
-                (
-                    q.id,
-                    q.line,
-                    q.finding.check,
-                    q.finding.severity,
-                    q.finding.message,
-                )
-            })
-            .collect(),
+/// The index of the cache file at `path`, the file, and where its issues
+/// section starts.
+fn read_index(path: &Path) -> Option<(Index, File, u64)> {
+    let mut file = File::open(path).ok()?;
+    let mut header = [0; 16];
+    file.read_exact(&mut header).ok()?;
+    if &header[..8] != MAGIC {
+        return None;
     }
+    let len = u64::from_le_bytes(header[8..].try_into().ok()?);
+    let file_len = file.metadata().ok()?.len();
+    if len > file_len.saturating_sub(16) {
+        return None;
+    }
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    let index: Index = postcard::from_bytes(&bytes).ok()?;
+    let sections: u64 = index.entries.iter().map(|(_, m)| m.len).sum();
+    // A truncated file is not trusted at all.
+    if 16 + len + sections != file_len {
+        return None;
+    }
+    Some((index, file, 16 + len))
 }
 
-fn from_stored(stored: StoredReport) -> ArticleReport {
-    let [
-        segments,
-        translated,
-        missing,
-        outdated,
-        obsolete,
-        words,
-        words_translated,
-    ] = stored.counts;
-    ArticleReport {
-        article: stored.article,
-        catalog: stored.catalog,
-        counts: Counts {
-            segments,
-            translated,
-            missing,
-            outdated,
-            obsolete,
-            words,
-            words_translated,
-        },
-        issues: stored
-            .issues
-            .into_iter()
-            .map(|(id, state, line, source, previous_source)| Issue {
-                id,
-                state,
-                line,
-                source,
-                previous_source,
-            })
-            .collect(),
-        qa: stored
-            .qa
-            .into_iter()
-            .map(|(id, line, check, severity, message)| QaIssue {
-                id,
-                line,
-                finding: Finding {
-                    check,
-                    severity,
-                    message,
-                },
-            })
-            .collect(),
-    }
+/// One report's issues and quality findings, in a shape a binary format
+/// can follow (no flattening, no skipped fields).
+type StoredIssues = (Vec<StoredIssue>, Vec<StoredFinding>);
+/// An `Issue`: id, state, line, source, previous source.
+type StoredIssue = (Option<String>, State, Option<usize>, String, Option<String>);
+/// A `QaIssue`: id, line, check, severity, message.
+type StoredFinding = (String, Option<usize>, Check, Severity, Message);
+
+fn to_stored(report: &ArticleReport) -> StoredIssues {
+    let issues = report
+        .issues
+        .iter()
+        .map(|i| {
+            (
+                i.id.clone(),
+                i.state,
+                i.line,
+                i.source.clone(),
+                i.previous_source.clone(),
+            )
+        })
+        .collect();
+    let qa = report
+        .qa
+        .iter()
+        .map(|q| {
+            (
+                q.id.clone(),
+                q.line,
+                q.finding.check,
+                q.finding.severity,
+                q.finding.message.clone(),
+            )
+        })
+        .collect();
+    (issues, qa)
+}
+
+fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
+    report.issues = issues
+        .into_iter()
+        .map(|(id, state, line, source, previous_source)| Issue {
+            id,
+            state,
+            line,
+            source,
+            previous_source,
+        })
+        .collect();
+    report.qa = qa
+        .into_iter()
+        .map(|(id, line, check, severity, message)| QaIssue {
+            id,
+            line,
+            finding: Finding {
+                check,
+                severity,
+                message,
+            },
+        })
+        .collect();
 }

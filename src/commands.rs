@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::article;
 use crate::build::{Fill, MarkOutdated, build_article, build_plain_article};
-use crate::cache::Cache;
+use crate::cache::{self, Cache};
 use crate::catalog::Catalog;
 use crate::cli::{
     BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{Origin, State};
 use crate::qa::{self, Check, QaConfig};
-use crate::report::{self, ArticleReport, Format, LanguageReport, QaIssue, Report, Style};
+use crate::report::{self, ArticleReport, Detail, Format, LanguageReport, QaIssue, Report, Style};
 use crate::store::{self, CatalogFile};
 use crate::survey::{self, ArticleSurvey, Partition};
 use crate::ui::Ui;
@@ -318,7 +318,6 @@ fn changes(survey: &ArticleSurvey) -> Changes {
     }
 }
 
-/// The report of `status` and `check`, and warnings to print beside it.
 /// What `status` and `check` report on.
 struct Scope<'a> {
     named: &'a [Lang],
@@ -327,8 +326,11 @@ struct Scope<'a> {
     use_cache: bool,
     /// The quality checks to run on translations, if any.
     qa: Option<QaConfig>,
+    /// What the output shows of each article.
+    detail: Detail,
 }
 
+/// The report of `status` and `check`, and warnings to print beside it.
 fn build_report(
     workspace: &Workspace,
     cwd: &Path,
@@ -341,27 +343,33 @@ fn build_report(
         partition,
         use_cache,
         qa,
+        detail,
     } = scope;
     let languages = languages(workspace, named, true)?;
     let all = survey::select_articles(workspace, names, cwd)?;
     let articles = in_partition(all.clone(), partition);
     let rules = survey::rules(workspace);
+    let salt = settings_key(workspace, &languages, env.program_id)
+        ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
     let mut cache = if use_cache {
-        Cache::load(&workspace.root)
+        Cache::load(&workspace.root, salt)
     } else {
         Cache::default()
     };
-    let salt = settings_key(workspace, &languages, env.program_id)
-        ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
-    // Each article is reduced to its reports as soon as it is planned, or
-    // taken from the cache when none of its inputs changed.
+    // Each article is taken from the cache when none of its inputs changed,
+    // or else reduced to its reports as soon as it is planned.
     let reduced = articles
         .par_iter()
         .map(|file| {
-            let inputs = survey::Inputs::read(workspace, &languages, file)?;
-            let key = inputs.content_key() ^ salt;
-            if let Some(hit) = cache.get(&file.id, key) {
-                return Ok((key, hit.clone(), true));
+            let sources = survey::Sources::locate(workspace, &languages, file)?;
+            let stamps = cache.stamps(&sources.metadata);
+            if let Some(hit) = cache.unchanged(&file.id, &stamps, detail) {
+                return Ok((hit, None));
+            }
+            let inputs = sources.read()?;
+            let key = inputs.content_key();
+            if let Some(hit) = cache.matching(&file.id, key, detail) {
+                return Ok((hit, Some(cache::Update::Stamps(stamps))));
             }
             let survey = survey::plan(workspace, &languages, inputs, false, &rules)?;
             let reports: Vec<ArticleReport> = survey
@@ -376,28 +384,30 @@ fn build_report(
                     report
                 })
                 .collect();
-            Ok((
-                key,
-                (reports, survey::unknown_key_warnings(workspace, &survey)),
-                false,
-            ))
+            let mut reduced = (reports, survey::unknown_key_warnings(workspace, &survey));
+            let update = use_cache.then(|| {
+                cache::Update::Reports(Box::new(cache::Record::new(key, stamps, &reduced)))
+            });
+            for report in &mut reduced.0 {
+                report.keep(detail);
+            }
+            Ok((reduced, update))
         })
         .collect::<Result<Vec<_>>>()?;
-    if use_cache {
-        let mut kept = std::collections::HashSet::new();
-        for (file, (key, value, hit)) in articles.iter().zip(&reduced) {
-            kept.insert(file.id.as_str());
-            if !hit {
-                cache.insert(&file.id, *key, value.clone());
-            }
+    let mut kept = std::collections::HashSet::new();
+    let mut reports = Vec::with_capacity(reduced.len());
+    for (file, (value, update)) in articles.iter().zip(reduced) {
+        kept.insert(file.id.as_str());
+        if let Some(update) = update {
+            cache.update(&file.id, update);
         }
-        // A partial run (named articles, a partition) keeps the others.
-        if names.is_empty() && partition.is_none() {
-            cache.retain(&kept);
-        }
-        cache.save();
+        reports.push(value);
     }
-    let reduced = reduced.into_iter().map(|(_, value, _)| value);
+    // A partial run (named articles, a partition) keeps the others.
+    if names.is_empty() && partition.is_none() {
+        cache.retain(&kept);
+    }
+    cache.save();
     // Orphans are known only when every article was looked at.
     let mut orphans = if names.is_empty() {
         survey::orphans(workspace, &languages, &all)?
@@ -407,7 +417,7 @@ fn build_report(
     orphans.retain(|o| partition.is_none_or(|p| p.contains(&o.article)));
     let mut per_language: Vec<Vec<ArticleReport>> = vec![Vec::new(); languages.len()];
     let mut warnings = Vec::new();
-    for (reports, article_warnings) in reduced {
+    for (reports, article_warnings) in reports {
         for (i, report) in reports.into_iter().enumerate() {
             per_language[i].push(report);
         }
@@ -542,6 +552,11 @@ fn status(cwd: &Path, args: &StatusArgs, style: Style, env: &Environment) -> Res
             partition: args.partition,
             use_cache: !args.no_cache,
             qa: None,
+            detail: match (args.format, args.diff) {
+                (Format::Json, _) => Detail::Everything,
+                (Format::Text, true) => Detail::Outdated,
+                (Format::Text, false) => Detail::Counts,
+            },
         };
         build_report(&workspace, cwd, scope, env)?
     } else {
@@ -574,6 +589,7 @@ fn check(
         qa: (args.qa || qa_settings.enabled).then(|| QaConfig {
             disabled: qa_settings.disabled.clone(),
         }),
+        detail: Detail::Everything,
     };
     let (mut report, warnings) = build_report(workspace, cwd, scope, env)?;
     let passed = report.judge(args.min_translated.or(workspace.config.min_translated));

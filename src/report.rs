@@ -86,6 +86,18 @@ pub struct ArticleReport {
     pub qa: Vec<QaIssue>,
 }
 
+/// How much of each article's issues a command's output shows, and so how
+/// much a run must keep in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Counts only (`status`).
+    Counts,
+    /// The outdated segments, for their diffs (`status --diff`).
+    Outdated,
+    /// Every issue and quality finding (`check`, JSON).
+    Everything,
+}
+
 /// A quality check's finding on one translation.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QaIssue {
@@ -131,6 +143,22 @@ impl ArticleReport {
             counts,
             issues,
             qa: Vec::new(),
+        }
+    }
+
+    /// Drops what `detail` does not show.
+    pub fn keep(&mut self, detail: Detail) {
+        match detail {
+            Detail::Counts => {
+                self.issues = Vec::new();
+                self.qa = Vec::new();
+            }
+            Detail::Outdated => {
+                self.issues.retain(|i| i.state == State::Outdated);
+                self.issues.shrink_to_fit();
+                self.qa = Vec::new();
+            }
+            Detail::Everything => {}
         }
     }
 }

@@ -157,6 +157,66 @@ pub fn survey<T: Send>(
         .collect()
 }
 
+/// Where one article's inputs are: the article, its template and its
+/// catalog in each language asked for.
+#[derive(Debug)]
+pub struct Sources {
+    pub file: ArticleFile,
+    pub template_path: PathBuf,
+    /// One per language asked for.
+    pub catalog_paths: Vec<PathBuf>,
+    /// What the file system said of each input: the article, the
+    /// template, then the catalogs.
+    pub metadata: Vec<std::io::Result<fs::Metadata>>,
+}
+
+impl Sources {
+    pub fn locate(
+        workspace: &Workspace,
+        languages: &[Lang],
+        file: &ArticleFile,
+    ) -> Result<Sources> {
+        let (template_path, template) =
+            workspace.catalog_file(&workspace.config.source_lang, &file.id)?;
+        let mut metadata = vec![fs::metadata(&file.path), template];
+        let mut catalog_paths = Vec::with_capacity(languages.len());
+        for lang in languages {
+            let (path, found) = workspace.catalog_file(lang, &file.id)?;
+            catalog_paths.push(path);
+            metadata.push(found);
+        }
+        Ok(Sources {
+            file: file.clone(),
+            template_path,
+            catalog_paths,
+            metadata,
+        })
+    }
+
+    pub fn read(self) -> Result<Inputs> {
+        let article = fs::read(&self.file.path).map_err(|source| Error::Read {
+            path: self.file.path.clone(),
+            source,
+        })?;
+        let template = store::read_optional(&self.template_path)?;
+        let catalogs = self
+            .catalog_paths
+            .into_iter()
+            .map(|path| {
+                let bytes = store::read_optional(&path)?;
+                Ok((path, bytes))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Inputs {
+            file: self.file,
+            article,
+            template_path: self.template_path,
+            template,
+            catalogs,
+        })
+    }
+}
+
 /// The files one article's survey is made from, read but not parsed.
 #[derive(Debug)]
 pub struct Inputs {
@@ -170,27 +230,7 @@ pub struct Inputs {
 
 impl Inputs {
     pub fn read(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Inputs> {
-        let article = fs::read(&file.path).map_err(|source| Error::Read {
-            path: file.path.clone(),
-            source,
-        })?;
-        let template_path = workspace.catalog_path(&workspace.config.source_lang, &file.id)?;
-        let template = store::read_optional(&template_path)?;
-        let catalogs = languages
-            .iter()
-            .map(|lang| {
-                let path = workspace.catalog_path(lang, &file.id)?;
-                let bytes = store::read_optional(&path)?;
-                Ok((path, bytes))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Inputs {
-            file: file.clone(),
-            article,
-            template_path,
-            template,
-            catalogs,
-        })
+        Sources::locate(workspace, languages, file)?.read()
     }
 
     /// A hash of everything the survey depends on in these files: their

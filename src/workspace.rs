@@ -140,15 +140,29 @@ impl Workspace {
     /// A catalog that is a symbolic link stands for the file it points to,
     /// which must be inside the workspace.
     pub fn catalog_path(&self, lang: &Lang, article: &str) -> Result<PathBuf> {
+        Ok(self.catalog_file(lang, article)?.0)
+    }
+
+    /// Where the catalog of `article` in `lang` is (a link inside the
+    /// workspace followed), and what the file system says of it there.
+    pub fn catalog_file(
+        &self,
+        lang: &Lang,
+        article: &str,
+    ) -> Result<(PathBuf, std::io::Result<fs::Metadata>)> {
         let path = article_path(
             &self.locales_dir().join(lang.as_str()),
             article,
             Some("toml"),
         );
-        if path.is_symlink() {
-            return self.inside(&path);
+        match fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = self.inside(&path)?;
+                let metadata = fs::metadata(&target);
+                Ok((target, metadata))
+            }
+            metadata => Ok((path, metadata)),
         }
-        Ok(path)
     }
 
     /// Where a symbolic link leads, if that is inside the workspace.
@@ -264,12 +278,16 @@ impl Workspace {
             if name.starts_with('.') {
                 continue;
             }
-            let path = if path.is_symlink() {
-                self.inside(&path)?
+            // The entry's type comes with the listing; only links need a look.
+            let kind = entry.file_type().map_err(read_error)?;
+            let (path, is_dir) = if kind.is_symlink() {
+                let target = self.inside(&path)?;
+                let is_dir = target.is_dir();
+                (target, is_dir)
             } else {
-                path
+                (path, kind.is_dir())
             };
-            if path.is_dir() {
+            if is_dir {
                 self.collect_articles(&path, &format!("{prefix}{name}/"), found, visited)?;
                 continue;
             }

@@ -73,3 +73,63 @@ fn a_corrupt_cache_is_rebuilt() {
         );
     }
 }
+
+/// Files left alone for a while are judged by their stamps; an edit that
+/// keeps the size and sets the modification time back must still be seen
+/// (the status-change time moves), and so must an edit made right after a
+/// run, within the same clock tick.
+#[test]
+fn stamps_never_hide_an_edit() {
+    let ws = translated_workspace();
+    let path = format!("locales/ko/{SEED_ID}.toml");
+    let status = |ws: &crate::util::Workspace, extra: &[&str]| {
+        let mut args = vec!["status", "--format", "json"];
+        args.extend_from_slice(extra);
+        ws.run(&args).expect_code(0).stdout
+    };
+    // Old enough for the cache to trust their stamps.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    let before = status(&ws, &[]);
+    assert_eq!(before, status(&ws, &[]));
+
+    let file = ws.path(&path);
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let text = ws.read(&path);
+    // The first translation emptied, padded with spaces to the same size.
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("translation = \"번역"))
+        .expect("a translation");
+    let emptied = format!("{:<width$}", "translation = \"\"", width = line.len());
+    let edited = text.replacen(line, &emptied, 1);
+    assert_eq!(edited.len(), text.len(), "the edit keeps the size");
+    assert_ne!(edited, text);
+    ws.write(&path, &edited);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let after = status(&ws, &[]);
+    assert_ne!(after, before, "the edit was not seen");
+    assert_eq!(after, status(&ws, &["--no-cache"]));
+
+    // An edit right after a run; then diffs of outdated segments, from
+    // the issues kept in the cache.
+    ws.write(&path, &text);
+    assert_eq!(status(&ws, &[]), before);
+    ws.write(&format!("articles/{SEED_ID}.md"), &edited_article());
+    let diff = |extra: &[&str]| {
+        let mut args = vec!["status", "--diff"];
+        args.extend_from_slice(extra);
+        ws.run(&args).expect_code(0).stdout
+    };
+    let fresh = diff(&["--no-cache"]);
+    assert!(
+        fresh.contains("{+"),
+        "no outdated segment to show:\n{fresh}"
+    );
+    assert_eq!(diff(&[]), fresh);
+    assert_eq!(diff(&[]), fresh);
+}
