@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use std::ffi::OsString;
 
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
@@ -329,6 +330,7 @@ fn parse_percent_in(text: &str, ui: Ui) -> Result<f64, String> {
 /// `command` with the value parsers of its arguments, and of its
 /// subcommands' arguments, saying what is wrong in `ui`'s language.
 fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
+    let command_name = command.get_name().to_string();
     let ids: Vec<String> = command
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -343,6 +345,15 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
                 s.parse::<Partition>()
                     .map_err(|_| ui.text(&msg!("error-partition", value = s)))
             }),
+            "format" if command_name == "export" => {
+                arg.value_parser(DescribedValues::new(ui, |format| match format {
+                    ExportFormat::Ftl => msg!("cli-value-export-ftl"),
+                }))
+            }
+            "format" => arg.value_parser(DescribedValues::new(ui, |format| match format {
+                Format::Text => msg!("cli-value-format-text"),
+                Format::Json => msg!("cli-value-format-json"),
+            })),
             _ => arg,
         });
     }
@@ -354,6 +365,44 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
         command = command.mut_subcommand(name, |c| localized_parsers(c, ui));
     }
     command
+}
+
+/// The parser of a value enum, with each value described in the UI
+/// language (the `Possible values:` of `--help`).
+#[derive(Clone)]
+struct DescribedValues<E: ValueEnum + Clone + Send + Sync + 'static> {
+    values: Vec<PossibleValue>,
+    parser: EnumValueParser<E>,
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> DescribedValues<E> {
+    fn new(ui: Ui, describe: impl Fn(&E) -> Message) -> DescribedValues<E> {
+        let values = E::value_variants()
+            .iter()
+            .filter_map(|v| Some(v.to_possible_value()?.help(ui.text(&describe(v)))))
+            .collect();
+        DescribedValues {
+            values,
+            parser: EnumValueParser::new(),
+        }
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for DescribedValues<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<E, clap::Error> {
+        self.parser.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
 }
 
 /// Every help text of the command line: (subcommand, argument, text), with

@@ -209,6 +209,11 @@ fn help_is_in_the_ui_language() {
         korean.stdout
     );
     assert!(korean.stdout.contains("단어 단위로"), "{}", korean.stdout);
+    assert!(
+        korean.stdout.contains("- json: JSON 문서 하나"),
+        "{}",
+        korean.stdout
+    );
     let english = ws.run(&["status", "--help"]).expect_code(0);
     assert!(
         english.stdout.contains("Report translated"),

@@ -272,3 +272,6 @@ cli-segment-lang = Segment with this language's rules (default: the source langu
 cli-segment-plain = Read the input as plain text, not Markdown (default for .txt files)
 cli-segment-explain = Print every candidate boundary instead, taken or not, with the rule that decided it and the text on either side
 cli-segment-file = The file to segment; `-` or nothing reads standard input
+cli-value-format-text = For people: tables, and `path:line:` lines that editors and CI link
+cli-value-format-json = One JSON document, the same whatever the UI language
+cli-value-export-ftl = Fluent resources (.ftl)

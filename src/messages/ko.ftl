@@ -277,3 +277,6 @@ cli-segment-lang = 이 언어의 규칙으로 나눔 (기본값: 원문 언어)
 cli-segment-plain = 입력을 Markdown이 아닌 일반 텍스트로 읽음 (.txt 파일의 기본값)
 cli-segment-explain = 대신 모든 후보 경계를, 채택 여부와 결정한 규칙, 양쪽 텍스트와 함께 출력
 cli-segment-file = 나눌 파일. `-`이거나 없으면 표준 입력을 읽음
+cli-value-format-text = 사람용: 표, 그리고 편집기와 CI가 연결하는 `path:line:` 줄
+cli-value-format-json = JSON 문서 하나, UI 언어와 상관없이 같음
+cli-value-export-ftl = Fluent 리소스 (.ftl)
