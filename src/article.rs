@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
+use crate::msg;
 use crate::segment::{self, Rules};
 
 /// One translatable unit of an article.
@@ -54,11 +55,12 @@ pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
     if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::invalid(
             Location::at(path, &text, offset),
-            format!(
-                "{} has a NUL byte (byte offset {offset}): it is not a text file",
-                path.display()
+            msg!(
+                "error-nul-byte",
+                path = path.display().to_string(),
+                offset = offset
             ),
-            "articles and catalogs are UTF-8 text; remove the byte or the file",
+            msg!("help-nul-byte"),
         ));
     }
     Ok(text)

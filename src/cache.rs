@@ -33,11 +33,13 @@ use serde::{Deserialize, Serialize};
 use crate::plan::State;
 use crate::qa::{Check, Finding, Severity};
 use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
+use crate::survey::UnknownKey;
+use crate::ui::Message;
 
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// How long a file must have been left alone for its stamp to stand in for
 /// its contents: longer than the coarsest timestamp of common file systems.
 const SETTLED: Duration = Duration::from_secs(2);
@@ -108,7 +110,7 @@ struct Meta {
     stamps: Vec<Stamp>,
     /// One per language: the catalog as shown, and its counts.
     summaries: Vec<(String, Counts)>,
-    warnings: Vec<String>,
+    warnings: Vec<UnknownKey>,
     /// Where the issues are, in the section after the index.
     offset: u64,
     len: u64,
@@ -124,7 +126,7 @@ enum Issues {
 
 /// One article's reports (in each language) and the warnings its files
 /// raised.
-pub type Reduced = (Vec<ArticleReport>, Vec<String>);
+pub type Reduced = (Vec<ArticleReport>, Vec<UnknownKey>);
 
 /// What a run learned about one article, to remember next time.
 #[derive(Debug)]
@@ -390,7 +392,7 @@ type StoredIssues = (Vec<StoredIssue>, Vec<StoredFinding>);
 /// An `Issue`: id, state, line, source, previous source.
 type StoredIssue = (Option<String>, State, Option<usize>, String, Option<String>);
 /// A `QaIssue`: id, line, check, severity, message.
-type StoredFinding = (String, Option<usize>, Check, Severity, String);
+type StoredFinding = (String, Option<usize>, Check, Severity, Message);
 
 fn to_stored(report: &ArticleReport) -> StoredIssues {
     let issues = report

@@ -2,11 +2,16 @@
 //! tags) are parsed here, so a bad one is a usage error before any work.
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
+use crate::msg;
 use crate::report::Format;
 use crate::survey::Partition;
+use crate::ui::{Message, Ui};
 
 const AFTER_HELP: &str = "\
 The workspace is the nearest folder upwards with an l10n.toml; without one,
@@ -41,8 +46,42 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// The language of l10n's messages (default: from L10N_LANG, LC_ALL or
+    /// LANG; else English). JSON output is the same in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub ui_lang: Option<Lang>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parses `args` with the help texts in `ui`'s language; prints help,
+    /// the version or a parse error and exits as clap does (a bad argument
+    /// is exit 2).
+    pub fn parse_from_in(args: Vec<OsString>, ui: Ui) -> Cli {
+        let matches = localized(Cli::command(), ui).get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// The command with every help text and every complaint about a value from
+/// the messages of `ui`. clap's own words (`Usage:`, `Options:`, `error:
+/// invalid value`) stay English.
+fn localized(mut command: clap::Command, ui: Ui) -> clap::Command {
+    for (subcommand, arg, message) in help_messages() {
+        let text = ui.text(&message);
+        command = match (subcommand, arg) {
+            ("", "") => command.about(text),
+            ("", "long") => command.long_about(text),
+            ("", "after") => command.after_help(text),
+            ("", arg) => command.mut_arg(arg, |a| a.help(text)),
+            (sub, "") => command.mut_subcommand(sub, |c| c.about(text)),
+            (sub, "long") => command.mut_subcommand(sub, |c| c.long_about(text)),
+            (sub, arg) => command.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(text))),
+        };
+    }
+    localized_parsers(command, ui)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,19 +280,185 @@ pub struct SegmentArgs {
     pub file: Option<PathBuf>,
 }
 
+/// The value of `--ui-lang` in raw arguments, if it is a valid tag: the UI
+/// language must be known before the arguments are parsed, so that `--help`
+/// and parse errors are in it. An invalid one is left to the parser to
+/// refuse.
+pub fn ui_lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--ui-lang") {
+            _ if arg == "--" => return None,
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('=').map(|v| v.to_string().into()),
+            None => continue,
+        };
+        return value
+            .filter(|v| v.parse::<Lang>().is_ok())
+            .map(|v| v.into_owned());
+    }
+    None
+}
+
 fn parse_lang(tag: &str) -> Result<Lang, String> {
-    tag.parse::<Lang>()
-        .map_err(|e| format!("{e}; {}", e.help().unwrap_or_default()))
+    parse_lang_in(tag, Ui::ENGLISH)
+}
+
+fn parse_lang_in(tag: &str, ui: Ui) -> Result<Lang, String> {
+    tag.parse::<Lang>().map_err(|e| match e.help() {
+        Some(help) => format!("{}; {}", ui.text(&e.message()), ui.text(&help)),
+        None => ui.text(&e.message()),
+    })
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {
+    parse_percent_in(text, Ui::ENGLISH)
+}
+
+fn parse_percent_in(text: &str, ui: Ui) -> Result<f64, String> {
     let value: f64 = text
         .trim_end_matches('%')
         .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
+        .map_err(|_| ui.text(&msg!("error-not-a-number", value = text)))?;
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("{value} is not a percentage from 0 to 100"))
+        Err(ui.text(&msg!("error-not-a-percentage", value = value.to_string())))
     }
+}
+
+/// `command` with the value parsers of its arguments, and of its
+/// subcommands' arguments, saying what is wrong in `ui`'s language.
+fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
+    let command_name = command.get_name().to_string();
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        command = command.mut_arg(id, |arg| match arg.get_id().as_str() {
+            "ui_lang" | "source_lang" | "languages" | "lang" => {
+                arg.value_parser(move |s: &str| parse_lang_in(s, ui))
+            }
+            "min_translated" => arg.value_parser(move |s: &str| parse_percent_in(s, ui)),
+            "partition" => arg.value_parser(move |s: &str| {
+                s.parse::<Partition>()
+                    .map_err(|_| ui.text(&msg!("error-partition", value = s)))
+            }),
+            "format" if command_name == "export" => {
+                arg.value_parser(DescribedValues::new(ui, |format| match format {
+                    ExportFormat::Ftl => msg!("cli-value-export-ftl"),
+                }))
+            }
+            "format" => arg.value_parser(DescribedValues::new(ui, |format| match format {
+                Format::Text => msg!("cli-value-format-text"),
+                Format::Json => msg!("cli-value-format-json"),
+            })),
+            _ => arg,
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        command = command.mut_subcommand(name, |c| localized_parsers(c, ui));
+    }
+    command
+}
+
+/// The parser of a value enum, with each value described in the UI
+/// language (the `Possible values:` of `--help`).
+#[derive(Clone)]
+struct DescribedValues<E: ValueEnum + Clone + Send + Sync + 'static> {
+    values: Vec<PossibleValue>,
+    parser: EnumValueParser<E>,
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> DescribedValues<E> {
+    fn new(ui: Ui, describe: impl Fn(&E) -> Message) -> DescribedValues<E> {
+        let values = E::value_variants()
+            .iter()
+            .filter_map(|v| Some(v.to_possible_value()?.help(ui.text(&describe(v)))))
+            .collect();
+        DescribedValues {
+            values,
+            parser: EnumValueParser::new(),
+        }
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for DescribedValues<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<E, clap::Error> {
+        self.parser.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
+}
+
+/// Every help text of the command line: (subcommand, argument, text), with
+/// `""` for the top level or the command itself, `long` for its long
+/// description and `after` for the text after the options.
+fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
+    vec![
+        ("", "", msg!("cli-about")),
+        ("", "long", msg!("cli-long-about")),
+        ("", "after", msg!("cli-after-help")),
+        ("", "dir", msg!("cli-dir")),
+        ("", "color", msg!("cli-color")),
+        ("", "ui_lang", msg!("cli-ui-lang")),
+        ("init", "", msg!("cli-init-about")),
+        ("init", "source_lang", msg!("cli-init-source-lang")),
+        ("init", "languages", msg!("cli-init-languages")),
+        ("extract", "", msg!("cli-extract-about")),
+        ("extract", "long", msg!("cli-extract-long-about")),
+        ("extract", "languages", msg!("cli-extract-languages")),
+        ("extract", "prune", msg!("cli-extract-prune")),
+        ("extract", "no_wait", msg!("cli-extract-no-wait")),
+        ("extract", "partition", msg!("cli-extract-partition")),
+        ("status", "", msg!("cli-status-about")),
+        ("status", "long", msg!("cli-status-long-about")),
+        ("status", "languages", msg!("cli-status-languages")),
+        ("status", "diff", msg!("cli-status-diff")),
+        ("status", "format", msg!("cli-status-format")),
+        ("status", "partition", msg!("cli-status-partition")),
+        ("status", "no_cache", msg!("cli-status-no-cache")),
+        ("status", "merge", msg!("cli-status-merge")),
+        ("status", "articles", msg!("cli-status-articles")),
+        ("check", "", msg!("cli-check-about")),
+        ("check", "long", msg!("cli-check-long-about")),
+        ("check", "languages", msg!("cli-check-languages")),
+        ("check", "no_cache", msg!("cli-check-no-cache")),
+        ("check", "qa", msg!("cli-check-qa")),
+        ("check", "min_translated", msg!("cli-check-min-translated")),
+        ("check", "format", msg!("cli-check-format")),
+        ("check", "partition", msg!("cli-check-partition")),
+        ("check", "articles", msg!("cli-check-articles")),
+        ("build", "", msg!("cli-build-about")),
+        ("build", "long", msg!("cli-build-long-about")),
+        ("build", "lang", msg!("cli-build-lang")),
+        ("build", "out", msg!("cli-build-out")),
+        ("build", "min_translated", msg!("cli-build-min-translated")),
+        ("build", "mark_outdated", msg!("cli-build-mark-outdated")),
+        ("build", "articles", msg!("cli-build-articles")),
+        ("export", "", msg!("cli-export-about")),
+        ("export", "long", msg!("cli-export-long-about")),
+        ("export", "lang", msg!("cli-export-lang")),
+        ("export", "out", msg!("cli-export-out")),
+        ("segment", "", msg!("cli-segment-about")),
+        ("segment", "long", msg!("cli-segment-long-about")),
+        ("segment", "lang", msg!("cli-segment-lang")),
+        ("segment", "plain", msg!("cli-segment-plain")),
+        ("segment", "explain", msg!("cli-segment-explain")),
+        ("segment", "file", msg!("cli-segment-file")),
+    ]
 }

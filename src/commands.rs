@@ -18,11 +18,13 @@ use crate::cli::{
 use crate::error::{Error, Location, Result};
 use crate::export::{FtlMessage, to_ftl};
 use crate::lang::Lang;
+use crate::msg;
 use crate::plan::{Origin, State};
 use crate::qa::{self, Check, QaConfig};
 use crate::report::{self, ArticleReport, Detail, Format, LanguageReport, QaIssue, Report, Style};
 use crate::store::{self, CatalogFile};
 use crate::survey::{self, ArticleSurvey, Partition};
+use crate::ui::Ui;
 use crate::workspace::{self, ArticleFile, Workspace};
 
 /// What a run prints, and whether it passed.
@@ -49,6 +51,8 @@ pub struct Environment {
     /// Identifies this build of the program, so that a cache made by
     /// another one is not trusted.
     pub program_id: u64,
+    /// The language of every message for people (not of JSON output).
+    pub ui: Ui,
 }
 
 pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
@@ -64,22 +68,22 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         },
     };
     match &cli.command {
-        Command::Init(args) => init(&cwd, args),
+        Command::Init(args) => init(&cwd, args, env.ui),
         Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
         Command::Status(args) => status(&cwd, args, style, env),
         Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style, env),
-        Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args),
-        Command::Export(args) => export(&Workspace::discover(&cwd)?, &cwd, args),
+        Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args, env.ui),
+        Command::Export(args) => export(&Workspace::discover(&cwd)?, &cwd, args, env.ui),
         Command::Segment(args) => segment(&cwd, args),
     }
 }
 
-fn init(dir: &Path, args: &InitArgs) -> Result<Output> {
+fn init(dir: &Path, args: &InitArgs, ui: Ui) -> Result<Output> {
     let path = dir.join(workspace::CONFIG_FILE);
     if path.exists() {
         return Err(Error::usage(
-            format!("{} already exists", path.display()),
-            "edit it, or remove it to start again",
+            msg!("error-config-exists", path = path.display().to_string()),
+            msg!("help-config-exists"),
         ));
     }
     store::write_atomic(
@@ -92,8 +96,7 @@ fn init(dir: &Path, args: &InitArgs) -> Result<Output> {
         source,
     })?;
     Ok(Output {
-        stdout: "wrote l10n.toml; put articles (.md, .txt) in articles/, then run `l10n extract`\n"
-            .into(),
+        stdout: ui.text(&msg!("init-done")) + "\n",
         passed: true,
         ..Output::default()
     })
@@ -112,14 +115,14 @@ fn languages(workspace: &Workspace, named: &[Lang], required: bool) -> Result<Ve
         .find(|l| **l == workspace.config.source_lang)
     {
         return Err(Error::usage(
-            format!("{source} is the source language"),
-            "name a target language; the source language's catalogs are the templates",
+            msg!("error-source-language", lang = source),
+            msg!("help-source-language"),
         ));
     }
     if required && languages.is_empty() {
         return Err(Error::usage(
-            "this workspace has no target languages",
-            "pass --lang LANG, list `languages` in l10n.toml, or create locales/<lang>/",
+            msg!("error-no-target-languages"),
+            msg!("help-no-target-languages"),
         ));
     }
     Ok(languages)
@@ -127,10 +130,10 @@ fn languages(workspace: &Workspace, named: &[Lang], required: bool) -> Result<Ve
 
 fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Result<Output> {
     let _lock = store::Lock::acquire(&workspace.root, !args.no_wait, |path| {
-        (env.notify)(&format!(
-            "waiting for another l10n run to finish (lock: {})",
-            workspace.display_path(path)
-        ))
+        (env.notify)(&env.ui.text(&msg!(
+            "extract-waiting",
+            lock = workspace.display_path(path)
+        )))
     })?;
     remove_stale_temporary_files(&workspace.locales_dir());
     let languages = languages(workspace, &args.languages, false)?;
@@ -172,19 +175,22 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
     let mut orphans = survey::orphans(workspace, &languages, &all)?;
     orphans.retain(|o| args.partition.is_none_or(|p| p.contains(&o.article)));
 
+    let ui = env.ui;
     let mut out = String::new();
     let mut stderr = String::new();
     let mut staged = Vec::new();
     for (file, outcome) in articles.iter().zip(outcomes) {
         for warning in outcome.warnings {
-            let _ = writeln!(stderr, "{warning}");
+            let _ = writeln!(stderr, "{}", ui.text(&warning.message()));
         }
         if outcome.staged.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{}: {}", file.id, outcome.changes);
+        let changes = outcome.changes.text(ui);
+        let _ = writeln!(out, "{}: {changes}", file.id);
         for file in &outcome.staged {
-            let _ = writeln!(out, "  wrote {}", workspace.display_path(file.target()));
+            let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
+            let _ = writeln!(out, "  {}", ui.text(&wrote));
         }
         staged.extend(outcome.staged);
     }
@@ -196,13 +202,10 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
         let template = orphan.lang == *source_lang;
         if args.prune && (every_language || !template) {
             removals.push(store::Removal::new(&orphan.path)?);
-            let _ = writeln!(out, "removed {shown} (its article is gone)");
+            let _ = writeln!(out, "{}", ui.text(&msg!("extract-removed", path = shown)));
         } else {
-            let _ = writeln!(
-                stderr,
-                "warning: {shown} has no article `{}`; kept (`--prune` deletes it)",
-                orphan.article
-            );
+            let warning = msg!("warning-orphan", path = shown, article = &orphan.article);
+            let _ = writeln!(stderr, "{}", ui.text(&warning));
         }
     }
     store::commit(staged, removals, || {
@@ -210,19 +213,14 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
             std::thread::sleep(pause);
         }
     })?;
-    let _ = writeln!(
-        out,
-        "extract: {} article{}, {} catalog{} written",
-        articles.len(),
-        plural(articles.len()),
-        written,
-        plural(written)
+    let summary = msg!(
+        "extract-summary",
+        articles = articles.len(),
+        catalogs = written
     );
+    let _ = writeln!(out, "{}", ui.text(&summary));
     if languages.is_empty() {
-        stderr.push_str(
-            "note: no target languages yet; only templates were written \
-             (add `languages` to l10n.toml or pass --lang LANG)\n",
-        );
+        let _ = writeln!(stderr, "{}", ui.text(&msg!("note-no-target-languages")));
     }
     Ok(Output {
         stdout: out,
@@ -233,8 +231,8 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
 
 /// What `extract` keeps of one article.
 struct Extracted {
-    changes: String,
-    warnings: Vec<String>,
+    changes: Changes,
+    warnings: Vec<survey::UnknownKey>,
     staged: Vec<store::Staged>,
 }
 
@@ -276,30 +274,48 @@ fn remove_stale_temporary_files(dir: &Path) {
     }
 }
 
-/// "1 added, 1 changed, …" for an article's plan.
-fn changes(survey: &ArticleSurvey) -> String {
-    let plan = &survey.plan;
-    let count = |f: fn(&Origin) -> bool| plan.segments.iter().filter(|s| f(&s.origin)).count();
-    let parts = [
-        (count(|o| *o == Origin::New), "added"),
-        (count(|o| matches!(o, Origin::Changed { .. })), "changed"),
-        (count(|o| *o == Origin::Moved), "moved"),
-        (plan.dropped.len(), "obsoleted"),
-    ];
-    let said: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if said.is_empty() {
-        "catalogs brought up to date".to_string()
-    } else {
-        said.join(", ")
+/// What `extract` did to an article's segments.
+struct Changes {
+    added: usize,
+    changed: usize,
+    moved: usize,
+    obsoleted: usize,
+}
+
+impl Changes {
+    /// "1 added, 1 changed, …", or that the catalogs were brought up to date.
+    fn text(&self, ui: Ui) -> String {
+        let parts = [
+            (self.added, msg!("extract-added", count = self.added)),
+            (self.changed, msg!("extract-changed", count = self.changed)),
+            (self.moved, msg!("extract-moved", count = self.moved)),
+            (
+                self.obsoleted,
+                msg!("extract-obsoleted", count = self.obsoleted),
+            ),
+        ];
+        let said: Vec<String> = parts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(_, message)| ui.text(message))
+            .collect();
+        if said.is_empty() {
+            ui.text(&msg!("extract-up-to-date"))
+        } else {
+            said.join(", ")
+        }
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+fn changes(survey: &ArticleSurvey) -> Changes {
+    let plan = &survey.plan;
+    let count = |f: fn(&Origin) -> bool| plan.segments.iter().filter(|s| f(&s.origin)).count();
+    Changes {
+        added: count(|o| *o == Origin::New),
+        changed: count(|o| matches!(o, Origin::Changed { .. })),
+        moved: count(|o| *o == Origin::Moved),
+        obsoleted: plan.dropped.len(),
+    }
 }
 
 /// What `status` and `check` report on.
@@ -320,7 +336,7 @@ fn build_report(
     cwd: &Path,
     scope: Scope,
     env: &Environment,
-) -> Result<(Report, Vec<String>)> {
+) -> Result<(Report, Vec<survey::UnknownKey>)> {
     let Scope {
         named,
         names,
@@ -496,14 +512,13 @@ fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
                 + e.column().saturating_sub(1);
             Error::invalid(
                 Location::at(&path, &text, offset),
-                format!("not an l10n status report: {e}"),
-                "merge the output of `l10n status --format json --partition K/N`",
+                msg!("error-not-a-report", reason = e.to_string()),
+                msg!("help-not-a-report"),
             )
         })?;
         reports.push(report);
     }
-    Report::merge(reports)
-        .map_err(|message| Error::usage(message, "merge reports of the same workspace"))
+    Report::merge(reports).map_err(|message| Error::usage(message, msg!("help-merge")))
 }
 
 /// A hash of everything besides the files that a report depends on: the
@@ -521,8 +536,11 @@ fn settings_key(workspace: &Workspace, languages: &[Lang], program_id: u64) -> u
     hasher.digest()
 }
 
-fn with_warnings(warnings: Vec<String>) -> String {
-    warnings.into_iter().map(|w| w + "\n").collect()
+fn with_warnings(warnings: Vec<survey::UnknownKey>, ui: Ui) -> String {
+    warnings
+        .iter()
+        .map(|w| ui.text(&w.message()) + "\n")
+        .collect()
 }
 
 fn status(cwd: &Path, args: &StatusArgs, style: Style, env: &Environment) -> Result<Output> {
@@ -545,12 +563,12 @@ fn status(cwd: &Path, args: &StatusArgs, style: Style, env: &Environment) -> Res
         (merge_reports(cwd, &args.merge)?, Vec::new())
     };
     let stdout = match args.format {
-        Format::Text => report::status_text(&report, args.diff, style),
+        Format::Text => report::status_text(&report, args.diff, style, env.ui),
         Format::Json => report.to_json(),
     };
     Ok(Output {
         stdout,
-        stderr: with_warnings(warnings),
+        stderr: with_warnings(warnings, env.ui),
         passed: true,
     })
 }
@@ -576,22 +594,22 @@ fn check(
     let (mut report, warnings) = build_report(workspace, cwd, scope, env)?;
     let passed = report.judge(args.min_translated.or(workspace.config.min_translated));
     let stdout = match args.format {
-        Format::Text => report::check_text(&report, style),
+        Format::Text => report::check_text(&report, style, env.ui),
         Format::Json => report.to_json(),
     };
     Ok(Output {
         stdout,
-        stderr: with_warnings(warnings),
+        stderr: with_warnings(warnings, env.ui),
         passed,
     })
 }
 
-fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> {
+fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<Output> {
     let lang = &args.lang;
     if *lang == workspace.config.source_lang {
         return Err(Error::usage(
-            format!("{lang} is the source language"),
-            "build a target language; the articles are the source language's",
+            msg!("error-source-language", lang = lang),
+            msg!("help-build-source-language"),
         ));
     }
     let articles = survey::select_articles(workspace, &args.articles, cwd)?;
@@ -635,17 +653,17 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs) -> Result<Output> 
         match written {
             Some(file) => staged.push(file),
             None => {
-                let _ = writeln!(
-                    skipped,
-                    "skipped {}: {:.1}% translated, below the minimum of {}%",
-                    file.id,
-                    counts.translated_percent(),
-                    min.unwrap_or_default()
+                let message = msg!(
+                    "build-skipped",
+                    article = &file.id,
+                    percent = format!("{:.1}", counts.translated_percent()),
+                    min = min.unwrap_or_default().to_string()
                 );
+                let _ = writeln!(skipped, "{}", ui.text(&message));
             }
         }
     }
-    let mut output = commit_outputs(workspace, staged)?;
+    let mut output = commit_outputs(workspace, staged, ui)?;
     output.passed = skipped.is_empty();
     output.stdout.push_str(&skipped);
     Ok(output)
@@ -657,10 +675,11 @@ fn stage_output(path: &Path, text: &str) -> Result<store::Staged> {
 }
 
 /// Writes the staged outputs of `build` or `export` and says so.
-fn commit_outputs(workspace: &Workspace, staged: Vec<store::Staged>) -> Result<Output> {
+fn commit_outputs(workspace: &Workspace, staged: Vec<store::Staged>, ui: Ui) -> Result<Output> {
     let mut stdout = String::new();
     for file in &staged {
-        let _ = writeln!(stdout, "wrote {}", workspace.display_path(file.target()));
+        let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
+        let _ = writeln!(stdout, "{}", ui.text(&wrote));
     }
     store::commit(staged, Vec::new(), || {})?;
     Ok(Output {
@@ -670,7 +689,7 @@ fn commit_outputs(workspace: &Workspace, staged: Vec<store::Staged>) -> Result<O
     })
 }
 
-fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs) -> Result<Output> {
+fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs, ui: Ui) -> Result<Output> {
     let lang = &args.lang;
     let articles = workspace.articles()?;
     let out_dir = cwd.join(&args.out).join(lang.as_str());
@@ -702,7 +721,7 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs) -> Result<Output
             stage_output(&path, &to_ftl(&survey.file.id, lang.as_str(), &messages))
         },
     )?;
-    commit_outputs(workspace, staged)
+    commit_outputs(workspace, staged, ui)
 }
 
 #[derive(serde::Serialize)]

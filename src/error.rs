@@ -5,6 +5,9 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::msg;
+use crate::ui::Message;
+
 /// A place in a text file: 1-based line and column (in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -37,61 +40,56 @@ impl Location {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Displays in English; the binary renders [`Error::message`] and
+/// [`Error::help`] in the UI language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("{}", self.message())]
     Read { path: PathBuf, source: io::Error },
 
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("{}", self.message())]
     Write { path: PathBuf, source: io::Error },
 
-    #[error("{} is not valid UTF-8 (byte offset {offset})", location.path.display())]
+    #[error("{}", self.message())]
     InvalidUtf8 { location: Location, offset: usize },
 
     /// A catalog or configuration file that does not parse or has the wrong shape.
     #[error("{message}")]
     InvalidFile {
         location: Location,
-        message: String,
-        help: String,
+        message: Message,
+        help: Box<Message>,
     },
 
-    #[error("`{tag}` is not a valid language tag")]
-    BadLanguage { tag: String, help: String },
+    #[error("{}", self.message())]
+    BadLanguage { tag: String },
 
-    #[error("there is no articles folder at {}", path.display())]
+    #[error("{}", self.message())]
     NoArticles { path: PathBuf },
 
     /// A catalog that changed on disk after it was read.
-    #[error("{} changed on disk while l10n was working; nothing was written", path.display())]
+    #[error("{}", self.message())]
     Conflict { path: PathBuf },
 
-    #[error("another l10n run is working in this workspace (lock: {})", path.display())]
+    #[error("{}", self.message())]
     Locked { path: PathBuf },
 
     /// Bad usage that the argument parser cannot see: an unknown article, a
     /// workspace with no target languages, a file that already exists.
     #[error("{message}")]
-    Usage { message: String, help: String },
+    Usage { message: Message, help: Message },
 }
 
 impl Error {
-    pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Error {
-        Error::Usage {
-            message: message.into(),
-            help: help.into(),
-        }
+    pub fn usage(message: Message, help: Message) -> Error {
+        Error::Usage { message, help }
     }
 
-    pub fn invalid(
-        location: Location,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Error {
+    pub fn invalid(location: Location, message: Message, help: Message) -> Error {
         Error::InvalidFile {
             location,
-            message: message.into(),
-            help: help.into(),
+            message,
+            help: Box::new(help),
         }
     }
 
@@ -104,22 +102,44 @@ impl Error {
         }
     }
 
-    /// What the user can do about it.
-    pub fn help(&self) -> Option<&str> {
+    /// What went wrong.
+    pub fn message(&self) -> Message {
         match self {
-            Error::InvalidFile { help, .. }
-            | Error::BadLanguage { help, .. }
-            | Error::Usage { help, .. } => Some(help),
-            Error::InvalidUtf8 { .. } => Some(
-                "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
+            Error::Read { path, source } => msg!(
+                "error-read",
+                path = path.display().to_string(),
+                reason = source.to_string()
             ),
-            Error::NoArticles { .. } => Some(
-                "create the folder and put .md or .txt articles in it, or set `articles` in l10n.toml",
+            Error::Write { path, source } => msg!(
+                "error-write",
+                path = path.display().to_string(),
+                reason = source.to_string()
             ),
-            Error::Conflict { .. } => Some(
-                "someone saved it (an editor?) after l10n read it; run the command again to pick up their edit",
+            Error::InvalidUtf8 { location, offset } => msg!(
+                "error-invalid-utf8",
+                path = location.path.display().to_string(),
+                offset = *offset
             ),
-            Error::Locked { .. } => Some("wait for it to finish, or run without --no-wait to wait"),
+            Error::InvalidFile { message, .. } | Error::Usage { message, .. } => message.clone(),
+            Error::BadLanguage { tag } => msg!("error-bad-language", tag = tag),
+            Error::NoArticles { path } => {
+                msg!("error-no-articles", path = path.display().to_string())
+            }
+            Error::Conflict { path } => msg!("error-conflict", path = path.display().to_string()),
+            Error::Locked { path } => msg!("error-locked", path = path.display().to_string()),
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn help(&self) -> Option<Message> {
+        match self {
+            Error::InvalidFile { help, .. } => Some(Message::clone(help)),
+            Error::Usage { help, .. } => Some(help.clone()),
+            Error::BadLanguage { .. } => Some(msg!("help-bad-language")),
+            Error::InvalidUtf8 { .. } => Some(msg!("help-invalid-utf8")),
+            Error::NoArticles { .. } => Some(msg!("help-no-articles")),
+            Error::Conflict { .. } => Some(msg!("help-conflict")),
+            Error::Locked { .. } => Some(msg!("help-locked")),
             Error::Read { .. } | Error::Write { .. } => None,
         }
     }

@@ -22,7 +22,6 @@ impl FromStr for Lang {
     fn from_str(tag: &str) -> Result<Lang, Error> {
         let bad = || Error::BadLanguage {
             tag: tag.to_string(),
-            help: "use a BCP 47 tag such as `ko`, `ja`, `pt-BR` or `zh-Hant`".to_string(),
         };
         // unic-langid accepts `_` as a separator and the empty tag as `und`;
         // neither names a language a catalog can be for.

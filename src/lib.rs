@@ -22,4 +22,5 @@ pub mod report;
 pub mod segment;
 pub mod store;
 pub mod survey;
+pub mod ui;
 pub mod workspace;

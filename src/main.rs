@@ -4,10 +4,10 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use l10n::cli::Cli;
+use l10n::cli::{self, Cli};
 use l10n::commands::{self, Environment};
 use l10n::report::{self, Style};
+use l10n::ui::{Ui, UiLangSources};
 
 // Planning allocates many small strings on several threads at once, where
 // mimalloc is several times faster than the system allocator.
@@ -15,7 +15,17 @@ use l10n::report::{self, Style};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let var = |name: &str| std::env::var(name).ok();
+    let mut sources = UiLangSources {
+        flag: cli::ui_lang_arg(&args),
+        l10n_lang: var("L10N_LANG"),
+        lc_all: var("LC_ALL"),
+        lang: var("LANG"),
+    };
+    let cli = Cli::parse_from_in(args, Ui::choose(&sources));
+    sources.flag = cli.ui_lang.as_ref().map(|l| l.to_string());
+    let ui = Ui::choose(&sources);
     let env = Environment {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
@@ -26,6 +36,7 @@ fn main() -> ExitCode {
             .and_then(|ms| ms.parse().ok())
             .map(std::time::Duration::from_millis),
         program_id: program_id(),
+        ui,
     };
     match commands::run(&cli, &env) {
         Ok(output) => {
@@ -42,7 +53,7 @@ fn main() -> ExitCode {
             let style = Style {
                 color: std::io::stderr().is_terminal() && !env.no_color,
             };
-            let _ = std::io::stderr().write_all(report::error_text(&error, style).as_bytes());
+            let _ = std::io::stderr().write_all(report::error_text(&error, style, ui).as_bytes());
             ExitCode::from(2)
         }
     }

@@ -18,6 +18,9 @@ use std::str::FromStr;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
 
+use crate::msg;
+use crate::ui::Message;
+
 /// Identifies a check; its `id()` string is what users write in config and in
 /// `qa-ignore = [...]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -54,13 +57,27 @@ pub enum Severity {
 }
 
 /// One problem found in one entry.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Finding {
     pub check: Check,
     pub severity: Severity,
-    /// What differs, e.g. "number 2019 is missing from the translation".
-    pub message: String,
+    /// What differs, e.g. "number 2019 is missing from the translation":
+    /// English in JSON, the UI language in text.
+    #[serde(serialize_with = "english", deserialize_with = "from_english")]
+    pub message: Message,
+}
+
+/// A finding's message in JSON: English, whatever the UI language.
+fn english<S: serde::Serializer>(message: &Message, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&message.to_string())
+}
+
+/// A finding's message read back from JSON (`status --merge`): the text as
+/// it was written.
+fn from_english<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Ok(msg!("qa-as-written", text = text))
 }
 
 /// The workspace's choice of checks. The default runs them all.
@@ -84,7 +101,7 @@ struct CheckDef {
     id: &'static str,
     severity: Severity,
     description: &'static str,
-    run: fn(&Entry) -> Vec<String>,
+    run: fn(&Entry) -> Vec<Message>,
 }
 
 /// Every check, in the order findings are reported. `Check as usize` indexes it.
@@ -937,7 +954,7 @@ fn month_of(word: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-fn check_numbers(e: &Entry) -> Vec<String> {
+fn check_numbers(e: &Entry) -> Vec<Message> {
     let source = mask(e.source, &protected_ranges(e.source, e.source_md()));
     let translation = mask(
         e.translation,
@@ -982,15 +999,12 @@ fn check_numbers(e: &Entry) -> Vec<String> {
             }
         };
         if !present && reported.insert(token.text.clone()) {
-            let what = if token.time.is_some() {
+            let kind = if token.time.is_some() {
                 "time"
             } else {
                 "number"
             };
-            messages.push(format!(
-                "{what} {} is missing from the translation",
-                token.text
-            ));
+            messages.push(msg!("qa-number-missing", kind = kind, number = &token.text));
         }
     }
     messages
@@ -1224,7 +1238,7 @@ fn missing_verbatim(
     missing
 }
 
-fn check_urls(e: &Entry) -> Vec<String> {
+fn check_urls(e: &Entry) -> Vec<Message> {
     // URLs that are link targets are the link-targets check's business.
     let targets: HashSet<&str> = e.source_md().targets.iter().map(String::as_str).collect();
     let wanted: Vec<String> = find_urls(e.source)
@@ -1241,11 +1255,11 @@ fn check_urls(e: &Entry) -> Vec<String> {
         .collect();
     missing_verbatim(wanted, &found, e.translation, url_continues)
         .into_iter()
-        .map(|url| format!("URL {url} is missing from the translation (it must be kept verbatim)"))
+        .map(|url| msg!("qa-url-missing", url = url))
         .collect()
 }
 
-fn check_emails(e: &Entry) -> Vec<String> {
+fn check_emails(e: &Entry) -> Vec<Message> {
     let wanted: Vec<String> = find_emails(e.source).into_iter().map(|(_, m)| m).collect();
     if wanted.is_empty() {
         return Vec::new();
@@ -1256,9 +1270,7 @@ fn check_emails(e: &Entry) -> Vec<String> {
         .collect();
     missing_verbatim(wanted, &found, e.translation, email_continues)
         .into_iter()
-        .map(|m| {
-            format!("e-mail address {m} is missing from the translation (it must be kept verbatim)")
-        })
+        .map(|m| msg!("qa-email-missing", address = m))
         .collect()
 }
 
@@ -1395,7 +1407,7 @@ impl Markdown {
     }
 }
 
-fn check_link_targets(e: &Entry) -> Vec<String> {
+fn check_link_targets(e: &Entry) -> Vec<Message> {
     let source = &e.source_md().targets;
     let translation = &e.translation_md().targets;
     if source.is_empty() && translation.is_empty() {
@@ -1411,7 +1423,7 @@ fn check_link_targets(e: &Entry) -> Vec<String> {
     let missing: Vec<&String> = dedup(source.iter().filter(|t| counts[t.as_str()] > 0));
     let extra: Vec<&String> = dedup(translation.iter().filter(|t| counts[t.as_str()] < 0));
     if let ([from], [to]) = (missing.as_slice(), extra.as_slice()) {
-        return vec![format!("link target changed from {from} to {to}")];
+        return vec![msg!("qa-link-changed", from = *from, to = *to)];
     }
     let mut messages = Vec::new();
     for t in missing {
@@ -1420,16 +1432,18 @@ fn check_link_targets(e: &Entry) -> Vec<String> {
             source.iter().filter(|x| *x == t).count(),
         );
         messages.push(if s as usize == n {
-            format!("link target {t} is missing from the translation")
+            msg!("qa-link-missing", target = t)
         } else {
-            format!(
-                "link target {t} appears {n} times in the source and {} in the translation",
-                n - s as usize
+            msg!(
+                "qa-link-count",
+                target = t,
+                in_source = n,
+                in_translation = n - s as usize
             )
         });
     }
     for t in extra {
-        messages.push(format!("link target {t} is not in the source"));
+        messages.push(msg!("qa-link-extra", target = t));
     }
     messages
 }
@@ -1440,7 +1454,7 @@ fn dedup<'a, T: Eq + std::hash::Hash + ?Sized>(items: impl Iterator<Item = &'a T
     items.filter(|t| seen.insert(*t)).collect()
 }
 
-fn check_markup(e: &Entry) -> Vec<String> {
+fn check_markup(e: &Entry) -> Vec<Message> {
     let (s, t) = (e.source_md(), e.translation_md());
     let kinds: [(&str, usize, usize, &[&str]); 4] = [
         ("italic", s.emphasis, t.emphasis, &["*", "_", "***", "___"]),
@@ -1471,26 +1485,41 @@ fn check_markup(e: &Entry) -> Vec<String> {
         if in_source == in_translation && unmatched.is_empty() {
             continue;
         }
-        let mut message =
-            format!("{name} spans: {in_source} in the source, {in_translation} in the translation");
-        if !unmatched.is_empty() {
-            let list: Vec<String> = unmatched.iter().map(|r| format!("`{r}`")).collect();
-            message.push_str(&format!(
-                " (unmatched {} in the translation",
-                list.join(", ")
-            ));
-            if name != "code" && t.punctuation_flanked {
-                message.push_str(
-                    "; CommonMark does not open or close emphasis between punctuation and a \
-                     letter, as in **“…”**을: move the mark or the punctuation",
-                );
-            } else if unmatched.iter().any(|r| r.starts_with('_')) {
-                message.push_str("; `_` cannot close inside a word: use `*`");
-            }
-            message.push(')');
-            explained.extend(unmatched);
-        }
-        messages.push(message);
+        let list: Vec<String> = unmatched.iter().map(|r| format!("`{r}`")).collect();
+        let runs = list.join(", ");
+        messages.push(if unmatched.is_empty() {
+            msg!(
+                "qa-markup-spans",
+                kind = name,
+                in_source = in_source,
+                in_translation = in_translation
+            )
+        } else if name != "code" && t.punctuation_flanked {
+            msg!(
+                "qa-markup-unmatched-by-punctuation",
+                kind = name,
+                in_source = in_source,
+                in_translation = in_translation,
+                runs = runs
+            )
+        } else if unmatched.iter().any(|r| r.starts_with('_')) {
+            msg!(
+                "qa-markup-unmatched-underscore",
+                kind = name,
+                in_source = in_source,
+                in_translation = in_translation,
+                runs = runs
+            )
+        } else {
+            msg!(
+                "qa-markup-unmatched",
+                kind = name,
+                in_source = in_source,
+                in_translation = in_translation,
+                runs = runs
+            )
+        });
+        explained.extend(unmatched);
     }
     // Stray runs no kind accounted for (`****`).
     let mut others: Vec<&String> = t
@@ -1500,7 +1529,7 @@ fn check_markup(e: &Entry) -> Vec<String> {
         .collect();
     others.sort();
     for run in others {
-        messages.push(format!("unmatched `{run}` in the translation"));
+        messages.push(msg!("qa-unmatched-run", run = run));
     }
     messages
 }
@@ -1694,7 +1723,7 @@ fn find_placeholders(text: &str) -> Vec<(Range<usize>, Placeholder)> {
     found
 }
 
-fn check_placeholders(e: &Entry) -> Vec<String> {
+fn check_placeholders(e: &Entry) -> Vec<Message> {
     let source = find_placeholders(e.source);
     let translation = find_placeholders(e.translation);
     if source.is_empty() && translation.is_empty() {
@@ -1728,12 +1757,18 @@ fn check_placeholders(e: &Entry) -> Vec<String> {
         if !differs {
             continue;
         }
+        let placeholder = key.to_string();
         messages.push(if m == 0 {
-            format!("placeholder {key} is missing from the translation")
+            msg!("qa-placeholder-missing", placeholder = placeholder)
         } else if n == 0 {
-            format!("placeholder {key} is not in the source")
+            msg!("qa-placeholder-extra", placeholder = placeholder)
         } else {
-            format!("placeholder {key} appears {n} times in the source and {m} in the translation")
+            msg!(
+                "qa-placeholder-count",
+                placeholder = placeholder,
+                in_source = n,
+                in_translation = m
+            )
         });
     }
     if messages.is_empty() {
@@ -1751,11 +1786,10 @@ fn check_placeholders(e: &Entry) -> Vec<String> {
         };
         let (a, b) = (order(&source), order(&translation));
         if a != b {
-            messages.push(format!(
-                "printf placeholders are in a different order ({} in the source, {} in the \
-                 translation); number them (%1$s) to reorder",
-                a.join(" "),
-                b.join(" ")
+            messages.push(msg!(
+                "qa-printf-order",
+                in_source = a.join(" "),
+                in_translation = b.join(" ")
             ));
         }
     }
@@ -1765,7 +1799,7 @@ fn check_placeholders(e: &Entry) -> Vec<String> {
 // ---------------------------------------------------------------------------
 // Untranslated, whitespace, brackets, length
 
-fn check_untranslated(e: &Entry) -> Vec<String> {
+fn check_untranslated(e: &Entry) -> Vec<Message> {
     if primary(e.source_lang) == primary(e.target_lang) || e.source.trim() != e.translation.trim() {
         return Vec::new();
     }
@@ -1786,10 +1820,11 @@ fn check_untranslated(e: &Entry) -> Vec<String> {
     if name {
         return Vec::new();
     }
-    vec!["the translation is identical to the source (left untranslated?)".to_string()]
+    vec![msg!("qa-untranslated")]
 }
 
-/// A whitespace string shown so that a reader can see it.
+/// A whitespace string shown so that a reader can see it; `none` (which
+/// the messages translate) for no whitespace.
 fn show_space(s: &str) -> String {
     if s.is_empty() {
         "none".to_string()
@@ -1825,33 +1860,30 @@ fn doubled_spaces(text: &str) -> Vec<String> {
     found
 }
 
-fn check_whitespace(e: &Entry) -> Vec<String> {
+fn check_whitespace(e: &Entry) -> Vec<Message> {
     let (s, t) = (e.source, e.translation);
     let mut messages = Vec::new();
     let lead = |x: &str| x.len() - x.trim_start().len();
     let (ls, lt) = (&s[..lead(s)], &t[..lead(t)]);
     if ls != lt {
-        messages.push(format!(
-            "leading whitespace differs: {} in the source, {} in the translation",
-            show_space(ls),
-            show_space(lt)
+        messages.push(msg!(
+            "qa-leading-whitespace",
+            in_source = show_space(ls),
+            in_translation = show_space(lt)
         ));
     }
     let (ts, tt) = (&s[s.trim_end().len()..], &t[t.trim_end().len()..]);
     if ts != tt && !t.trim().is_empty() {
-        messages.push(format!(
-            "trailing whitespace differs: {} in the source, {} in the translation",
-            show_space(ts),
-            show_space(tt)
+        messages.push(msg!(
+            "qa-trailing-whitespace",
+            in_source = show_space(ts),
+            in_translation = show_space(tt)
         ));
     }
     let doubled = doubled_spaces(t);
     if doubled.len() > doubled_spaces(s).len() {
         for before in doubled.iter().take(3) {
-            messages.push(format!(
-                "doubled space in the translation after \"{}\"",
-                before.trim_start()
-            ));
+            messages.push(msg!("qa-doubled-space", after = before.trim_start()));
         }
     }
     messages
@@ -1932,7 +1964,7 @@ fn unmatched(text: &str) -> (Vec<char>, Vec<char>) {
     (quotes, brackets)
 }
 
-fn check_brackets(e: &Entry) -> Vec<String> {
+fn check_brackets(e: &Entry) -> Vec<Message> {
     let (sq, sb) = unmatched(e.source);
     let (tq, tb) = unmatched(e.translation);
     let list = |marks: &[char]| {
@@ -1943,16 +1975,10 @@ fn check_brackets(e: &Entry) -> Vec<String> {
     // A quotation may open in one sentence and close in another: only more
     // unmatched marks than the source has are a slip.
     if tq.len() > sq.len() {
-        messages.push(format!(
-            "unbalanced quotation marks in the translation: unmatched {}",
-            list(&tq)
-        ));
+        messages.push(msg!("qa-unbalanced-quotes", marks = list(&tq)));
     }
     if tb.len() > sb.len() {
-        messages.push(format!(
-            "unbalanced brackets in the translation: unmatched {}",
-            list(&tb)
-        ));
+        messages.push(msg!("qa-unbalanced-brackets", marks = list(&tb)));
     }
     messages
 }
@@ -2008,7 +2034,7 @@ fn length_band(source_lang: &str, target_lang: &str) -> (f64, f64) {
 /// Sources shorter than this vary too much in length to judge.
 const MIN_LENGTH_SOURCE: usize = 20;
 
-fn check_length(e: &Entry) -> Vec<String> {
+fn check_length(e: &Entry) -> Vec<Message> {
     let s = e.source.trim().chars().count();
     let t = e.translation.trim().chars().count();
     if s < MIN_LENGTH_SOURCE {
@@ -2019,10 +2045,15 @@ fn check_length(e: &Entry) -> Vec<String> {
     if (low..=high).contains(&ratio) {
         return Vec::new();
     }
-    vec![format!(
-        "the translation is {ratio:.2}× the length of the source ({t} vs {s} characters); \
-         {}→{} is usually {low}–{high}×",
-        e.source_lang, e.target_lang
+    vec![msg!(
+        "qa-length",
+        ratio = format!("{ratio:.2}"),
+        in_translation = t,
+        in_source = s,
+        source_lang = e.source_lang,
+        target_lang = e.target_lang,
+        low = low.to_string(),
+        high = high.to_string()
     )]
 }
 
@@ -2057,7 +2088,7 @@ mod tests {
             .map(|f| {
                 assert_eq!(f.check, check);
                 assert_eq!(f.severity, check.severity());
-                f.message
+                f.message.to_string()
             })
             .collect()
     }
@@ -2105,12 +2136,14 @@ mod tests {
         let f = Finding {
             check: Check::LinkTargets,
             severity: Severity::Warning,
-            message: "m".into(),
+            message: msg!("qa-untranslated"),
         };
         assert_eq!(
             serde_json::to_string(&f).unwrap(),
-            r#"{"check":"link-targets","severity":"warning","message":"m"}"#
+            r#"{"check":"link-targets","severity":"warning","message":"the translation is identical to the source (left untranslated?)"}"#
         );
+        let back: Finding = serde_json::from_str(&serde_json::to_string(&f).unwrap()).unwrap();
+        assert_eq!(back.message.to_string(), f.message.to_string());
         let config: QaConfig =
             serde_json::from_str(r#"{"disabled":["numbers","link-targets"]}"#).unwrap();
         assert_eq!(config.disabled, vec![Check::Numbers, Check::LinkTargets]);
@@ -2669,6 +2702,11 @@ mod tests {
         assert_eq!(
             twice,
             "placeholder %s appears 2 times in the source and 1 in the translation"
+        );
+        let once = fails(Check::Placeholders, "%s", "%s %s");
+        assert_eq!(
+            once,
+            "placeholder %s appears once in the source and 2 in the translation"
         );
         // Percentages are not placeholders: `50% of`, Korean `3.5%p`.
         passes(

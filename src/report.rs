@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::diff::{Marks, word_diff};
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::msg;
 use crate::plan::{LanguagePlan, State};
 use crate::qa::{Finding, Severity};
+use crate::ui::{Message, Ui, display_width, pad};
 
 /// How output is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -237,16 +239,17 @@ impl Report {
 
     /// Combines the reports of the partitions of one run (`--partition K/N`)
     /// into the report of the whole: the same as a run without partitions.
-    pub fn merge(reports: Vec<Report>) -> Result<Report, String> {
+    pub fn merge(reports: Vec<Report>) -> Result<Report, Message> {
         let mut reports = reports.into_iter();
         let Some(mut merged) = reports.next() else {
-            return Err("no reports to merge".into());
+            return Err(msg!("error-merge-nothing"));
         };
         for report in reports {
             if report.source_lang != merged.source_lang {
-                return Err(format!(
-                    "the reports have different source languages ({} and {})",
-                    merged.source_lang, report.source_lang
+                return Err(msg!(
+                    "error-merge-source-langs",
+                    first = &merged.source_lang,
+                    second = &report.source_lang
                 ));
             }
             for language in report.languages {
@@ -309,8 +312,26 @@ impl Style {
 
 /// `status` as text: a table per language, a summary line, and with `diff`
 /// the word diff of every outdated segment.
-pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
+pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String {
     let mut out = String::new();
+    let article_label = ui.text(&msg!("status-column-article"));
+    // Each number column is as wide as its heading (and wide enough for
+    // numbers in a language with short headings).
+    let columns: Vec<(String, usize)> = [
+        msg!("status-column-segments"),
+        msg!("status-column-translated"),
+        msg!("status-column-missing"),
+        msg!("status-column-outdated"),
+        msg!("status-column-obsolete"),
+        msg!("status-column-words-missing"),
+    ]
+    .iter()
+    .map(|m| {
+        let label = ui.text(m);
+        let width = display_width(&label).max(6);
+        (label, width)
+    })
+    .collect();
     for (n, language) in report.languages.iter().enumerate() {
         if n > 0 {
             out.push('\n');
@@ -319,48 +340,48 @@ pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
         let width = language
             .articles
             .iter()
-            .map(|a| a.article.chars().count())
-            .chain([7])
+            .map(|a| display_width(&a.article))
+            .chain([display_width(&article_label)])
             .max()
-            .unwrap_or(7);
-        let _ = writeln!(
-            out,
-            "  {:<width$}  segments  translated  missing  outdated  obsolete  words missing",
-            "article"
-        );
+            .unwrap_or(0);
+        let mut header = format!("  {}", pad(&article_label, width, true));
+        for (label, width) in &columns {
+            header.push_str("  ");
+            header.push_str(&pad(label, *width, false));
+        }
+        let _ = writeln!(out, "{}", header.trim_end());
         for article in &language.articles {
             let c = &article.counts;
-            let _ = writeln!(
-                out,
-                "  {:<width$}  {:>8}  {:>10}  {:>7}  {:>8}  {:>8}  {:>13}",
-                article.article,
+            let mut row = format!("  {}", pad(&article.article, width, true));
+            let numbers = [
                 c.segments,
                 c.translated,
                 c.missing,
                 c.outdated,
                 c.obsolete,
-                c.words - c.words_translated
-            );
+                c.words - c.words_translated,
+            ];
+            for (number, (_, width)) in numbers.iter().zip(&columns) {
+                let _ = write!(row, "  {number:>width$}");
+            }
+            let _ = writeln!(out, "{row}");
         }
         let t = &language.totals;
-        let _ = writeln!(
-            out,
-            "{}: {} of {} segments translated ({:.1}%), {} missing, {} outdated, {} obsolete; {} of {} words missing",
-            language.lang,
-            t.translated,
-            t.segments,
-            t.translated_percent(),
-            t.missing,
-            t.outdated,
-            t.obsolete,
-            t.words - t.words_translated,
-            t.words,
+        let total = msg!(
+            "status-total",
+            lang = &language.lang,
+            translated = t.translated,
+            segments = t.segments,
+            percent = format!("{:.1}", t.translated_percent()),
+            missing = t.missing,
+            outdated = t.outdated,
+            obsolete = t.obsolete,
+            words_missing = t.words - t.words_translated,
+            words = t.words
         );
+        let _ = writeln!(out, "{}", ui.text(&total));
         for orphan in &language.orphans {
-            let _ = writeln!(
-                out,
-                "  orphaned: {orphan} (its article is gone; move the catalog with a renamed article, or `l10n extract --prune` deletes it)"
-            );
+            let _ = writeln!(out, "  {}", ui.text(&msg!("status-orphan", path = orphan)));
         }
         if diff {
             for article in &language.articles {
@@ -387,14 +408,14 @@ pub fn status_text(report: &Report, diff: bool, style: Style) -> String {
 /// `check` as text: one `catalog:line: state: id: source` line per issue
 /// and one `catalog:line: qa severity: id: check: message` per quality
 /// finding, then the verdict of each language.
-pub fn check_text(report: &Report, style: Style) -> String {
+pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
     let mut out = String::new();
     for language in &report.languages {
         for article in &language.articles {
             for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
                 let state = match issue.state {
-                    State::Missing => style.paint("31", "missing"),
-                    _ => style.paint("33", "outdated"),
+                    State::Missing => style.paint("31", &ui.text(&msg!("check-missing"))),
+                    _ => style.paint("33", &ui.text(&msg!("check-outdated"))),
                 };
                 let _ = writeln!(
                     out,
@@ -406,8 +427,8 @@ pub fn check_text(report: &Report, style: Style) -> String {
             }
             for qa in &article.qa {
                 let severity = match qa.finding.severity {
-                    Severity::Error => style.paint("31", "qa error"),
-                    Severity::Warning => style.paint("33", "qa warning"),
+                    Severity::Error => style.paint("31", &ui.text(&msg!("check-qa-error"))),
+                    Severity::Warning => style.paint("33", &ui.text(&msg!("check-qa-warning"))),
                 };
                 let _ = writeln!(
                     out,
@@ -415,7 +436,7 @@ pub fn check_text(report: &Report, style: Style) -> String {
                     location(&article.catalog, qa.line),
                     qa.id,
                     qa.finding.check,
-                    qa.finding.message,
+                    ui.text(&qa.finding.message),
                 );
             }
         }
@@ -426,24 +447,35 @@ pub fn check_text(report: &Report, style: Style) -> String {
             continue;
         };
         let outcome = if verdict.passed {
-            style.paint("32", "ok")
+            style.paint("32", &ui.text(&msg!("check-ok")))
         } else {
-            style.paint("31", "FAILED")
+            style.paint("31", &ui.text(&msg!("check-failed")))
         };
-        let threshold = verdict
-            .min_translated
-            .map(|min| format!(", minimum {min}%"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{}: {outcome}: {} of {} segments translated ({:.1}%{threshold}), {} missing, {} outdated",
-            language.lang,
-            t.translated,
-            t.segments,
-            t.translated_percent(),
-            t.missing,
-            t.outdated,
-        );
+        let percent = format!("{:.1}", t.translated_percent());
+        let total = match verdict.min_translated {
+            None => msg!(
+                "check-total",
+                lang = &language.lang,
+                outcome = &outcome,
+                translated = t.translated,
+                segments = t.segments,
+                percent = &percent,
+                missing = t.missing,
+                outdated = t.outdated
+            ),
+            Some(min) => msg!(
+                "check-total-minimum",
+                lang = &language.lang,
+                outcome = &outcome,
+                translated = t.translated,
+                segments = t.segments,
+                percent = &percent,
+                min = min.to_string(),
+                missing = t.missing,
+                outdated = t.outdated
+            ),
+        };
+        let _ = writeln!(out, "{}", ui.text(&total));
     }
     out
 }
@@ -471,9 +503,13 @@ fn first_words(text: &str, n: usize) -> String {
 }
 
 /// An error as the user sees it: the message, where, the line, a caret, and
-/// what to do.
-pub fn error_text(error: &Error, style: Style) -> String {
-    let mut out = format!("{}: {error}\n", style.paint("1;31", "error"));
+/// what to do, in the UI language.
+pub fn error_text(error: &Error, style: Style, ui: Ui) -> String {
+    let mut out = format!(
+        "{}: {}\n",
+        style.paint("1;31", &ui.text(&msg!("error-label"))),
+        ui.text(&error.message())
+    );
     if let Some(location) = error.location() {
         let _ = writeln!(
             out,
@@ -497,7 +533,12 @@ pub fn error_text(error: &Error, style: Style) -> String {
         }
     }
     if let Some(help) = error.help() {
-        let _ = writeln!(out, "  = help: {help}");
+        let _ = writeln!(
+            out,
+            "  = {}: {}",
+            ui.text(&msg!("help-label")),
+            ui.text(&help)
+        );
     }
     out
 }

@@ -12,9 +12,11 @@ use crate::article;
 use crate::catalog::Entry;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan};
 use crate::segment::Rules;
 use crate::store::{self, CatalogFile};
+use crate::ui::Message;
 use crate::workspace::{ArticleFile, Workspace};
 
 /// One article, its template and its plan in each language asked for.
@@ -80,7 +82,7 @@ impl std::str::FromStr for Partition {
     type Err = String;
 
     fn from_str(text: &str) -> std::result::Result<Partition, String> {
-        let bad = || format!("`{text}` is not K/N with 1 ≤ K ≤ N (for example 2/4)");
+        let bad = || msg!("error-partition", value = text).to_string();
         let (index, count) = text.split_once('/').ok_or_else(bad)?;
         let index: u32 = index.trim().parse().map_err(|_| bad())?;
         let count: u32 = count.trim().parse().map_err(|_| bad())?;
@@ -121,11 +123,12 @@ pub fn select_articles(
             Some(_) => {}
             None => {
                 return Err(Error::usage(
-                    format!(
-                        "no article `{name}` in {}",
-                        workspace.display_path(&workspace.articles_dir())
+                    msg!(
+                        "error-no-such-article",
+                        name = name,
+                        dir = workspace.display_path(&workspace.articles_dir())
                     ),
-                    "name an article by its id (its path under the articles folder, without extension) or by its file path",
+                    msg!("help-no-such-article"),
                 ));
             }
         }
@@ -360,9 +363,29 @@ fn catalogs_under(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) ->
     Ok(())
 }
 
-/// One warning per file and unknown key: keys l10n does not use are kept as
-/// they are, but may be typos of ones it does.
-pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Vec<String> {
+/// A key l10n does not use, in a catalog: kept as it is, but it may be a
+/// typo of one it does.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnknownKey {
+    /// The catalog's path as shown to the user.
+    pub file: String,
+    /// The line of the entry that has it; `None` in the `[catalog]` table.
+    pub line: Option<usize>,
+    pub key: String,
+}
+
+impl UnknownKey {
+    pub fn message(&self) -> Message {
+        let location = match self.line {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        };
+        msg!("warning-unknown-key", location = location, key = &self.key)
+    }
+}
+
+/// One warning per file and unknown key.
+pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Vec<UnknownKey> {
     let mut warnings = Vec::new();
     let files = std::iter::once((&survey.template_path, survey.template.as_ref()))
         .chain(survey.languages.iter().map(|l| (&l.path, l.file.as_ref())));
@@ -378,14 +401,11 @@ pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Ve
         // `qa-ignore` is read by the quality checks.
         for (key, id) in keys.filter(|(key, _)| key.as_str() != "qa-ignore") {
             if seen.insert(key) {
-                let line = id
-                    .and_then(|id| catalog.lines.get(id))
-                    .map(|line| format!(":{line}"))
-                    .unwrap_or_default();
-                warnings.push(format!(
-                    "warning: {}{line}: unknown key `{key}` (kept as it is)",
-                    workspace.display_path(path)
-                ));
+                warnings.push(UnknownKey {
+                    file: workspace.display_path(path),
+                    line: id.and_then(|id| catalog.lines.get(id)).copied(),
+                    key: key.clone(),
+                });
             }
         }
     }

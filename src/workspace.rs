@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
+use crate::msg;
 use crate::segment::Rules;
 
 pub const CONFIG_FILE: &str = "l10n.toml";
@@ -176,12 +177,12 @@ impl Workspace {
             Ok(target)
         } else {
             Err(Error::usage(
-                format!(
-                    "{} links to {}, outside the workspace",
-                    self.display_path(link),
-                    target.display()
+                msg!(
+                    "error-link-outside",
+                    link = self.display_path(link),
+                    target = target.display().to_string()
                 ),
-                "l10n reads and writes only inside the workspace: copy the file in, or remove the link",
+                msg!("help-link-outside"),
             ))
         }
     }
@@ -210,20 +211,20 @@ impl Workspace {
             }
             let lang: Lang = name.parse().map_err(|_| {
                 Error::usage(
-                    format!(
-                        "the folder {} is not named after a language",
-                        self.display_path(&entry.path())
+                    msg!(
+                        "error-folder-not-language",
+                        folder = self.display_path(&entry.path())
                     ),
-                    "name catalog folders by BCP 47 tag (`ko`, `pt-BR`), or list the target languages in l10n.toml",
+                    msg!("help-folder-not-language"),
                 )
             })?;
             if lang.as_str() != name {
                 return Err(Error::usage(
-                    format!(
-                        "the folder {} is not in canonical form",
-                        self.display_path(&entry.path())
+                    msg!(
+                        "error-folder-not-canonical",
+                        folder = self.display_path(&entry.path())
                     ),
-                    format!("rename it to `{lang}`"),
+                    msg!("help-folder-not-canonical", lang = &lang),
                 ));
             }
             if lang != self.config.source_lang {
@@ -307,12 +308,13 @@ impl Workspace {
             };
             if let Some(other) = found.insert(id.clone(), article) {
                 return Err(Error::usage(
-                    format!(
-                        "two articles have the id `{id}`: {} and {}",
-                        self.display_path(&other.path),
-                        self.display_path(&found[&id].path)
+                    msg!(
+                        "error-duplicate-article",
+                        id = &id,
+                        first = self.display_path(&other.path),
+                        second = self.display_path(&found[&id].path)
                     ),
-                    "rename one of them; an article's id is its path without the extension",
+                    msg!("help-duplicate-article"),
                 ));
             }
         }
@@ -336,8 +338,8 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         let offset = e.span().map_or(0, |span| span.start);
         Error::invalid(
             Location::at(path, text, offset),
-            format!("invalid configuration: {}", e.message().trim_end()),
-            "see `l10n init --help` for the keys l10n.toml may have",
+            msg!("error-invalid-config", reason = e.message().trim_end()),
+            msg!("help-invalid-config"),
         )
     })?;
     let lang = |tag: &str| -> Result<Lang> {
@@ -345,8 +347,8 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
             let offset = text.find(&format!("\"{tag}\"")).unwrap_or(0);
             Error::invalid(
                 Location::at(path, text, offset),
-                err.to_string(),
-                err.help().unwrap_or_default(),
+                err.message(),
+                err.help().unwrap_or_else(|| msg!("help-bad-language")),
             )
         })
     };
@@ -361,16 +363,16 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         let offset = text.find("min-translated").unwrap_or(0);
         return Err(Error::invalid(
             Location::at(path, text, offset),
-            format!("min-translated is {pct}, not a percentage"),
-            "give a number from 0 to 100",
+            msg!("error-config-percent", value = pct.to_string()),
+            msg!("help-config-percent"),
         ));
     }
     if let Err(message) = Rules::default().add_no_break_patterns(&raw.segmenter.no_break) {
         let offset = text.find("no-break").unwrap_or(0);
         return Err(Error::invalid(
             Location::at(path, text, offset),
-            format!("invalid no-break pattern: {message}"),
-            "mark the boundary with `|`; `#` is a number, `*` a word, e.g. \"Art.| #\"",
+            msg!("error-no-break-pattern", reason = message),
+            msg!("help-no-break-pattern"),
         ));
     }
     Ok(Config {

@@ -3,7 +3,7 @@
 use crate::scenario::{edited_article, translated_workspace};
 use crate::util::{SEED_ID, Workspace};
 
-fn edited_workspace() -> Workspace {
+pub fn edited_workspace() -> Workspace {
     let ws = translated_workspace();
     ws.write(&format!("articles/{SEED_ID}.md"), &edited_article());
     ws

@@ -2,7 +2,7 @@
 //! workspace and per entry.
 use crate::util::Workspace;
 
-fn translated(numbers_kept: bool) -> Workspace {
+pub fn translated(numbers_kept: bool) -> Workspace {
     let ws = Workspace::new();
     ws.mkdir("locales/ko");
     ws.write(

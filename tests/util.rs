@@ -85,15 +85,37 @@ impl Workspace {
     }
 
     pub fn run_in(&self, subdir: &str, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_l10n"))
+        self.run_with(subdir, args, &[])
+    }
+
+    /// Runs `l10n` as [`Workspace::run_in`] does, with the locale variables
+    /// (`L10N_LANG`, `LC_ALL`, `LANG`) as `locale` sets them and the others
+    /// unset.
+    pub fn run_with_locale(&self, args: &[&str], locale: &[(&str, &str)]) -> Run {
+        let mut env = vec![("L10N_LANG", None), ("LC_ALL", None), ("LANG", None)];
+        for (name, value) in locale {
+            env.retain(|(n, _)| n != name);
+            env.push((name, Some(*value)));
+        }
+        self.run_with(".", args, &env)
+    }
+
+    fn run_with(&self, subdir: &str, args: &[&str], env: &[(&str, Option<&str>)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_l10n"));
+        command
             .args(args)
             .current_dir(self.path(subdir))
             .env("NO_COLOR", "1")
             .env("L10N_LANG", "en")
             .env("LANG", "C")
-            .stdin(Stdio::null())
-            .output()
-            .expect("l10n runs");
+            .stdin(Stdio::null());
+        for (name, value) in env {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            };
+        }
+        let output = command.output().expect("l10n runs");
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),

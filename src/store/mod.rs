@@ -23,6 +23,7 @@ use crate::article;
 use crate::catalog::Catalog;
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
+use crate::msg;
 
 /// A catalog as read from disk, with what is needed to write it back.
 #[derive(Debug, Clone)]
@@ -108,10 +109,13 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, article: &str, lang: &Lang) -> Re
         let offset = text.find(&format!("{key} =")).unwrap_or(0);
         Error::invalid(
             Location::at(path, &text, offset),
-            format!(
-                "this catalog says {key} = \"{found}\", but its path is that of {key} \"{expected}\""
+            msg!(
+                "error-catalog-mismatch",
+                key = key,
+                found = found,
+                expected = expected
             ),
-            "move the file to where it belongs, or correct the [catalog] table",
+            msg!("help-catalog-mismatch"),
         )
     };
     if catalog.article != article {
@@ -181,8 +185,8 @@ impl Removal {
 fn refuse_read_only(path: &Path) -> Result<()> {
     if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
         return Err(Error::usage(
-            format!("{} is read-only", path.display()),
-            "make it writable (chmod u+w) if l10n may update it, then run again",
+            msg!("error-read-only", path = path.display().to_string()),
+            msg!("help-read-only"),
         ));
     }
     Ok(())

@@ -7,6 +7,7 @@ use toml_edit::{Document, Item, Table};
 use crate::catalog::{Catalog, Entry, Extra};
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
+use crate::msg;
 
 /// Parses and validates a catalog's text.
 pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
@@ -24,8 +25,8 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
         let offset = e.span().map_or(0, |s| s.start);
         Error::invalid(
             at(offset),
-            format!("invalid TOML: {}", e.message().trim_end()),
-            "fix the syntax; a string is written \"like this\", with \\\" for a quote inside it",
+            msg!("error-invalid-toml", reason = e.message().trim_end()),
+            msg!("help-invalid-toml"),
         )
     })?;
     let reader = Reader { path, text };
@@ -36,18 +37,21 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
         if !matches!(key, "catalog" | "segment" | "obsolete") {
             return Err(Error::invalid(
                 at(reader.start(item)),
-                format!("unknown table `{key}` in a catalog"),
-                "a catalog holds [catalog], [[segment]] and [[obsolete]] tables; move notes into comments (# ...)",
+                msg!("error-unknown-table", key = key),
+                msg!("help-unknown-table"),
             ));
         }
     }
-    let header = root.get("catalog").and_then(Item::as_table).ok_or_else(|| {
-        Error::invalid(
-            at(0),
-            "this catalog has no [catalog] table",
-            "add [catalog] with article, source-lang and lang, or delete the file and run `l10n extract`",
-        )
-    })?;
+    let header = root
+        .get("catalog")
+        .and_then(Item::as_table)
+        .ok_or_else(|| {
+            Error::invalid(
+                at(0),
+                msg!("error-no-catalog-table"),
+                msg!("help-no-catalog-table"),
+            )
+        })?;
     let mut header_extra = Vec::new();
     let mut fields = [None, None, None];
     for (key, item) in header.iter() {
@@ -62,16 +66,16 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
     let [Some(article), Some(source_lang), Some(lang)] = fields else {
         return Err(Error::invalid(
             at(reader.start(&root["catalog"])),
-            "[catalog] needs article, source-lang and lang",
-            "add the missing keys, or delete the file and run `l10n extract`",
+            msg!("error-catalog-keys"),
+            msg!("help-catalog-keys"),
         ));
     };
     let parse_lang = |key: &str, tag: &str| -> Result<Lang> {
         tag.parse().map_err(|e: Error| {
             Error::invalid(
                 at(reader.start(&header[key])),
-                e.to_string(),
-                e.help().unwrap_or_default(),
+                e.message(),
+                e.help().unwrap_or_else(|| msg!("help-bad-language")),
             )
         })
     };
@@ -88,8 +92,8 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
         let tables = item.as_array_of_tables().ok_or_else(|| {
             Error::invalid(
                 at(reader.start(item)),
-                format!("`{section}` must be a list of [[{section}]] tables"),
-                format!("write each entry under its own [[{section}]] line"),
+                msg!("error-section-not-list", section = section),
+                msg!("help-section-not-list", section = section),
             )
         })?;
         for table in tables.iter() {
@@ -99,8 +103,8 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
             if let Some(first) = catalog.lines.get(&entry.id) {
                 return Err(Error::invalid(
                     at(reader.start(&table["id"])),
-                    format!("duplicate id `{}` (first used on line {first})", entry.id),
-                    "ids are unique in a catalog: remove the duplicate entry, or run `l10n extract` after fixing it",
+                    msg!("error-duplicate-id", id = &entry.id, first = *first),
+                    msg!("help-duplicate-id"),
                 ));
             }
             catalog.lines.insert(entry.id.clone(), line);
@@ -128,8 +132,8 @@ impl Reader<'_> {
         item.as_str().map(str::to_string).ok_or_else(|| {
             Error::invalid(
                 Location::at(self.path, self.text, self.start(item)),
-                format!("`{key}` must be a string, not {}", describe(item)),
-                format!("write it in quotes: {key} = \"...\""),
+                msg!("error-not-a-string", key = key, kind = describe(item)),
+                msg!("help-not-a-string", key = key),
             )
         })
     }
@@ -142,8 +146,8 @@ impl Reader<'_> {
             }
             _ => Err(Error::invalid(
                 Location::at(self.path, self.text, self.start(item)),
-                format!("`{key}` is a table inside a catalog entry"),
-                "give extra keys plain or inline values: key = \"value\"",
+                msg!("error-table-in-entry", key = key),
+                msg!("help-table-in-entry"),
             )),
         }
     }
@@ -161,8 +165,8 @@ impl Reader<'_> {
                     if entry.id.trim().is_empty() {
                         return Err(Error::invalid(
                             Location::at(self.path, self.text, self.start(item)),
-                            "an entry's id is empty",
-                            "restore the id; `git diff` or the template catalog shows it",
+                            msg!("error-empty-id"),
+                            msg!("help-empty-id"),
                         ));
                     }
                 }
@@ -179,8 +183,8 @@ impl Reader<'_> {
             if !present {
                 return Err(Error::invalid(
                     Location::at(self.path, self.text, header),
-                    format!("this [[{section}]] entry has no `{key}`"),
-                    "every entry needs its id and source; restore them from `git diff` or the template catalog",
+                    msg!("error-entry-key-missing", section = section, key = key),
+                    msg!("help-entry-key-missing"),
                 ));
             }
         }
@@ -189,14 +193,15 @@ impl Reader<'_> {
     }
 }
 
+/// The kind of a value, as the messages' `$kind` selector names it.
 fn describe(item: &Item) -> &'static str {
     match item {
-        Item::Value(v) if v.is_integer() => "a number",
-        Item::Value(v) if v.is_float() => "a number",
-        Item::Value(v) if v.is_bool() => "true or false",
-        Item::Value(v) if v.is_array() => "a list",
-        Item::Value(v) if v.is_datetime() => "a date",
-        _ => "a table",
+        Item::Value(v) if v.is_integer() => "number",
+        Item::Value(v) if v.is_float() => "number",
+        Item::Value(v) if v.is_bool() => "bool",
+        Item::Value(v) if v.is_array() => "list",
+        Item::Value(v) if v.is_datetime() => "date",
+        _ => "table",
     }
 }
 

@@ -1,0 +1,277 @@
+# l10n's own messages, in English: the reference for every UI language.
+#
+# Each message is used by the code through `msg!("id", name = value, ...)`;
+# the variables a message uses must be among the names the code passes (the
+# test in tests/messages.rs checks both files against the code). Counts are
+# numbers, so plural selectors work: { $count -> [one] ... *[other] ... }.
+
+## Errors: what went wrong, then "help:" with what to do.
+
+error-label = error
+help-label = help
+
+error-read = cannot read { $path }: { $reason }
+error-write = cannot write { $path }: { $reason }
+error-invalid-utf8 = { $path } is not valid UTF-8 (byte offset { $offset })
+help-invalid-utf8 = save the file as UTF-8 (most editors offer this under "Save with encoding")
+error-nul-byte = { $path } has a NUL byte (byte offset { $offset }): it is not a text file
+help-nul-byte = articles and catalogs are UTF-8 text; remove the byte or the file
+error-bad-language = `{ $tag }` is not a valid language tag
+help-bad-language = use a BCP 47 tag such as `ko`, `ja`, `pt-BR` or `zh-Hant`
+error-no-articles = there is no articles folder at { $path }
+help-no-articles = create the folder and put .md or .txt articles in it, or set `articles` in l10n.toml
+error-conflict = { $path } changed on disk while l10n was working; nothing was written
+help-conflict = someone saved it (an editor?) after l10n read it; run the command again to pick up their edit
+error-locked = another l10n run is working in this workspace (lock: { $path })
+help-locked = wait for it to finish, or run without --no-wait to wait
+error-read-only = { $path } is read-only
+help-read-only = make it writable (chmod u+w) if l10n may update it, then run again
+
+## Catalogs that do not parse or have the wrong shape.
+
+error-invalid-toml = invalid TOML: { $reason }
+help-invalid-toml = fix the syntax; a string is written "like this", with \" for a quote inside it
+error-unknown-table = unknown table `{ $key }` in a catalog
+help-unknown-table = a catalog holds [catalog], [[segment]] and [[obsolete]] tables; move notes into comments (# ...)
+error-no-catalog-table = this catalog has no [catalog] table
+help-no-catalog-table = add [catalog] with article, source-lang and lang, or delete the file and run `l10n extract`
+error-catalog-keys = [catalog] needs article, source-lang and lang
+help-catalog-keys = add the missing keys, or delete the file and run `l10n extract`
+error-section-not-list = `{ $section }` must be a list of [[{ $section }]] tables
+help-section-not-list = write each entry under its own [[{ $section }]] line
+error-duplicate-id = duplicate id `{ $id }` (first used on line { $first })
+help-duplicate-id = ids are unique in a catalog: remove the duplicate entry, or run `l10n extract` after fixing it
+error-not-a-string = `{ $key }` must be a string, not { $kind ->
+        [number] a number
+        [bool] true or false
+        [list] a list
+        [date] a date
+       *[table] a table
+    }
+help-not-a-string = write it in quotes: { $key } = "..."
+error-table-in-entry = `{ $key }` is a table inside a catalog entry
+help-table-in-entry = give extra keys plain or inline values: key = "value"
+error-empty-id = an entry's id is empty
+help-empty-id = restore the id; `git diff` or the template catalog shows it
+error-entry-key-missing = this [[{ $section }]] entry has no `{ $key }`
+help-entry-key-missing = every entry needs its id and source; restore them from `git diff` or the template catalog
+error-catalog-mismatch = this catalog says { $key } = "{ $found }", but its path is that of { $key } "{ $expected }"
+help-catalog-mismatch = move the file to where it belongs, or correct the [catalog] table
+
+## The workspace and its configuration.
+
+error-invalid-config = invalid configuration: { $reason }
+help-invalid-config = see `l10n init --help` for the keys l10n.toml may have
+error-config-percent = min-translated is { $value }, not a percentage
+help-config-percent = give a number from 0 to 100
+error-no-break-pattern = invalid no-break pattern: { $reason }
+help-no-break-pattern = mark the boundary with `|`; `#` is a number, `*` a word, e.g. "Art.| #"
+error-link-outside = { $link } links to { $target }, outside the workspace
+help-link-outside = l10n reads and writes only inside the workspace: copy the file in, or remove the link
+error-folder-not-language = the folder { $folder } is not named after a language
+help-folder-not-language = name catalog folders by BCP 47 tag (`ko`, `pt-BR`), or list the target languages in l10n.toml
+error-folder-not-canonical = the folder { $folder } is not in canonical form
+help-folder-not-canonical = rename it to `{ $lang }`
+error-duplicate-article = two articles have the id `{ $id }`: { $first } and { $second }
+help-duplicate-article = rename one of them; an article's id is its path without the extension
+error-no-such-article = no article `{ $name }` in { $dir }
+help-no-such-article = name an article by its id (its path under the articles folder, without extension) or by its file path
+error-config-exists = { $path } already exists
+help-config-exists = edit it, or remove it to start again
+error-source-language = { $lang } is the source language
+help-source-language = name a target language; the source language's catalogs are the templates
+help-build-source-language = build a target language; the articles are the source language's
+error-no-target-languages = this workspace has no target languages
+help-no-target-languages = pass --lang LANG, list `languages` in l10n.toml, or create locales/<lang>/
+error-not-a-report = not an l10n status report: { $reason }
+help-not-a-report = merge the output of `l10n status --format json --partition K/N`
+error-merge-nothing = no reports to merge
+error-merge-source-langs = the reports have different source languages ({ $first } and { $second })
+help-merge = merge reports of the same workspace
+error-not-a-number = `{ $value }` is not a number
+error-not-a-percentage = { $value } is not a percentage from 0 to 100
+error-partition = `{ $value }` is not K/N with 1 ≤ K ≤ N (for example 2/4)
+
+## Warnings and notes (standard error).
+
+warning-unknown-key = warning: { $location }: unknown key `{ $key }` (kept as it is)
+warning-orphan = warning: { $path } has no article `{ $article }`; kept (`--prune` deletes it)
+note-no-target-languages = note: no target languages yet; only templates were written (add `languages` to l10n.toml or pass --lang LANG)
+
+## init, extract, build, export
+
+init-done = wrote l10n.toml; put articles (.md, .txt) in articles/, then run `l10n extract`
+extract-waiting = waiting for another l10n run to finish (lock: { $lock })
+wrote-file = wrote { $path }
+extract-removed = removed { $path } (its article is gone)
+extract-added = { $count } added
+extract-changed = { $count } changed
+extract-moved = { $count } moved
+extract-obsoleted = { $count } obsoleted
+extract-up-to-date = catalogs brought up to date
+extract-summary = extract: { $articles } { $articles ->
+        [one] article
+       *[other] articles
+    }, { $catalogs } { $catalogs ->
+        [one] catalog
+       *[other] catalogs
+    } written
+build-skipped = skipped { $article }: { $percent }% translated, below the minimum of { $min }%
+
+## status
+
+status-column-article = article
+status-column-segments = segments
+status-column-translated = translated
+status-column-missing = missing
+status-column-outdated = outdated
+status-column-obsolete = obsolete
+status-column-words-missing = words missing
+status-total = { $lang }: { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent }%), { $missing } missing, { $outdated } outdated, { $obsolete } obsolete; { $words_missing } of { $words } { $words ->
+        [one] word
+       *[other] words
+    } missing
+status-orphan = orphaned: { $path } (its article is gone; move the catalog with a renamed article, or `l10n extract --prune` deletes it)
+
+## check
+
+check-missing = missing
+check-outdated = outdated
+check-qa-error = qa error
+check-qa-warning = qa warning
+check-ok = ok
+check-failed = FAILED
+check-total = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent }%), { $missing } missing, { $outdated } outdated
+check-total-minimum = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent }%, minimum { $min }%), { $missing } missing, { $outdated } outdated
+
+## Quality checks (check --qa); in JSON, findings are always English.
+
+qa-as-written = { $text }
+qa-number-missing = { $kind ->
+        [time] time
+       *[number] number
+    } { $number } is missing from the translation
+qa-url-missing = URL { $url } is missing from the translation (it must be kept verbatim)
+qa-email-missing = e-mail address { $address } is missing from the translation (it must be kept verbatim)
+qa-link-changed = link target changed from { $from } to { $to }
+qa-link-missing = link target { $target } is missing from the translation
+qa-link-count = link target { $target } appears { $in_source ->
+        [one] once
+       *[other] { $in_source } times
+    } in the source and { $in_translation } in the translation
+qa-link-extra = link target { $target } is not in the source
+qa-markup-spans = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation
+qa-markup-unmatched = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation (unmatched { $runs } in the translation)
+qa-markup-unmatched-by-punctuation = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation (unmatched { $runs } in the translation; CommonMark does not open or close emphasis between punctuation and a letter, as in **“…”**을: move the mark or the punctuation)
+qa-markup-unmatched-underscore = { $kind } spans: { $in_source } in the source, { $in_translation } in the translation (unmatched { $runs } in the translation; `_` cannot close inside a word: use `*`)
+qa-unmatched-run = unmatched `{ $run }` in the translation
+qa-placeholder-missing = placeholder { $placeholder } is missing from the translation
+qa-placeholder-extra = placeholder { $placeholder } is not in the source
+qa-placeholder-count = placeholder { $placeholder } appears { $in_source ->
+        [one] once
+       *[other] { $in_source } times
+    } in the source and { $in_translation } in the translation
+qa-printf-order = printf placeholders are in a different order ({ $in_source } in the source, { $in_translation } in the translation); number them (%1$s) to reorder
+qa-untranslated = the translation is identical to the source (left untranslated?)
+qa-leading-whitespace = leading whitespace differs: { $in_source } in the source, { $in_translation } in the translation
+qa-trailing-whitespace = trailing whitespace differs: { $in_source } in the source, { $in_translation } in the translation
+qa-doubled-space = doubled space in the translation after "{ $after }"
+qa-unbalanced-quotes = unbalanced quotation marks in the translation: unmatched { $marks }
+qa-unbalanced-brackets = unbalanced brackets in the translation: unmatched { $marks }
+qa-length = the translation is { $ratio }× the length of the source ({ $in_translation } vs { $in_source } characters); { $source_lang }→{ $target_lang } is usually { $low }–{ $high }×
+
+## The command line's help (clap's own words, such as "Usage:", stay English).
+
+cli-about = Keeps translations of Markdown articles in step with their source
+cli-long-about =
+    Keeps translations of Markdown articles in step with their source.
+
+    l10n splits each article into sentences (segments), keeps them in one TOML catalog per article and language that translators edit by hand, and reports which segments are missing or outdated, with a word diff of how the source changed, whenever an article changes.
+cli-after-help =
+    The workspace is the nearest folder upwards with an l10n.toml; without one,
+    the current folder, with articles in articles/ and catalogs in locales/.
+
+    A typical round:
+      l10n extract                  segment the articles, update every catalog
+      $EDITOR locales/ko/<article>.toml   fill in `translation = ""`
+      l10n status --lang ko --diff  what is missing, and how outdated sources changed
+      l10n check                    in CI: exit 1 on missing or outdated segments
+
+    Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.
+cli-dir = Run as if started in DIR
+cli-color = When to colour the output (`auto` honours NO_COLOR)
+cli-ui-lang = The language of l10n's messages (default: from L10N_LANG, LC_ALL or LANG; else English). JSON output is the same in every language
+cli-init-about = Write a commented l10n.toml for a new workspace
+cli-init-source-lang = The language the articles are written in
+cli-init-languages = A target language (repeat for several)
+cli-extract-about = Segment every article and update the template and target catalogs
+cli-extract-long-about =
+    Segment every article and update the template and target catalogs.
+
+    Segments keep their ids across edits: an edited sentence keeps its id and its translation, marked outdated with the `previous-source` it was translated from; a moved sentence keeps both; a removed one moves to [[obsolete]] with its translation. Running extract twice changes nothing.
+cli-extract-languages = Update only this language's catalogs (repeatable; default: all)
+cli-extract-prune = Delete obsolete entries, with their translations, and catalogs whose articles are gone
+cli-extract-no-wait = Fail at once when another run holds the workspace lock, instead of waiting for it
+cli-extract-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
+cli-status-about = Report translated, missing, outdated and obsolete segments
+cli-status-long-about =
+    Report translated, missing, outdated and obsolete segments.
+
+    The report is computed live from the articles as they are now, so it is true even when `l10n extract` has not run since the last edit.
+cli-status-languages = Report on this language (repeatable; default: all target languages)
+cli-status-diff = Show how the source of each outdated segment changed, word by word
+cli-status-format = `text` for people, `json` for scripts (the same in every UI language)
+cli-status-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
+cli-status-no-cache = Ignore and do not update the result cache in .l10n/cache
+cli-status-merge = Combine the JSON reports of partitioned runs into one report instead of reading the workspace
+cli-status-articles = Only these articles (ids or file paths; default: all)
+cli-check-about = Exit 1 when segments are missing or outdated (for CI)
+cli-check-long-about =
+    Exit 1 when segments are missing or outdated (for CI).
+
+    Lists each as `catalog:line: state: id: first words`, which CI systems and editors link to the file. With --min-translated, a language fails only when its share of translated segments is below the threshold.
+cli-check-languages = Check this language (repeatable; default: all target languages)
+cli-check-no-cache = Ignore and do not update the result cache in .l10n/cache
+cli-check-qa = Also run the quality checks on every translation (always on with `enabled = true` under [qa] in l10n.toml)
+cli-check-min-translated = Pass a language when at least PCT % of its segments are translated
+cli-check-format = `text` for people, `json` for scripts (the same in every UI language)
+cli-check-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
+cli-check-articles = Only these articles (ids or file paths; default: all)
+cli-build-about = Write the translated articles of a language
+cli-build-long-about =
+    Write the translated articles of a language.
+
+    Each article is written with the source's Markdown structure intact, every translated segment in place of its source and the source text where a translation is missing (or outdated, unless --mark-outdated). An article below --min-translated is not written, and the run exits 1.
+cli-build-lang = The language to build
+cli-build-out = Where to write: DIR/<lang>/<article>.md (default: build)
+cli-build-min-translated = Do not write an article with fewer than PCT % of its segments translated
+cli-build-mark-outdated = Publish outdated translations too, wrapped in `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`
+cli-build-articles = Only these articles (ids or file paths; default: all)
+cli-export-about = Export a language's translations for other tools (Fluent)
+cli-export-long-about =
+    Export a language's translations for other tools.
+
+    --format ftl writes one Fluent resource per article, DIR/<lang>/<article>.ftl, with a message `s-<segment id>` for every translated segment, so a web front end can serve the translations with Fluent's own fallback.
+cli-export-lang = The language to export
+cli-export-out = Where to write: DIR/<lang>/<article>.ftl (default: export)
+cli-segment-about = Print the segments of a text, one JSON object per line
+cli-segment-long-about =
+    Print the segments of a text, one JSON object per line: {"{"}"block": 0, "text": "..."{"}"}.
+
+    Shows how l10n splits a text, to check or debug segmentation; --explain shows why. Custom abbreviations go in l10n.toml under [segmenter].
+cli-segment-lang = Segment with this language's rules (default: the source language)
+cli-segment-plain = Read the input as plain text, not Markdown (default for .txt files)
+cli-segment-explain = Print every candidate boundary instead, taken or not, with the rule that decided it and the text on either side
+cli-segment-file = The file to segment; `-` or nothing reads standard input
+cli-value-format-text = For people: tables, and `path:line:` lines that editors and CI link
+cli-value-format-json = One JSON document, the same whatever the UI language
+cli-value-export-ftl = Fluent resources (.ftl)

@@ -1,0 +1,282 @@
+# l10n 자체 메시지의 한국어 번역. 메시지 id와 변수는 en.ftl과 같아야 합니다
+# (tests/messages.rs가 검사합니다). 한국어에는 복수형이 없으므로 개수는
+# 그대로 씁니다.
+
+## 오류: 무엇이 잘못되었는지, 그리고 "도움말:"에 할 일.
+
+error-label = 오류
+help-label = 도움말
+
+error-read = { $path }을(를) 읽을 수 없습니다: { $reason }
+error-write = { $path }에 쓸 수 없습니다: { $reason }
+error-invalid-utf8 = { $path }은(는) 올바른 UTF-8이 아닙니다 (바이트 오프셋 { $offset })
+help-invalid-utf8 = 파일을 UTF-8로 저장하세요 (대부분의 편집기에서 "인코딩하여 저장"으로 할 수 있습니다)
+error-nul-byte = { $path }에 NUL 바이트가 있습니다 (바이트 오프셋 { $offset }): 텍스트 파일이 아닙니다
+help-nul-byte = 글과 카탈로그는 UTF-8 텍스트입니다. 그 바이트나 파일을 지우세요
+error-bad-language = `{ $tag }`은(는) 올바른 언어 태그가 아닙니다
+help-bad-language = `ko`, `ja`, `pt-BR`, `zh-Hant` 같은 BCP 47 태그를 쓰세요
+error-no-articles = { $path }에 글 폴더가 없습니다
+help-no-articles = 폴더를 만들고 .md 또는 .txt 글을 넣거나, l10n.toml에 `articles`를 지정하세요
+error-conflict = l10n이 작업하는 동안 { $path }이(가) 디스크에서 바뀌었습니다. 아무것도 쓰지 않았습니다
+help-conflict = l10n이 읽은 뒤 누군가(편집기?) 저장했습니다. 그 수정을 반영하려면 명령을 다시 실행하세요
+error-locked = 이 작업 공간에서 다른 l10n 실행이 작업 중입니다 (잠금: { $path })
+help-locked = 끝날 때까지 기다리거나, --no-wait 없이 실행해 기다리게 하세요
+error-read-only = { $path }은(는) 읽기 전용입니다
+help-read-only = l10n이 고쳐도 된다면 쓰기 가능하게 바꾼 뒤(chmod u+w) 다시 실행하세요
+
+## 해석할 수 없거나 모양이 틀린 카탈로그.
+
+error-invalid-toml = 잘못된 TOML: { $reason }
+help-invalid-toml = 문법을 고치세요. 문자열은 "이렇게" 쓰고, 안에 든 따옴표는 \"로 씁니다
+error-unknown-table = 카탈로그에 알 수 없는 테이블 `{ $key }`이(가) 있습니다
+help-unknown-table = 카탈로그에는 [catalog], [[segment]], [[obsolete]] 테이블만 있습니다. 메모는 주석(# ...)으로 옮기세요
+error-no-catalog-table = 이 카탈로그에는 [catalog] 테이블이 없습니다
+help-no-catalog-table = article, source-lang, lang을 담은 [catalog]를 추가하거나, 파일을 지우고 `l10n extract`를 실행하세요
+error-catalog-keys = [catalog]에는 article, source-lang, lang이 있어야 합니다
+help-catalog-keys = 빠진 키를 추가하거나, 파일을 지우고 `l10n extract`를 실행하세요
+error-section-not-list = `{ $section }`은(는) [[{ $section }]] 테이블의 목록이어야 합니다
+help-section-not-list = 항목마다 자기 [[{ $section }]] 줄 아래에 쓰세요
+error-duplicate-id = 중복된 id `{ $id }` (처음 쓰인 줄: { $first })
+help-duplicate-id = 카탈로그 안에서 id는 하나뿐이어야 합니다. 중복 항목을 지우거나, 고친 뒤 `l10n extract`를 실행하세요
+error-not-a-string = `{ $key }` 값은 문자열이어야 합니다 (지금은 { $kind ->
+        [number] 숫자
+        [bool] 참/거짓 값
+        [list] 목록
+        [date] 날짜
+       *[table] 테이블
+    })
+help-not-a-string = 따옴표로 감싸세요: { $key } = "..."
+error-table-in-entry = `{ $key }`은(는) 카탈로그 항목 안의 테이블입니다
+help-table-in-entry = 추가 키에는 일반 값이나 인라인 값을 주세요: key = "value"
+error-empty-id = 항목의 id가 비어 있습니다
+help-empty-id = id를 되살리세요. `git diff`나 템플릿 카탈로그에서 볼 수 있습니다
+error-entry-key-missing = 이 [[{ $section }]] 항목에 `{ $key }`이(가) 없습니다
+help-entry-key-missing = 모든 항목에는 id와 source가 있어야 합니다. `git diff`나 템플릿 카탈로그에서 되살리세요
+error-catalog-mismatch = 이 카탈로그에는 { $key } = "{ $found }"라고 되어 있지만, 경로는 { $key } "{ $expected }"의 것입니다
+help-catalog-mismatch = 파일을 제자리로 옮기거나 [catalog] 테이블을 고치세요
+
+## 작업 공간과 설정.
+
+error-invalid-config = 잘못된 설정: { $reason }
+help-invalid-config = l10n.toml에 쓸 수 있는 키는 `l10n init --help`를 보세요
+error-config-percent = min-translated가 { $value }입니다. 백분율이 아닙니다
+help-config-percent = 0에서 100 사이의 수를 주세요
+error-no-break-pattern = 잘못된 no-break 패턴: { $reason }
+help-no-break-pattern = 경계는 `|`로 표시합니다. `#`은 숫자, `*`는 단어입니다. 예: "Art.| #"
+error-link-outside = { $link }은(는) 작업 공간 밖의 { $target }을(를) 가리킵니다
+help-link-outside = l10n은 작업 공간 안에서만 읽고 씁니다. 파일을 안으로 복사하거나 링크를 지우세요
+error-folder-not-language = 폴더 { $folder }의 이름이 언어가 아닙니다
+help-folder-not-language = 카탈로그 폴더 이름은 BCP 47 태그(`ko`, `pt-BR`)로 하거나, l10n.toml에 대상 언어를 적으세요
+error-folder-not-canonical = 폴더 { $folder }의 이름이 정규형이 아닙니다
+help-folder-not-canonical = `{ $lang }`(으)로 이름을 바꾸세요
+error-duplicate-article = 두 글의 id가 `{ $id }`(으)로 같습니다: { $first }, { $second }
+help-duplicate-article = 둘 중 하나의 이름을 바꾸세요. 글의 id는 확장자를 뺀 경로입니다
+error-no-such-article = { $dir }에 글 `{ $name }`이(가) 없습니다
+help-no-such-article = 글은 id(글 폴더 아래 경로, 확장자 제외)나 파일 경로로 지정하세요
+error-config-exists = { $path }이(가) 이미 있습니다
+help-config-exists = 그 파일을 고치거나, 지우고 다시 시작하세요
+error-source-language = { $lang }은(는) 원문 언어입니다
+help-source-language = 대상 언어를 지정하세요. 원문 언어의 카탈로그는 템플릿입니다
+help-build-source-language = 대상 언어를 빌드하세요. 글 자체가 원문 언어입니다
+error-no-target-languages = 이 작업 공간에는 대상 언어가 없습니다
+help-no-target-languages = --lang LANG을 주거나, l10n.toml에 `languages`를 적거나, locales/<lang>/ 폴더를 만드세요
+error-not-a-report = l10n status 보고서가 아닙니다: { $reason }
+help-not-a-report = `l10n status --format json --partition K/N`의 출력을 병합하세요
+error-merge-nothing = 병합할 보고서가 없습니다
+error-merge-source-langs = 보고서들의 원문 언어가 다릅니다 ({ $first }, { $second })
+help-merge = 같은 작업 공간의 보고서를 병합하세요
+error-not-a-number = `{ $value }`은(는) 수가 아닙니다
+error-not-a-percentage = { $value }은(는) 0에서 100 사이의 백분율이 아닙니다
+error-partition = `{ $value }`은(는) 1 ≤ K ≤ N인 K/N 형식이 아닙니다 (예: 2/4)
+
+## 경고와 알림 (표준 오류).
+
+warning-unknown-key = 경고: { $location }: 알 수 없는 키 `{ $key }` (그대로 둡니다)
+warning-orphan = 경고: { $path }에 해당하는 글 `{ $article }`이(가) 없습니다. 그대로 둡니다 (`--prune`으로 지울 수 있습니다)
+note-no-target-languages = 참고: 아직 대상 언어가 없어 템플릿만 썼습니다 (l10n.toml에 `languages`를 추가하거나 --lang LANG을 주세요)
+
+## init, extract, build, export
+
+init-done = l10n.toml을 썼습니다. articles/에 글(.md, .txt)을 넣은 뒤 `l10n extract`를 실행하세요
+extract-waiting = 다른 l10n 실행이 끝나기를 기다리는 중 (잠금: { $lock })
+wrote-file = { $path } 씀
+extract-removed = { $path } 지움 (글이 없어짐)
+extract-added = 추가 { $count }
+extract-changed = 변경 { $count }
+extract-moved = 이동 { $count }
+extract-obsoleted = 폐기 { $count }
+extract-up-to-date = 카탈로그를 최신 상태로 맞춤
+extract-summary = extract: 글 { $articles }개, 카탈로그 { $catalogs }개 씀
+build-skipped = { $article } 건너뜀: { $percent }% 번역됨, 최소 기준 { $min }%에 못 미침
+
+## status
+
+status-column-article = 글
+status-column-segments = 세그먼트
+status-column-translated = 번역됨
+status-column-missing = 누락
+status-column-outdated = 오래됨
+status-column-obsolete = 폐기됨
+status-column-words-missing = 누락 단어
+status-total = { $lang }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }, 폐기됨 { $obsolete }; 단어 { $words }개 중 { $words_missing }개 누락
+status-orphan = 고아 카탈로그: { $path } (글이 없어졌습니다. 글 이름을 바꿨다면 카탈로그도 옮기고, 아니면 `l10n extract --prune`으로 지우세요)
+
+## check
+
+check-missing = 누락
+check-outdated = 오래됨
+check-qa-error = QA 오류
+check-qa-warning = QA 경고
+check-ok = 통과
+check-failed = 실패
+check-total = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }
+check-total-minimum = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%, 최소 { $min }%), 누락 { $missing }, 오래됨 { $outdated }
+
+## 품질 검사 (check --qa). JSON에서는 결과가 늘 영어입니다.
+
+qa-as-written = { $text }
+qa-number-missing = 번역에 { $kind ->
+        [time] 시각
+       *[number] 숫자
+    } { $number }이(가) 없습니다
+qa-url-missing = 번역에 URL { $url }이(가) 없습니다 (그대로 두어야 합니다)
+qa-email-missing = 번역에 이메일 주소 { $address }이(가) 없습니다 (그대로 두어야 합니다)
+qa-link-changed = 링크 대상이 { $from }에서 { $to }(으)로 바뀌었습니다
+qa-link-missing = 번역에 링크 대상 { $target }이(가) 없습니다
+qa-link-count = 링크 대상 { $target }이(가) 원문에는 { $in_source }번, 번역에는 { $in_translation }번 나옵니다
+qa-link-extra = 링크 대상 { $target }은(는) 원문에 없습니다
+qa-markup-spans = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개
+qa-markup-unmatched = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개 (번역에서 짝이 없는 { $runs })
+qa-markup-unmatched-by-punctuation = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개 (번역에서 짝이 없는 { $runs }; CommonMark는 **“…”**을처럼 문장 부호와 글자 사이에서는 강조를 열거나 닫지 않습니다. 표시나 문장 부호를 옮기세요)
+qa-markup-unmatched-underscore = { $kind ->
+        [italic] 기울임
+        [bold] 굵게
+        [strikethrough] 취소선
+       *[code] 코드
+    } 구간: 원문 { $in_source }개, 번역 { $in_translation }개 (번역에서 짝이 없는 { $runs }; `_`는 단어 안에서 닫을 수 없습니다. `*`를 쓰세요)
+qa-unmatched-run = 번역에 짝이 없는 `{ $run }`이(가) 있습니다
+qa-placeholder-missing = 번역에 자리표시자 { $placeholder }이(가) 없습니다
+qa-placeholder-extra = 자리표시자 { $placeholder }은(는) 원문에 없습니다
+qa-placeholder-count = 자리표시자 { $placeholder }이(가) 원문에는 { $in_source }번, 번역에는 { $in_translation }번 나옵니다
+qa-printf-order = printf 자리표시자의 순서가 다릅니다 (원문 { $in_source }, 번역 { $in_translation }). 순서를 바꾸려면 번호를 붙이세요 (%1$s)
+qa-untranslated = 번역이 원문과 같습니다 (번역하지 않았나요?)
+qa-leading-whitespace = 앞쪽 공백이 다릅니다: 원문 { $in_source ->
+        [none] 없음
+       *[other] { $in_source }
+    }, 번역 { $in_translation ->
+        [none] 없음
+       *[other] { $in_translation }
+    }
+qa-trailing-whitespace = 뒤쪽 공백이 다릅니다: 원문 { $in_source ->
+        [none] 없음
+       *[other] { $in_source }
+    }, 번역 { $in_translation ->
+        [none] 없음
+       *[other] { $in_translation }
+    }
+qa-doubled-space = 번역에서 "{ $after }" 뒤에 공백이 두 칸입니다
+qa-unbalanced-quotes = 번역의 따옴표 짝이 맞지 않습니다: 짝이 없는 { $marks }
+qa-unbalanced-brackets = 번역의 괄호 짝이 맞지 않습니다: 짝이 없는 { $marks }
+qa-length = 번역의 길이가 원문의 { $ratio }배입니다 (번역 { $in_translation }자, 원문 { $in_source }자). { $source_lang }→{ $target_lang }은(는) 보통 { $low }–{ $high }배입니다
+
+## 명령줄 도움말 ("Usage:" 같은 clap 자체의 낱말은 영어로 남습니다).
+
+cli-about = Markdown 글의 번역을 원문과 맞춰 둡니다
+cli-long-about =
+    Markdown 글의 번역을 원문과 맞춰 둡니다.
+
+    l10n은 글마다 문장(세그먼트)으로 나누어, 번역가가 직접 고치는 TOML 카탈로그에 글과 언어별로 하나씩 담아 둡니다. 글이 바뀔 때마다 어떤 세그먼트가 누락되었거나 오래되었는지, 원문이 어떻게 바뀌었는지 단어 단위 차이와 함께 알려 줍니다.
+cli-after-help =
+    작업 공간은 위쪽으로 가장 가까운, l10n.toml이 있는 폴더입니다. 없으면 현재
+    폴더이며, 글은 articles/에, 카탈로그는 locales/에 있습니다.
+
+    보통의 작업 순서:
+      l10n extract                  글을 세그먼트로 나누고 모든 카탈로그를 갱신
+      $EDITOR locales/ko/<article>.toml   `translation = ""`을 채움
+      l10n status --lang ko --diff  무엇이 누락되었고 오래된 원문이 어떻게 바뀌었는지
+      l10n check                    CI에서: 누락되거나 오래된 세그먼트가 있으면 종료 코드 1
+
+    종료 코드: 0 성공, 1 검사 실패, 2 잘못된 사용법이나 입력.
+cli-dir = DIR에서 시작한 것처럼 실행
+cli-color = 출력에 색을 쓸 때 (`auto`는 NO_COLOR를 따름)
+cli-ui-lang = l10n 메시지의 언어 (기본값: L10N_LANG, LC_ALL, LANG 순, 없으면 영어). JSON 출력은 어느 언어에서나 같음
+cli-init-about = 새 작업 공간에 주석이 달린 l10n.toml을 씀
+cli-init-source-lang = 글이 쓰인 언어
+cli-init-languages = 대상 언어 (여러 개면 반복)
+cli-extract-about = 모든 글을 세그먼트로 나누고 템플릿과 대상 카탈로그를 갱신
+cli-extract-long-about =
+    모든 글을 세그먼트로 나누고 템플릿과 대상 카탈로그를 갱신합니다.
+
+    세그먼트는 편집을 거쳐도 id를 유지합니다. 고친 문장은 id와 번역을 유지하고, 번역할 때의 `previous-source`와 함께 오래됨으로 표시됩니다. 옮긴 문장은 둘 다 유지하고, 지운 문장은 번역과 함께 [[obsolete]]로 옮겨집니다. extract를 두 번 실행해도 아무것도 바뀌지 않습니다.
+cli-extract-languages = 이 언어의 카탈로그만 갱신 (반복 가능, 기본값: 전부)
+cli-extract-prune = 폐기된 항목을 번역과 함께 지우고, 글이 없어진 카탈로그도 지움
+cli-extract-no-wait = 다른 실행이 작업 공간 잠금을 쥐고 있으면 기다리지 않고 바로 실패
+cli-extract-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
+cli-status-about = 번역됨, 누락, 오래됨, 폐기된 세그먼트를 보고
+cli-status-long-about =
+    번역됨, 누락, 오래됨, 폐기된 세그먼트를 보고합니다.
+
+    보고서는 지금 상태의 글에서 바로 계산하므로, 마지막 편집 뒤에 `l10n extract`를 실행하지 않았어도 정확합니다.
+cli-status-languages = 이 언어를 보고 (반복 가능, 기본값: 모든 대상 언어)
+cli-status-diff = 오래된 세그먼트마다 원문이 어떻게 바뀌었는지 단어 단위로 보여 줌
+cli-status-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음)
+cli-status-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
+cli-status-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
+cli-status-merge = 작업 공간을 읽지 않고, 나누어 실행한 JSON 보고서들을 하나로 합침
+cli-status-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
+cli-check-about = 누락되거나 오래된 세그먼트가 있으면 종료 코드 1 (CI용)
+cli-check-long-about =
+    누락되거나 오래된 세그먼트가 있으면 종료 코드 1로 끝납니다 (CI용).
+
+    각각을 `catalog:line: state: id: first words` 형식으로 보여 주므로 CI 시스템과 편집기가 파일로 연결합니다. --min-translated를 주면 번역된 세그먼트의 비율이 기준보다 낮은 언어만 실패합니다.
+cli-check-languages = 이 언어를 검사 (반복 가능, 기본값: 모든 대상 언어)
+cli-check-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
+cli-check-qa = 모든 번역에 품질 검사도 실행 (l10n.toml의 [qa]에 `enabled = true`면 항상 실행)
+cli-check-min-translated = 세그먼트의 PCT % 이상이 번역된 언어는 통과
+cli-check-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음)
+cli-check-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
+cli-check-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
+cli-build-about = 한 언어의 번역된 글을 씀
+cli-build-long-about =
+    한 언어의 번역된 글을 씁니다.
+
+    글마다 원문의 Markdown 구조를 그대로 두고, 번역된 세그먼트는 원문 자리에 넣으며, 번역이 누락된(또는 --mark-outdated가 없으면 오래된) 곳에는 원문을 씁니다. --min-translated에 못 미치는 글은 쓰지 않으며, 이때 종료 코드는 1입니다.
+cli-build-lang = 빌드할 언어
+cli-build-out = 쓸 곳: DIR/<lang>/<article>.md (기본값: build)
+cli-build-min-translated = 세그먼트의 PCT %보다 적게 번역된 글은 쓰지 않음
+cli-build-mark-outdated = 오래된 번역도 `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`로 감싸서 게시
+cli-build-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
+cli-export-about = 다른 도구를 위해 한 언어의 번역을 내보냄 (Fluent)
+cli-export-long-about =
+    다른 도구를 위해 한 언어의 번역을 내보냅니다.
+
+    --format ftl은 글마다 Fluent 리소스 하나(DIR/<lang>/<article>.ftl)를 쓰며, 번역된 세그먼트마다 `s-<segment id>` 메시지가 있어 웹 프런트엔드가 Fluent 자체의 대체 언어 기능으로 번역을 보여 줄 수 있습니다.
+cli-export-lang = 내보낼 언어
+cli-export-out = 쓸 곳: DIR/<lang>/<article>.ftl (기본값: export)
+cli-segment-about = 텍스트의 세그먼트를 한 줄에 JSON 객체 하나씩 출력
+cli-segment-long-about =
+    텍스트의 세그먼트를 한 줄에 JSON 객체 하나씩 출력합니다: {"{"}"block": 0, "text": "..."{"}"}.
+
+    l10n이 텍스트를 어떻게 나누는지 보여 주어 세그먼트 분할을 확인하거나 디버그할 수 있습니다. --explain은 그 이유를 보여 줍니다. 사용자 정의 약어는 l10n.toml의 [segmenter]에 넣습니다.
+cli-segment-lang = 이 언어의 규칙으로 나눔 (기본값: 원문 언어)
+cli-segment-plain = 입력을 Markdown이 아닌 일반 텍스트로 읽음 (.txt 파일의 기본값)
+cli-segment-explain = 대신 모든 후보 경계를, 채택 여부와 결정한 규칙, 양쪽 텍스트와 함께 출력
+cli-segment-file = 나눌 파일. `-`이거나 없으면 표준 입력을 읽음
+cli-value-format-text = 사람용: 표, 그리고 편집기와 CI가 연결하는 `path:line:` 줄
+cli-value-format-json = JSON 문서 하나, UI 언어와 상관없이 같음
+cli-value-export-ftl = Fluent 리소스 (.ftl)

@@ -1,0 +1,397 @@
+//! The tool's own words: every message l10n prints to a person comes from a
+//! Fluent resource compiled in from `src/messages/<lang>.ftl`, in the UI
+//! language the binary chose (`--ui-lang`, `L10N_LANG`, `LC_ALL`, `LANG`,
+//! else English).
+//!
+//! The library describes what it has to say as a [`Message`] (an id and
+//! named arguments, made with [`msg!`](crate::msg)) and the edge renders it
+//! with a [`Ui`]. English is the fallback for any id a language lacks. JSON
+//! output and catalog files never go through here: they are the same in
+//! every UI language.
+use std::fmt;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use unic_langid::LanguageIdentifier;
+
+/// The English resource: the reference every other language is checked
+/// against.
+pub const EN_FTL: &str = include_str!("messages/en.ftl");
+pub const KO_FTL: &str = include_str!("messages/ko.ftl");
+
+/// Something to say to a person: a Fluent message id and its arguments.
+///
+/// Made with [`msg!`](crate::msg) only, so that the test of the `.ftl` files
+/// can find every id and every argument the code passes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Box<[(&'static str, Arg)]>,
+}
+
+/// An argument of a message: text, or a number (which plural rules see).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<&crate::lang::Lang> for Arg {
+    fn from(lang: &crate::lang::Lang) -> Arg {
+        Arg::Text(lang.to_string())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(n as f64)
+    }
+}
+
+impl From<&usize> for Arg {
+    fn from(n: &usize) -> Arg {
+        Arg::Number(*n as f64)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+/// A [`Message`]: `msg!("status-total", count = n, lang = lang)`.
+///
+/// Argument names are Fluent variable names (`$count`); values are text or
+/// numbers (anything [`Arg`] converts from).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::ui::Message {
+            id: $id,
+            args: ::std::boxed::Box::new([$((stringify!($name), $crate::ui::Arg::from($value))),*]),
+        }
+    };
+}
+
+/// Stored as its id and arguments (the result cache keeps messages so that
+/// a later run can render them in its own UI language).
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.id, &self.args).serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
+        let (id, args): (String, Vec<(String, Arg)>) =
+            serde::Deserialize::deserialize(deserializer)?;
+        let known = |name: &str| static_name(name);
+        let unknown = |what: &str| serde::de::Error::custom(format!("unknown message {what}"));
+        Ok(Message {
+            id: known(&id).ok_or_else(|| unknown(&id))?,
+            args: args
+                .into_iter()
+                .map(|(name, value)| Ok((known(&name).ok_or_else(|| unknown(&name))?, value)))
+                .collect::<Result<_, D::Error>>()?,
+        })
+    }
+}
+
+/// `name` as a `&'static str`, if it is a message id or a variable name of
+/// the English resource (where every message and variable is).
+fn static_name(name: &str) -> Option<&'static str> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    EN_FTL.match_indices(name).find_map(|(at, _)| {
+        let before = EN_FTL[..at].chars().next_back();
+        let after = EN_FTL[at + name.len()..].chars().next();
+        let bounded =
+            |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let is_id = matches!(before, None | Some('\n')) && after == Some(' ');
+        let is_variable = before == Some('$') && bounded(after);
+        (is_id || is_variable).then(|| &EN_FTL[at..at + name.len()])
+    })
+}
+
+/// Renders in English, for `Display` of errors and for logs.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Ui::ENGLISH.text(self))
+    }
+}
+
+/// A UI language l10n has messages in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UiLang {
+    #[default]
+    En,
+    Ko,
+}
+
+impl UiLang {
+    pub const ALL: [UiLang; 2] = [UiLang::En, UiLang::Ko];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            UiLang::En => "en",
+            UiLang::Ko => "ko",
+        }
+    }
+
+    /// The `.ftl` source of this language's messages.
+    pub fn resource(self) -> &'static str {
+        match self {
+            UiLang::En => EN_FTL,
+            UiLang::Ko => KO_FTL,
+        }
+    }
+
+    fn bundle(self) -> &'static FluentBundle<FluentResource> {
+        static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; UiLang::ALL.len()] =
+            [const { OnceLock::new() }; UiLang::ALL.len()];
+        BUNDLES[self as usize].get_or_init(|| {
+            let id: LanguageIdentifier = self.tag().parse().expect("a valid tag");
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // No U+2068/U+2069 around arguments: they would reach terminals
+            // and CI logs as stray characters.
+            bundle.set_use_isolating(false);
+            // A resource with errors still adds its good messages; the test
+            // of the .ftl files keeps them free of errors.
+            let resource = FluentResource::try_new(self.resource().to_string())
+                .unwrap_or_else(|(resource, _)| resource);
+            let _ = bundle.add_resource(resource);
+            bundle
+        })
+    }
+
+    /// The best of the UI languages for a requested language, English when
+    /// none fits.
+    pub fn negotiate(requested: &LanguageIdentifier) -> UiLang {
+        let available: Vec<LanguageIdentifier> = UiLang::ALL
+            .iter()
+            .map(|l| l.tag().parse().expect("a valid tag"))
+            .collect();
+        let chosen = negotiate_languages(
+            std::slice::from_ref(requested),
+            &available,
+            Some(&available[0]),
+            NegotiationStrategy::Filtering,
+        );
+        let first = chosen.first().map(|id| id.to_string());
+        UiLang::ALL
+            .into_iter()
+            .find(|l| Some(l.tag()) == first.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+/// Where the UI language may come from, most important first.
+#[derive(Debug, Clone, Default)]
+pub struct UiLangSources {
+    /// `--ui-lang`, already validated as a language tag.
+    pub flag: Option<String>,
+    pub l10n_lang: Option<String>,
+    pub lc_all: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// A language tag from a locale value: a BCP 47 tag (`ko-KR`) or a POSIX
+/// locale (`ko_KR.UTF-8`, `ko_KR@euro`). `None` for `C`, `POSIX`, an empty
+/// value or anything else that names no language.
+pub fn locale_language(value: &str) -> Option<LanguageIdentifier> {
+    let name = value.split(['.', '@']).next().unwrap_or_default().trim();
+    if name.is_empty() || name == "C" || name == "POSIX" {
+        return None;
+    }
+    let id: LanguageIdentifier = name.replace('_', "-").parse().ok()?;
+    (!id.language.is_empty()).then_some(id)
+}
+
+/// Renders messages in one UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ui {
+    pub lang: UiLang,
+}
+
+impl Ui {
+    pub const ENGLISH: Ui = Ui { lang: UiLang::En };
+
+    pub fn new(lang: UiLang) -> Ui {
+        Ui { lang }
+    }
+
+    /// The UI language from the first source that names a language: the
+    /// flag, then `L10N_LANG`, `LC_ALL` and `LANG`. A value that names no
+    /// language is skipped; a language l10n has no messages in is English.
+    pub fn choose(sources: &UiLangSources) -> Ui {
+        let requested = [
+            &sources.flag,
+            &sources.l10n_lang,
+            &sources.lc_all,
+            &sources.lang,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|value| locale_language(value));
+        Ui::new(requested.map_or(UiLang::En, |id| UiLang::negotiate(&id)))
+    }
+
+    /// The text of `message`, in this UI language, else in English; the id
+    /// itself if neither has it (a bug the tests catch).
+    pub fn text(&self, message: &Message) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &message.args {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(text.as_str()),
+                Arg::Number(n) => FluentValue::from(*n),
+            };
+            args.set(*name, value);
+        }
+        for lang in [self.lang, UiLang::En] {
+            let bundle = lang.bundle();
+            if let Some(pattern) = bundle.get_message(message.id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned();
+            }
+        }
+        message.id.to_string()
+    }
+}
+
+/// How many columns `text` takes on a terminal: two for the wide
+/// characters of East Asian scripts, one for others.
+pub fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA960..=0xA97F
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` padded with spaces to `width` columns, on the right (`left`
+/// alignment) or on the left.
+pub fn pad(text: &str, width: usize, left: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(display_width(text)));
+    if left {
+        format!("{text}{fill}")
+    } else {
+        format!("{fill}{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(
+        flag: Option<&str>,
+        l10n: Option<&str>,
+        lc_all: Option<&str>,
+        lang: Option<&str>,
+    ) -> UiLangSources {
+        UiLangSources {
+            flag: flag.map(str::to_string),
+            l10n_lang: l10n.map(str::to_string),
+            lc_all: lc_all.map(str::to_string),
+            lang: lang.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn posix_locales_name_languages() {
+        assert_eq!(locale_language("ko_KR.UTF-8").unwrap().to_string(), "ko-KR");
+        assert_eq!(locale_language("ko_KR@euro").unwrap().to_string(), "ko-KR");
+        assert_eq!(locale_language("ko").unwrap().to_string(), "ko");
+        for none in ["", "C", "POSIX", "C.UTF-8", "???", "12"] {
+            assert!(locale_language(none).is_none(), "{none}");
+        }
+    }
+
+    #[test]
+    fn the_first_usable_source_decides() {
+        let choose = |f, l, c, g| Ui::choose(&sources(f, l, c, g)).lang;
+        assert_eq!(choose(Some("ko"), Some("en"), None, None), UiLang::Ko);
+        assert_eq!(choose(None, Some("ko"), Some("en"), None), UiLang::Ko);
+        assert_eq!(
+            choose(None, None, Some("C"), Some("ko_KR.UTF-8")),
+            UiLang::Ko
+        );
+        assert_eq!(choose(None, None, Some("fr_FR"), Some("ko_KR")), UiLang::En);
+        assert_eq!(choose(None, None, None, None), UiLang::En);
+        assert_eq!(choose(None, None, None, Some("ko-Kore-KR")), UiLang::Ko);
+    }
+
+    #[test]
+    fn plurals_and_no_isolation_marks() {
+        let one = Ui::ENGLISH.text(&msg!(
+            "extract-summary",
+            articles = 1usize,
+            catalogs = 1usize
+        ));
+        let two = Ui::ENGLISH.text(&msg!(
+            "extract-summary",
+            articles = 2usize,
+            catalogs = 2usize
+        ));
+        assert_eq!(one, "extract: 1 article, 1 catalog written");
+        assert_eq!(two, "extract: 2 articles, 2 catalogs written");
+        assert!(!one.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn messages_survive_storage() {
+        let message = msg!("extract-summary", articles = 2usize, catalogs = 1usize);
+        let json = serde_json::to_string(&message).unwrap();
+        assert_eq!(serde_json::from_str::<Message>(&json).unwrap(), message);
+        let unknown = r#"["no-such-message",[]]"#;
+        assert!(serde_json::from_str::<Message>(unknown).is_err());
+        let unknown_arg = r#"["extract-summary",[["zzz",{"Number":1.0}]]]"#;
+        assert!(serde_json::from_str::<Message>(unknown_arg).is_err());
+    }
+
+    #[test]
+    fn widths_count_wide_characters_twice() {
+        assert_eq!(display_width("article"), 7);
+        assert_eq!(display_width("번역됨"), 6);
+        assert_eq!(pad("누락", 6, false), "  누락");
+    }
+}
