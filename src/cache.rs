@@ -4,14 +4,9 @@
 //! An article whose inputs did not change is not parsed, segmented or
 //! planned again.
 //!
-//! Whether an input changed is decided by its contents' hash. Reading and
-//! hashing every file is itself most of a run, so a file's [`Stamp`] (size,
-//! modification and status-change times, inode) stands in for its hash
-//! when the file had been left alone for a while before it was stamped: an
-//! edit made since then changes the stamp (the status-change time cannot
-//! be set back). A file edited too recently for its times to tell a later
-//! edit in the same tick apart is always read and hashed ("racy", as git
-//! calls it).
+//! Whether an input changed is decided by its contents' hash; a settled
+//! file's [`Stamp`] stands in for it, so that a run where nothing changed
+//! reads no file at all.
 //!
 //! The file holds a small index (per article: hash, stamps, counts,
 //! warnings) and, after it, each article's issues, read only when the
@@ -26,80 +21,20 @@ use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
 use crate::plan::State;
 use crate::qa::{Check, Finding, Severity};
 use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
+use crate::store::Stamp;
 use crate::survey::UnknownKey;
 use crate::ui::Message;
 
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 4;
-/// How long a file must have been left alone for its stamp to stand in for
-/// its contents: longer than the coarsest timestamp of common file systems.
-const SETTLED: Duration = Duration::from_secs(2);
-
-/// How a file looked on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Stamp {
-    /// No file there.
-    Absent,
-    /// A file not modified for a while: if it still looks like this, its
-    /// contents are the same.
-    Settled {
-        len: u64,
-        modified: (i64, i64),
-        changed: (i64, i64),
-        inode: u64,
-        device: u64,
-    },
-    /// A file modified too recently (or that cannot be looked at): only its
-    /// contents can tell.
-    Unknown,
-}
-
-impl Stamp {
-    /// The stamp of a file the file system described so, judged settled
-    /// against `now`.
-    pub fn of(metadata: &std::io::Result<fs::Metadata>, now: SystemTime) -> Stamp {
-        match metadata {
-            Ok(metadata) => Stamp::settled(metadata, now).unwrap_or(Stamp::Unknown),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Stamp::Absent,
-            Err(_) => Stamp::Unknown,
-        }
-    }
-
-    #[cfg(unix)]
-    fn settled(metadata: &fs::Metadata, now: SystemTime) -> Option<Stamp> {
-        use std::os::unix::fs::MetadataExt;
-        let limit = now
-            .checked_sub(SETTLED)?
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .ok()?;
-        let limit = (limit.as_secs() as i64, i64::from(limit.subsec_nanos()));
-        let modified = (metadata.mtime(), metadata.mtime_nsec());
-        let changed = (metadata.ctime(), metadata.ctime_nsec());
-        (modified < limit && changed < limit).then_some(Stamp::Settled {
-            len: metadata.len(),
-            modified,
-            changed,
-            inode: metadata.ino(),
-            device: metadata.dev(),
-        })
-    }
-
-    /// Without a status-change time, a stamp could be faked by setting the
-    /// modification time back: contents decide.
-    #[cfg(not(unix))]
-    fn settled(_: &fs::Metadata, _: SystemTime) -> Option<Stamp> {
-        None
-    }
-}
+const FORMAT: u32 = 5;
 
 /// What the cache knows of one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -172,8 +107,8 @@ pub struct Cache {
     path: PathBuf,
     /// The settings the reports depend on besides the files.
     salt: u64,
-    /// When this run started: stamps are judged settled against it.
-    now: Option<SystemTime>,
+    /// Whether the cache is in use at all.
+    enabled: bool,
     entries: HashMap<String, (Meta, Issues)>,
     /// The cache file as read, and where its issues section starts.
     stored: Option<Mutex<(File, u64)>>,
@@ -195,7 +130,7 @@ impl Cache {
         let mut cache = Cache {
             path,
             salt,
-            now: Some(SystemTime::now()),
+            enabled: true,
             ..Cache::default()
         };
         if let Some((index, file, start)) = read_index(&cache.path)
@@ -212,20 +147,11 @@ impl Cache {
         cache
     }
 
-    /// The stamps of an article's inputs, to look it up with (none when
-    /// the cache is not in use).
-    pub fn stamps(&self, metadata: &[std::io::Result<fs::Metadata>]) -> Vec<Stamp> {
-        match self.now {
-            Some(now) => metadata.iter().map(|m| Stamp::of(m, now)).collect(),
-            None => Vec::new(),
-        }
-    }
-
     /// The reports of `article`, with the issues `detail` asks for, if its
     /// inputs still look like `stamps` and every one of them was settled.
     pub fn unchanged(&self, article: &str, stamps: &[Stamp], detail: Detail) -> Option<Reduced> {
         let (meta, _) = self.entries.get(article)?;
-        let settled = stamps.iter().all(|s| matches!(s, Stamp::Settled { .. }));
+        let settled = stamps.iter().all(Stamp::is_settled);
         if !settled || meta.stamps != stamps {
             return None;
         }
@@ -316,7 +242,7 @@ impl Cache {
     /// Writes the cache back if it changed. Failing to is not an error: the
     /// next run recomputes what it needs.
     pub fn save(self) {
-        if self.changed && self.now.is_some() {
+        if self.changed && self.enabled {
             let _ = self.write();
         }
     }

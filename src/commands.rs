@@ -362,7 +362,7 @@ fn build_report(
         .par_iter()
         .map(|file| {
             let sources = survey::Sources::locate(workspace, &languages, file)?;
-            let stamps = cache.stamps(&sources.metadata);
+            let stamps = sources.stamps.clone();
             if let Some(hit) = cache.unchanged(&file.id, &stamps, detail) {
                 return Ok((hit, None));
             }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan};
 use crate::segment::Rules;
-use crate::store::{self, CatalogFile};
+use crate::store::{self, CatalogFile, Stamp};
 use crate::ui::Message;
 use crate::workspace::{ArticleFile, Workspace};
 
@@ -165,9 +166,9 @@ pub struct Sources {
     pub template_path: PathBuf,
     /// One per language asked for.
     pub catalog_paths: Vec<PathBuf>,
-    /// What the file system said of each input: the article, the
+    /// How each input looked before it was read: the article, the
     /// template, then the catalogs.
-    pub metadata: Vec<std::io::Result<fs::Metadata>>,
+    pub stamps: Vec<Stamp>,
 }
 
 impl Sources {
@@ -176,20 +177,24 @@ impl Sources {
         languages: &[Lang],
         file: &ArticleFile,
     ) -> Result<Sources> {
+        let now = SystemTime::now();
         let (template_path, template) =
             workspace.catalog_file(&workspace.config.source_lang, &file.id)?;
-        let mut metadata = vec![fs::metadata(&file.path), template];
+        let mut stamps = vec![
+            Stamp::of(&fs::metadata(&file.path), now),
+            Stamp::of(&template, now),
+        ];
         let mut catalog_paths = Vec::with_capacity(languages.len());
         for lang in languages {
             let (path, found) = workspace.catalog_file(lang, &file.id)?;
             catalog_paths.push(path);
-            metadata.push(found);
+            stamps.push(Stamp::of(&found, now));
         }
         Ok(Sources {
             file: file.clone(),
             template_path,
             catalog_paths,
-            metadata,
+            stamps,
         })
     }
 
@@ -213,6 +218,7 @@ impl Sources {
             template_path: self.template_path,
             template,
             catalogs,
+            stamps: self.stamps,
         })
     }
 }
@@ -226,6 +232,8 @@ pub struct Inputs {
     pub template: Option<Vec<u8>>,
     /// One per language asked for: the catalog's path and bytes.
     pub catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
+    /// How the files looked before they were read, as in [`Sources`].
+    pub stamps: Vec<Stamp>,
 }
 
 impl Inputs {
@@ -272,6 +280,7 @@ pub fn plan(
         Some(bytes) => Some(store::from_bytes(
             &inputs.template_path,
             bytes,
+            inputs.stamps[1],
             &file.id,
             source_lang,
         )?),
@@ -281,9 +290,10 @@ pub fn plan(
     let languages = languages
         .iter()
         .zip(inputs.catalogs)
-        .map(|(lang, (path, bytes))| {
+        .zip(&inputs.stamps[2..])
+        .map(|((lang, (path, bytes)), stamp)| {
             let existing = match bytes {
-                Some(bytes) => Some(store::from_bytes(&path, bytes, &file.id, lang)?),
+                Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
                 None => None,
             };
             let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);

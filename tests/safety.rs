@@ -120,6 +120,42 @@ fn a_catalog_saved_during_extract_is_not_overwritten() {
     );
 }
 
+/// The check before committing trusts a file's stamp only when the file
+/// had been left alone: an edit of the same size whose modification time
+/// is set back is still seen (its status-change time moved).
+#[test]
+fn an_edit_that_hides_its_time_during_extract_is_not_overwritten() {
+    let ws = pending();
+    let path = format!("locales/ko/{SEED_ID}.toml");
+    // Old enough for extract to trust its stamp.
+    sleep(Duration::from_millis(2200));
+    let child = spawn(
+        &ws,
+        &["extract"],
+        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")],
+    );
+    sleep(Duration::from_millis(600));
+    let file = ws.path(&path);
+    let modified = fs::metadata(&file).unwrap().modified().unwrap();
+    let text = ws.read(&path);
+    // A Hangul syllable (3 bytes) in, three spaces of comments out.
+    let saved = text
+        .replacen("\ntranslation = \"\"", "\ntranslation = \"번\"", 1)
+        .replacen("# ", "#", 3);
+    assert_eq!(saved.len(), text.len());
+    ws.write(&path, &saved);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let (code, stderr) = finish(child);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(&path), "{stderr}");
+    assert_eq!(ws.read(&path), saved, "the save was overwritten");
+}
+
 #[test]
 fn a_read_only_catalog_is_refused_before_anything_is_written() {
     let ws = pending();

@@ -8,6 +8,7 @@
 //! and a run killed at any moment leaves each catalog whole, old or new.
 mod lines;
 mod read;
+mod stamp;
 mod write;
 
 use std::fs;
@@ -15,6 +16,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use read::{parse, parse_document};
+pub use stamp::Stamp;
 pub use write::render;
 
 use rayon::prelude::*;
@@ -48,19 +50,44 @@ impl CatalogFile {
     }
 }
 
-/// The length and a 64-bit hash of a file's bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// The length and a 64-bit hash of a file's bytes, and how the file
+/// looked before they were read.
+#[derive(Debug, Clone, Copy)]
 pub struct Fingerprint {
     pub len: u64,
     pub hash: u64,
+    pub stamp: Stamp,
+}
+
+impl PartialEq for Fingerprint {
+    /// The same contents, however the files looked.
+    fn eq(&self, other: &Fingerprint) -> bool {
+        (self.len, self.hash) == (other.len, other.hash)
+    }
 }
 
 impl Fingerprint {
     pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint::stamped(bytes, Stamp::Unknown)
+    }
+
+    /// The fingerprint of `bytes`, read from a file that looked like `stamp`
+    /// just before.
+    pub fn stamped(bytes: &[u8], stamp: Stamp) -> Fingerprint {
         Fingerprint {
             len: bytes.len() as u64,
             hash: xxhash_rust::xxh3::xxh3_64(bytes),
+            stamp,
         }
+    }
+
+    /// Whether the file at `path` still holds what this fingerprint was
+    /// made of: told by its stamp when that can tell, else by its bytes.
+    pub fn still_at(&self, path: &Path) -> Result<bool> {
+        if fs::metadata(path).is_ok_and(|now| self.stamp.still(&now)) {
+            return Ok(true);
+        }
+        Ok(Fingerprint::of_file(path)?.as_ref() == Some(self))
     }
 
     /// The fingerprint of the file at `path` now; `None` if there is none.
@@ -82,7 +109,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// catalog of `article` in `lang`.
 pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<CatalogFile>> {
     match read_optional(path)? {
-        Some(bytes) => from_bytes(path, bytes, article, lang).map(Some),
+        Some(bytes) => from_bytes(path, bytes, Stamp::Unknown, article, lang).map(Some),
         None => Ok(None),
     }
 }
@@ -100,9 +127,15 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
 }
 
 /// The catalog of `article` in `lang` that `bytes`, read from `path`, hold.
-pub fn from_bytes(path: &Path, bytes: Vec<u8>, article: &str, lang: &Lang) -> Result<CatalogFile> {
+pub fn from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    stamp: Stamp,
+    article: &str,
+    lang: &Lang,
+) -> Result<CatalogFile> {
     let bom = bytes.starts_with(BOM);
-    let fingerprint = Fingerprint::of(&bytes);
+    let fingerprint = Fingerprint::stamped(&bytes, stamp);
     let text = article::decode_owned(path, bytes)?;
     let catalog = parse(path, &text)?;
     let mismatch = |key: &str, found: &str, expected: &str| {
@@ -139,6 +172,8 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, article: &str, lang: &Lang) -> Re
 pub struct Staged {
     target: PathBuf,
     temp: tempfile::TempPath,
+    /// The file system it is on.
+    device: u64,
     /// What the target was when the plan was made; `None` for a new file.
     expected: Option<Fingerprint>,
 }
@@ -154,10 +189,13 @@ impl Staged {
 /// before anything is replaced: someone made it so on purpose (and root
 /// would overwrite it regardless).
 pub fn stage(path: &Path, contents: &[u8], expected: Option<Fingerprint>) -> Result<Staged> {
-    refuse_read_only(path)?;
+    let old = fs::metadata(path).ok();
+    refuse_read_only(path, old.as_ref())?;
+    let (temp, device) = stage_file(path, contents, old.as_ref())?;
     Ok(Staged {
         target: path.to_path_buf(),
-        temp: stage_file(path, contents)?,
+        temp,
+        device,
         expected,
     })
 }
@@ -171,7 +209,7 @@ pub struct Removal {
 
 impl Removal {
     pub fn new(path: &Path) -> Result<Removal> {
-        refuse_read_only(path)?;
+        refuse_read_only(path, fs::metadata(path).ok().as_ref())?;
         let expected = Fingerprint::of_file(path)?.ok_or_else(|| Error::Conflict {
             path: path.to_path_buf(),
         })?;
@@ -182,8 +220,8 @@ impl Removal {
     }
 }
 
-fn refuse_read_only(path: &Path) -> Result<()> {
-    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+fn refuse_read_only(path: &Path, metadata: Option<&fs::Metadata>) -> Result<()> {
+    if metadata.is_some_and(|m| m.permissions().readonly()) {
         return Err(Error::usage(
             msg!("error-read-only", path = path.display().to_string()),
             msg!("help-read-only"),
@@ -210,7 +248,13 @@ pub fn commit(
     let changed: Vec<&PathBuf> = expectations
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|(path, expected)| Ok((Fingerprint::of_file(path)? != *expected).then_some(*path)))
+        .map(|(path, expected)| {
+            let unchanged = match expected {
+                Some(expected) => expected.still_at(path)?,
+                None => !path.exists(),
+            };
+            Ok((!unchanged).then_some(*path))
+        })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .flatten()
@@ -220,12 +264,17 @@ pub fn commit(
             path: path.to_path_buf(),
         });
     }
-    for file in staged {
-        file.temp.persist(&file.target).map_err(|e| Error::Write {
-            path: file.target.clone(),
-            source: e.error,
-        })?;
-    }
+    // Renames are independent, and the slowest part of committing
+    // thousands of files: done in parallel.
+    staged.into_par_iter().try_for_each(|file| {
+        file.temp
+            .persist(&file.target)
+            .map(drop)
+            .map_err(|e| Error::Write {
+                path: file.target.clone(),
+                source: e.error,
+            })
+    })?;
     for removal in removals {
         fs::remove_file(&removal.target).map_err(|source| Error::Write {
             path: removal.target.clone(),
@@ -235,28 +284,52 @@ pub fn commit(
     Ok(())
 }
 
-/// Writes `contents` to a temporary file beside `path`, flushed to disk,
-/// with the permissions of the file it will replace.
-fn stage_file(path: &Path, contents: &[u8]) -> Result<tempfile::TempPath> {
+/// Writes `contents` to a temporary file beside `path`, with the
+/// permissions of the file it will replace (`old`); returns it and the
+/// file system it is on.
+fn stage_file(
+    path: &Path,
+    contents: &[u8],
+    old: Option<&fs::Metadata>,
+) -> Result<(tempfile::TempPath, u64)> {
     let error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(error)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(error)?;
-    file.write_all(contents).map_err(error)?;
-    let permissions = match fs::metadata(path) {
-        Ok(old) => old.permissions(),
-        Err(_) => new_file_permissions(file.as_file()).map_err(error)?,
+    let create = || {
+        tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(dir)
     };
-    fs::set_permissions(file.path(), permissions).map_err(error)?;
+    let mut file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir).map_err(error)?;
+            create()
+        }
+        created => created,
+    }
+    .map_err(error)?;
+    file.write_all(contents).map_err(error)?;
+    let permissions = match old {
+        Some(old) => old.permissions(),
+        None => new_file_permissions(file.as_file()).map_err(error)?,
+    };
+    file.as_file().set_permissions(permissions).map_err(error)?;
+    let device = device(&file.as_file().metadata().map_err(error)?);
     // Close it: a run may stage tens of thousands of files.
-    Ok(file.into_temp_path())
+    Ok((file.into_temp_path(), device))
+}
+
+#[cfg(unix)]
+fn device(metadata: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::dev(metadata)
+}
+
+#[cfg(not(unix))]
+fn device(_: &fs::Metadata) -> u64 {
+    0
 }
 
 /// Makes the staged files durable before any is renamed into place, so a
@@ -271,13 +344,12 @@ fn flush_to_disk(staged: &[Staged]) -> Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
-        use std::os::unix::fs::MetadataExt;
         let mut synced = std::collections::HashSet::new();
-        for path in staged.iter().map(|s| &s.temp) {
-            let file = fs::File::open(path).map_err(|e| error(path, e))?;
-            let device = file.metadata().map_err(|e| error(path, e))?.dev();
-            // SAFETY: `file` is open for the duration of the call.
-            if synced.insert(device) && unsafe { libc::syncfs(file.as_raw_fd()) } != 0 {
+        for file in staged.iter().filter(|s| synced.insert(s.device)) {
+            let path = &file.temp;
+            let handle = fs::File::open(path).map_err(|e| error(path, e))?;
+            // SAFETY: `handle` is open for the duration of the call.
+            if unsafe { libc::syncfs(handle.as_raw_fd()) } != 0 {
                 return Err(error(path, std::io::Error::last_os_error()));
             }
         }
