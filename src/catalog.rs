@@ -1,6 +1,6 @@
 //! The catalog data model: what a catalog file holds, independent of how it
 //! is read or written (that is `store`'s job).
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use crate::lang::Lang;
 
@@ -21,7 +21,7 @@ pub struct Catalog {
     pub obsolete: Vec<Entry>,
     /// The line of each entry's table in the file it was read from, by id.
     /// Where things were, not what they are: not compared by `same_content`.
-    pub lines: BTreeMap<String, usize>,
+    pub lines: FxHashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl Catalog {
             extra: Vec::new(),
             segments: Vec::new(),
             obsolete: Vec::new(),
-            lines: BTreeMap::new(),
+            lines: FxHashMap::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 //!
 //! One value serves every command: `status` reports it, `check` judges it,
 //! `extract` writes it. Pure: no I/O.
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline, diff_ratio};
@@ -124,7 +124,7 @@ fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
     }
 
     // Moved: the exact text of an unpaired old segment, anywhere.
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_text: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, text) in old_texts.iter().enumerate().rev() {
         if old_free[i] {
             by_text.entry(text).or_default().push(i);
@@ -220,73 +220,101 @@ pub fn count_words(text: &str) -> usize {
 /// it has a letter or digit. Most news text is of this kind, and this is
 /// several times faster than the general tables.
 fn count_simple_words(text: &str) -> Option<usize> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Class {
-        Letter,
-        Digit,
-        Underscore,
-        MidLetter,
-        MidNumLet,
-        MidNum,
-        Other,
+    if !text.is_ascii() && !text.chars().all(|c| c.is_ascii() || simple_class(c).is_some()) {
+        return None;
     }
-    let class = |c: char| {
-        Some(match c {
-            'a'..='z' | 'A'..='Z' => Class::Letter,
-            '0'..='9' => Class::Digit,
-            '_' => Class::Underscore,
-            ':' => Class::MidLetter,
-            '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidNumLet,
-            ',' | ';' => Class::MidNum,
-            '\0'..='\x7f'
-            | '\u{a9}'
-            | '\u{ab}'
-            | '\u{b0}'
-            | '\u{bb}'
-            | '\u{2013}'
-            | '\u{2014}'
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{2026}'
-            | '\u{20ac}' => Class::Other,
-            _ => return None,
-        })
+    let bytes = text.as_bytes();
+    let class_at = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (ASCII_CLASSES[usize::from(b)], 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (simple_class(c).unwrap_or(Class::Other), c.len_utf8())
+        }
     };
-    let mut classes = text.chars().map(class).peekable();
-    let (mut count, mut in_word, mut alphanumeric) = (0, false, false);
-    let mut last = Class::Other;
-    while let Some(c) = classes.next() {
-        let c = c?;
-        if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
-            if !in_word {
-                in_word = true;
-                alphanumeric = false;
+    let (mut count, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (class, len) = class_at(i);
+        if !class.in_word() {
+            i += len;
+            continue;
+        }
+        let (mut last, mut alphanumeric) = (class, false);
+        while i < bytes.len() {
+            let (class, len) = class_at(i);
+            if class.in_word() {
+                alphanumeric |= class != Class::Underscore;
+                last = class;
+                i += len;
+                continue;
             }
-            alphanumeric |= c != Class::Underscore;
-            last = c;
-            continue;
+            let next = (i + len < bytes.len()).then(|| class_at(i + len).0);
+            let joins = matches!(
+                (last, class, next),
+                (
+                    Class::Letter,
+                    Class::MidLetter | Class::MidNumLet,
+                    Some(Class::Letter)
+                ) | (
+                    Class::Digit,
+                    Class::MidNum | Class::MidNumLet,
+                    Some(Class::Digit)
+                )
+            );
+            if !joins {
+                break;
+            }
+            i += len;
         }
-        if !in_word {
-            continue;
-        }
-        let joins = matches!(
-            (last, c, classes.peek().copied().flatten()),
-            (
-                Class::Letter,
-                Class::MidLetter | Class::MidNumLet,
-                Some(Class::Letter)
-            ) | (
-                Class::Digit,
-                Class::MidNum | Class::MidNumLet,
-                Some(Class::Digit)
-            )
-        );
-        if !joins {
-            count += usize::from(alphanumeric);
-            in_word = false;
-        }
+        count += usize::from(alphanumeric);
     }
-    Some(count + usize::from(in_word && alphanumeric))
+    Some(count)
+}
+
+/// A character's part in UAX #29's word rules, for the characters
+/// [`count_simple_words`] knows.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Letter,
+    Digit,
+    Underscore,
+    MidLetter,
+    MidNumLet,
+    MidNum,
+    Other,
+}
+
+impl Class {
+    fn in_word(self) -> bool {
+        matches!(self, Class::Letter | Class::Digit | Class::Underscore)
+    }
+}
+
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+fn simple_class(c: char) -> Option<Class> {
+    match c {
+        c if c.is_ascii() => Some(ASCII_CLASSES[c as usize]),
+        '\u{2018}' | '\u{2019}' => Some(Class::MidNumLet),
+        '\u{a9}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{2013}' | '\u{2014}' | '\u{201c}'
+        | '\u{201d}' | '\u{2026}' | '\u{20ac}' => Some(Class::Other),
+        _ => None,
+    }
 }
 
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -304,17 +332,17 @@ pub fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
 /// Makes new ids: short hashes of the text, so an unchanged sentence gets
 /// the same id even without a template, salted until unused in the article.
 struct IdMaker {
-    used: HashSet<String>,
+    used: FxHashSet<String>,
     /// The next salt to try per text, so that a sentence repeated n times
     /// costs n hashes, not n².
-    next_salt: HashMap<String, u32>,
+    next_salt: FxHashMap<String, u32>,
 }
 
 impl IdMaker {
     fn new(used: impl IntoIterator<Item = String>) -> IdMaker {
         IdMaker {
             used: used.into_iter().collect(),
-            next_salt: HashMap::new(),
+            next_salt: FxHashMap::default(),
         }
     }
 
@@ -383,7 +411,7 @@ impl LanguagePlan {
         lang: &Lang,
         prune: bool,
     ) -> LanguagePlan {
-        let by_id: HashMap<&str, &Entry> = existing
+        let by_id: FxHashMap<&str, &Entry> = existing
             .map(|c| c.entries().map(|e| (e.id.as_str(), e)).collect())
             .unwrap_or_default();
         let line = |id: &str| existing.and_then(|c| c.lines.get(id).copied());
@@ -417,7 +445,7 @@ impl LanguagePlan {
                 words: segment.words,
             });
         }
-        let current: HashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
+        let current: FxHashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
         if let Some(existing) = existing {
             // Obsolete entries already set aside keep their place before
             // the ones leaving now.
@@ -478,7 +506,7 @@ impl LanguagePlan {
         source_lang: &Lang,
         existing: Option<&Catalog>,
     ) -> Catalog {
-        let by_id: HashMap<&str, &Entry> = existing
+        let by_id: FxHashMap<&str, &Entry> = existing
             .map(|c| c.entries().map(|e| (e.id.as_str(), e)).collect())
             .unwrap_or_default();
         let mut catalog = Catalog::new(&plan.article, source_lang, &self.lang);
@@ -574,7 +602,7 @@ mod tests {
         assert_eq!(ids(&first), ids(&second));
         assert!(second.segments.iter().all(|s| s.origin == Origin::Kept));
         let dup = ArticlePlan::new("a", None, &segments(&["Yes.", "Yes.", "Yes."]));
-        let unique: HashSet<_> = ids(&dup).into_iter().collect();
+        let unique: FxHashSet<_> = ids(&dup).into_iter().collect();
         assert_eq!(unique.len(), 3);
     }
 

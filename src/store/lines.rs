@@ -11,7 +11,7 @@
 //! right about anything but the simple case, and the two paths give the
 //! same catalog for every file the fast one accepts (a fuzz target checks).
 use std::borrow::Cow;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 
 use super::write::toml_string;
@@ -286,7 +286,7 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
         return None;
     }
     let eol = if base.contains("\r\n") { "\r\n" } else { "\n" };
-    let by_id: HashMap<&str, &EntryLines> = layout.entries.iter().map(|e| (&*e.id, e)).collect();
+    let by_id: FxHashMap<&str, &EntryLines> = layout.entries.iter().map(|e| (&*e.id, e)).collect();
     let mut out = Output {
         text: String::with_capacity(base.len() + catalog.segments.len() * 64),
         eol,
