@@ -1,6 +1,7 @@
 //! The result cache of `status` and `check`: for each article, the reports
 //! made from it last time, with a hash of every input they came from (the
-//! article, its template and catalogs) and how those files looked on disk.
+//! article, its template, its catalogs and those of their fallback
+//! languages) and how those files looked on disk.
 //! An article whose inputs did not change is not parsed, segmented or
 //! planned again.
 //!
@@ -30,6 +31,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
 use crate::plan::State;
 use crate::qa::{Check, Finding, Severity};
 use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
@@ -39,7 +41,7 @@ use crate::ui::Message;
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// How long a file must have been left alone for its stamp to stand in for
 /// its contents: longer than the coarsest timestamp of common file systems.
 const SETTLED: Duration = Duration::from_secs(2);
@@ -389,8 +391,15 @@ fn read_index(path: &Path) -> Option<(Index, File, u64)> {
 /// One report's issues and quality findings, in a shape a binary format
 /// can follow (no flattening, no skipped fields).
 type StoredIssues = (Vec<StoredIssue>, Vec<StoredFinding>);
-/// An `Issue`: id, state, line, source, previous source.
-type StoredIssue = (Option<String>, State, Option<usize>, String, Option<String>);
+/// An `Issue`: id, state, line, source, previous source, fallback language.
+type StoredIssue = (
+    Option<String>,
+    State,
+    Option<usize>,
+    String,
+    Option<String>,
+    Option<Lang>,
+);
 /// A `QaIssue`: id, line, check, severity, message.
 type StoredFinding = (String, Option<usize>, Check, Severity, Message);
 
@@ -405,6 +414,7 @@ fn to_stored(report: &ArticleReport) -> StoredIssues {
                 i.line,
                 i.source.clone(),
                 i.previous_source.clone(),
+                i.fallback.clone(),
             )
         })
         .collect();
@@ -427,13 +437,16 @@ fn to_stored(report: &ArticleReport) -> StoredIssues {
 fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
     report.issues = issues
         .into_iter()
-        .map(|(id, state, line, source, previous_source)| Issue {
-            id,
-            state,
-            line,
-            source,
-            previous_source,
-        })
+        .map(
+            |(id, state, line, source, previous_source, fallback)| Issue {
+                id,
+                state,
+                line,
+                source,
+                previous_source,
+                fallback,
+            },
+        )
         .collect();
     report.qa = qa
         .into_iter()
