@@ -634,10 +634,7 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
     // but the segments.
     let identity = *lang == workspace.config.source_lang;
     let fallbacks = if identity {
-        Fallbacks {
-            read: Vec::new(),
-            chains: Vec::new(),
-        }
+        Fallbacks::default()
     } else {
         workspace.fallbacks(std::slice::from_ref(lang))
     };

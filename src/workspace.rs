@@ -88,7 +88,7 @@ pub struct Config {
 
 /// The languages a run reads for the languages it reports on: those, then
 /// the other languages of their fallback chains that have catalogs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Fallbacks {
     /// The languages asked for, in order, then the others of their chains.
     pub read: Vec<Lang>,
