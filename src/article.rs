@@ -28,6 +28,9 @@ pub struct Segment {
     pub span: Range<usize>,
 }
 
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Decodes a text file: UTF-8 (a byte-order mark is dropped), or an error
 /// naming the first invalid byte.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
@@ -36,7 +39,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
 
 /// [`decode`], without copying the bytes.
 pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+    if bytes.starts_with(BOM) {
         bytes.drain(..3);
     }
     let text = match String::from_utf8(bytes) {

@@ -11,9 +11,10 @@
 //! - in a table cell, `|` is escaped; a trailing `#` run that would close an
 //!   ATX heading, and a trailing backslash that would escape what follows,
 //!   are escaped too;
-//! - a translation equal to the source text of its span is copied as it is:
-//!   it already fits its place (so building with identity translations
-//!   reproduces the article byte for byte).
+//! - a translation equal to the source text of its span, or to the
+//!   segment's text (its line breaks folded, as catalogs hold it), is the
+//!   span as it is: it already fits its place (so building with identity
+//!   translations reproduces the article byte for byte).
 //!
 //! Pure: no I/O.
 use std::ops::Range;
@@ -132,7 +133,8 @@ fn build<'a>(
             continue;
         }
         let marker = mark.filter(|_| outdated);
-        if translation == source && marker.is_none() {
+        let identical = translation == source || translation == segments[i].text;
+        if identical && marker.is_none() {
             continue;
         }
         out.push_str(&text[cursor..span.start]);
@@ -140,7 +142,7 @@ fn build<'a>(
 
         let first_in_block = n == 0 || segments[order[n - 1]].block != segments[i].block;
         let place = Place::of(text, &span, first_in_block, &places, markdown);
-        let body = if translation == source {
+        let body = if identical {
             source.to_string()
         } else {
             place.render(translation)
@@ -824,6 +826,29 @@ mod tests {
                 *text
             );
         }
+    }
+
+    /// The identity as catalogs hold it: each segment's text, its line
+    /// breaks folded into spaces, as in `source = "…"`.
+    #[test]
+    fn catalog_identity_keeps_wrapped_lines() {
+        let wrapped =
+            "A sentence wrapped\n   over lines. Another\r\none.\n\n> Quoted and\n> wrapped.\n";
+        let mut texts: Vec<String> = TRICKY.iter().map(|t| t.to_string()).collect();
+        texts.extend([KOREAN.to_string(), CRLF.to_string(), wrapped.to_string()]);
+        for text in &texts {
+            let segments = segs(text);
+            let fill = |i: usize| Fill::Translated(&segments[i].text);
+            assert_eq!(build_article(text, &segments, fill, None), *text);
+            let plain = article::segments(text, false, &Rules::for_language("en"));
+            let fill = |i: usize| Fill::Translated(&plain[i].text);
+            assert_eq!(build_plain_article(text, &plain, fill, None), *text);
+        }
+        assert!(
+            segs(wrapped)
+                .iter()
+                .any(|s| s.text.contains("wrapped over"))
+        );
     }
 
     #[test]

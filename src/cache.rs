@@ -1,6 +1,7 @@
 //! The result cache of `status` and `check`: for each article, the reports
 //! made from it last time, with a hash of every input they came from (the
-//! article, its template and catalogs) and how those files looked on disk.
+//! article, its template, its catalogs and those of their fallback
+//! languages) and how those files looked on disk.
 //! An article whose inputs did not change is not parsed, segmented or
 //! planned again.
 //!
@@ -24,6 +25,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
 use crate::plan::State;
 use crate::qa::{Check, Finding, Severity};
 use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
@@ -34,7 +36,7 @@ use crate::ui::Message;
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// What the cache knows of one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -315,8 +317,15 @@ fn read_index(path: &Path) -> Option<(Index, File, u64)> {
 /// One report's issues and quality findings, in a shape a binary format
 /// can follow (no flattening, no skipped fields).
 type StoredIssues = (Vec<StoredIssue>, Vec<StoredFinding>);
-/// An `Issue`: id, state, line, source, previous source.
-type StoredIssue = (Option<String>, State, Option<usize>, String, Option<String>);
+/// An `Issue`: id, state, line, source, previous source, fallback language.
+type StoredIssue = (
+    Option<String>,
+    State,
+    Option<usize>,
+    String,
+    Option<String>,
+    Option<Lang>,
+);
 /// A `QaIssue`: id, line, check, severity, message.
 type StoredFinding = (String, Option<usize>, Check, Severity, Message);
 
@@ -331,6 +340,7 @@ fn to_stored(report: &ArticleReport) -> StoredIssues {
                 i.line,
                 i.source.clone(),
                 i.previous_source.clone(),
+                i.fallback.clone(),
             )
         })
         .collect();
@@ -353,13 +363,16 @@ fn to_stored(report: &ArticleReport) -> StoredIssues {
 fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
     report.issues = issues
         .into_iter()
-        .map(|(id, state, line, source, previous_source)| Issue {
-            id,
-            state,
-            line,
-            source,
-            previous_source,
-        })
+        .map(
+            |(id, state, line, source, previous_source, fallback)| Issue {
+                id,
+                state,
+                line,
+                source,
+                previous_source,
+                fallback,
+            },
+        )
         .collect();
     report.qa = qa
         .into_iter()

@@ -108,7 +108,9 @@ pub enum Command {
     #[command(
         long_about = "Report translated, missing, outdated and obsolete segments.\n\n\
         The report is computed live from the articles as they are now, so it is true even \
-        when `l10n extract` has not run since the last edit."
+        when `l10n extract` has not run since the last edit.\n\n\
+        A missing segment that a language of the fallback chain has translated (pt-BR → \
+        pt by default; `fallback` in l10n.toml) is counted as covered, apart from missing."
     )]
     Status(StatusArgs),
     /// Exit 1 when segments are missing or outdated (for CI).
@@ -116,15 +118,20 @@ pub enum Command {
         long_about = "Exit 1 when segments are missing or outdated (for CI).\n\n\
         Lists each as `catalog:line: state: id: first words`, which CI systems and \
         editors link to the file. With --min-translated, a language fails only when \
-        its share of translated segments is below the threshold."
+        its share of translated segments is below the threshold.\n\n\
+        A segment covered by a fallback language is listed as a note and does not fail \
+        the check; it does not count as translated for --min-translated either."
     )]
     Check(CheckArgs),
     /// Write the translated articles of a language.
     #[command(long_about = "Write the translated articles of a language.\n\n\
         Each article is written with the source's Markdown structure intact, every \
-        translated segment in place of its source and the source text where a \
-        translation is missing (or outdated, unless --mark-outdated). An article \
-        below --min-translated is not written, and the run exits 1.")]
+        translated segment in place of its source. Where a translation is missing (or \
+        outdated, unless --mark-outdated), the current translation of the first language \
+        of the fallback chain that has one is used (pt-BR → pt by default; `fallback` in \
+        l10n.toml), else the source text. An article below --min-translated is not \
+        written, and the run exits 1.\n\n\
+        Building the source language writes every article byte for byte as it is.")]
     Build(BuildArgs),
     /// Export a language's translations for other tools (Fluent).
     #[command(long_about = "Export a language's translations for other tools.\n\n\

@@ -25,7 +25,7 @@ use crate::report::{self, ArticleReport, Detail, Format, LanguageReport, QaIssue
 use crate::store::{self, CatalogFile};
 use crate::survey::{self, ArticleSurvey, Partition};
 use crate::ui::Ui;
-use crate::workspace::{self, ArticleFile, Workspace};
+use crate::workspace::{self, ArticleFile, Fallbacks, Workspace};
 
 /// What a run prints, and whether it passed.
 #[derive(Debug, Default)]
@@ -346,10 +346,13 @@ fn build_report(
         detail,
     } = scope;
     let languages = languages(workspace, named, true)?;
+    // The catalogs of the fallback languages are inputs of each article too.
+    let fallbacks = workspace.fallbacks(&languages);
+    let read = &fallbacks.read;
     let all = survey::select_articles(workspace, names, cwd)?;
     let articles = in_partition(all.clone(), partition);
     let rules = survey::rules(workspace);
-    let salt = settings_key(workspace, &languages, env.program_id)
+    let salt = settings_key(workspace, read, env.program_id)
         ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
     let mut cache = if use_cache {
         Cache::load(&workspace.root, salt)
@@ -361,7 +364,7 @@ fn build_report(
     let reduced = articles
         .par_iter()
         .map(|file| {
-            let sources = survey::Sources::locate(workspace, &languages, file)?;
+            let sources = survey::Sources::locate(workspace, read, file)?;
             let stamps = sources.stamps.clone();
             if let Some(hit) = cache.unchanged(&file.id, &stamps, detail) {
                 return Ok((hit, None));
@@ -371,7 +374,9 @@ fn build_report(
             if let Some(hit) = cache.matching(&file.id, key, detail) {
                 return Ok((hit, Some(cache::Update::Stamps(stamps))));
             }
-            let survey = survey::plan(workspace, &languages, inputs, false, &rules)?;
+            let mut survey = survey::plan(workspace, read, inputs, false, &rules)?;
+            fall_back(&mut survey, &fallbacks);
+            survey.languages.truncate(languages.len());
             let reports: Vec<ArticleReport> = survey
                 .languages
                 .iter()
@@ -426,8 +431,10 @@ fn build_report(
     let languages = languages
         .iter()
         .zip(per_language)
-        .map(|(lang, articles)| {
+        .enumerate()
+        .map(|(i, (lang, articles))| {
             let mut report = LanguageReport::new(lang.clone(), articles);
+            report.fallback = fallbacks.chain(i);
             report.orphans = orphans
                 .iter()
                 .filter(|o| o.lang == *lang)
@@ -442,6 +449,22 @@ fn build_report(
         languages,
     };
     Ok((report, warnings))
+}
+
+/// Lets each language asked for fall back on the languages of its chain,
+/// whose plans follow them in `survey` (see [`crate::plan::LanguagePlan::fall_back`]).
+fn fall_back(survey: &mut ArticleSurvey, fallbacks: &Fallbacks) {
+    if !fallbacks.any() {
+        return;
+    }
+    let current: Vec<Vec<bool>> = survey.languages.iter().map(|l| l.plan.current()).collect();
+    for (i, chain) in fallbacks.chains.iter().enumerate() {
+        let chain: Vec<(&Lang, &[bool])> = chain
+            .iter()
+            .map(|&j| (&fallbacks.read[j], current[j].as_slice()))
+            .collect();
+        survey.languages[i].plan.fall_back(&chain);
+    }
 }
 
 /// The quality checks' findings on the current and outdated translations of
@@ -606,50 +629,91 @@ fn check(
 
 fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<Output> {
     let lang = &args.lang;
-    if *lang == workspace.config.source_lang {
-        return Err(Error::usage(
-            msg!("error-source-language", lang = lang),
-            msg!("help-build-source-language"),
-        ));
-    }
+    // The source language's translations are its own text: its build is
+    // the articles as they are, which checks that `build` changes nothing
+    // but the segments.
+    let identity = *lang == workspace.config.source_lang;
+    let fallbacks = if identity {
+        Fallbacks::default()
+    } else {
+        workspace.fallbacks(std::slice::from_ref(lang))
+    };
     let articles = survey::select_articles(workspace, &args.articles, cwd)?;
     let out_dir = cwd.join(&args.out).join(lang.as_str());
     let mark = args.mark_outdated.then(MarkOutdated::comment);
     let min = args.min_translated.or(workspace.config.min_translated);
     let built = survey::survey(
         workspace,
-        std::slice::from_ref(lang),
+        &fallbacks.read,
         &articles,
         false,
-        |survey| {
-            let language = &survey.languages[0];
-            let entries = language.entries_by_id();
-            let translation = |id: &str| entries.get(id).map_or("", |e| e.translation.as_str());
-            let report = ArticleReport::new(&survey.file.id, &language.plan, String::new());
-            if min.is_some_and(|min| report.counts.translated_percent() < min) {
-                return Ok((report.counts, None));
-            }
-            let fill = |i: usize| {
-                let judged = &language.plan.entries[i];
-                match judged.state {
-                    State::Translated => Fill::Translated(translation(&judged.id)),
-                    State::Outdated if mark.is_some() => Fill::Outdated(translation(&judged.id)),
-                    _ => Fill::Source,
+        |mut survey| {
+            let mut from_fallback = vec![0; fallbacks.read.len()];
+            let mut counts = report::Counts::default();
+            let fills: Vec<Fill> = if identity {
+                survey
+                    .segments
+                    .iter()
+                    .map(|s| Fill::Translated(&s.text))
+                    .collect()
+            } else {
+                fall_back(&mut survey, &fallbacks);
+                let language = &survey.languages[0];
+                counts = ArticleReport::new(&survey.file.id, &language.plan, String::new()).counts;
+                if min.is_some_and(|min| counts.translated_percent() < min) {
+                    return Ok((counts, None, from_fallback));
                 }
+                let entries: Vec<_> = survey.languages.iter().map(|l| l.entries_by_id()).collect();
+                let translation =
+                    |j: usize, id: &str| entries[j].get(id).map_or("", |e| e.translation.as_str());
+                language
+                    .plan
+                    .entries
+                    .iter()
+                    .take(survey.segments.len())
+                    .map(|judged| match (judged.state, &judged.fallback) {
+                        (State::Translated, _) => Fill::Translated(translation(0, &judged.id)),
+                        (State::Outdated, _) if mark.is_some() => {
+                            Fill::Outdated(translation(0, &judged.id))
+                        }
+                        // No current translation of its own: the chain's,
+                        // else the source.
+                        (_, Some(fallback)) => {
+                            let j = fallbacks.read.iter().position(|l| l == fallback);
+                            match j {
+                                Some(j) => {
+                                    from_fallback[j] += 1;
+                                    Fill::Translated(translation(j, &judged.id))
+                                }
+                                None => Fill::Source,
+                            }
+                        }
+                        _ => Fill::Source,
+                    })
+                    .collect()
             };
-            let text = if survey.file.markdown {
+            let fill = |i: usize| fills.get(i).copied().unwrap_or(Fill::Source);
+            let mut text = String::with_capacity(survey.text.len() + 3);
+            if survey.bom {
+                text.push('\u{feff}');
+            }
+            text.push_str(&if survey.file.markdown {
                 build_article(&survey.text, &survey.segments, fill, mark.as_ref())
             } else {
                 build_plain_article(&survey.text, &survey.segments, fill, mark.as_ref())
-            };
+            });
             let extension = survey.file.path.extension().map(|e| e.to_string_lossy());
             let path = workspace::article_path(&out_dir, &survey.file.id, extension.as_deref());
-            Ok((report.counts, Some(stage_output(&path, &text)?)))
+            Ok((counts, Some(stage_output(&path, &text)?), from_fallback))
         },
     )?;
     let mut skipped = String::new();
     let mut staged = Vec::new();
-    for (file, (counts, written)) in articles.iter().zip(built) {
+    let mut from_fallback = vec![0; fallbacks.read.len()];
+    for (file, (counts, written, taken)) in articles.iter().zip(built) {
+        for (total, n) in from_fallback.iter_mut().zip(taken) {
+            *total += n;
+        }
         match written {
             Some(file) => staged.push(file),
             None => {
@@ -665,6 +729,12 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
     }
     let mut output = commit_outputs(workspace, staged, ui)?;
     output.passed = skipped.is_empty();
+    for (fallback, count) in fallbacks.read.iter().zip(from_fallback) {
+        if count > 0 {
+            let message = msg!("build-fallback", count = count, lang = fallback);
+            let _ = writeln!(output.stdout, "{}", ui.text(&message));
+        }
+    }
     output.stdout.push_str(&skipped);
     Ok(output)
 }

@@ -1,4 +1,6 @@
-//! Language tags: BCP 47, parsed and canonicalised once at the edge.
+//! Language tags: BCP 47, parsed and canonicalised once at the edge; and
+//! the fallback chains between them.
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -13,6 +15,88 @@ pub struct Lang(String);
 impl Lang {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The tags this one falls back to by default, nearest first: its
+    /// variants, then its region, dropped from the end. The script stays
+    /// (`zh-Hant-TW` → `zh-Hant`, never `zh`, which would mix scripts).
+    pub fn parents(&self) -> Vec<Lang> {
+        let Ok(mut id) = self.0.parse::<LanguageIdentifier>() else {
+            return Vec::new();
+        };
+        let mut parents = Vec::new();
+        loop {
+            let mut variants: Vec<_> = id.variants().copied().collect();
+            if variants.pop().is_some() {
+                id.set_variants(&variants);
+            } else if id.region.take().is_none() {
+                return parents;
+            }
+            parents.push(Lang(id.to_string()));
+        }
+    }
+}
+
+/// Which languages stand in for a segment a language has no current
+/// translation of, in order, before the source language (always the last
+/// resort): the chain `l10n.toml` gives the language under `fallback`, or
+/// else its [`Lang::parents`]. A chain is the whole list: the chains of
+/// the languages in it are not followed.
+#[derive(Debug, Clone)]
+pub struct Fallback {
+    source: Lang,
+    configured: BTreeMap<Lang, Vec<Lang>>,
+}
+
+impl Fallback {
+    /// Chains for a workspace whose source language is `source`, with the
+    /// `configured` ones replacing the default chains of their languages.
+    pub fn new(source: Lang, configured: BTreeMap<Lang, Vec<Lang>>) -> Fallback {
+        Fallback { source, configured }
+    }
+
+    /// The chain of `lang`, without `lang` itself and without the source
+    /// language.
+    pub fn chain(&self, lang: &Lang) -> Vec<Lang> {
+        let chain = match self.configured.get(lang) {
+            Some(chain) => chain.clone(),
+            None => lang.parents(),
+        };
+        let mut seen = BTreeSet::new();
+        chain
+            .into_iter()
+            .filter(|l| l != lang && *l != self.source && seen.insert(l.clone()))
+            .collect()
+    }
+
+    /// A language that falls back, through the chains of the languages in
+    /// its chain, to itself: the languages on the way, first and last the
+    /// same. A cycle needs a configured chain, so it starts with one.
+    pub fn cycle(&self) -> Option<Vec<Lang>> {
+        for start in self.configured.keys() {
+            let mut path = vec![start.clone()];
+            let mut seen = BTreeSet::new();
+            if self.leads_back(start, &mut path, &mut seen) {
+                return Some(path);
+            }
+        }
+        None
+    }
+
+    /// Whether a chain from the last language of `path` leads to `start`;
+    /// `path` then ends with it.
+    fn leads_back(&self, start: &Lang, path: &mut Vec<Lang>, seen: &mut BTreeSet<Lang>) -> bool {
+        let Some(last) = path.last().cloned() else {
+            return false;
+        };
+        for next in self.chain(&last) {
+            path.push(next.clone());
+            if next == *start || (seen.insert(next) && self.leads_back(start, path, seen)) {
+                return true;
+            }
+            path.pop();
+        }
+        false
     }
 }
 
@@ -64,6 +148,61 @@ mod tests {
         assert_eq!("ko-kr".parse::<Lang>().unwrap().as_str(), "ko-KR");
         assert_eq!("zh-hant-tw".parse::<Lang>().unwrap().as_str(), "zh-Hant-TW");
         assert_eq!("EN".parse::<Lang>().unwrap().as_str(), "en");
+    }
+
+    fn chain(fallback: &Fallback, tag: &str) -> Vec<String> {
+        let chain = fallback.chain(&tag.parse().unwrap());
+        chain.iter().map(|l| l.to_string()).collect()
+    }
+
+    fn fallback(configured: &[(&str, &[&str])]) -> Fallback {
+        let configured = configured
+            .iter()
+            .map(|(lang, chain)| {
+                let chain = chain.iter().map(|t| t.parse().unwrap()).collect();
+                (lang.parse().unwrap(), chain)
+            })
+            .collect();
+        Fallback::new("en".parse().unwrap(), configured)
+    }
+
+    #[test]
+    fn default_chains_keep_the_script() {
+        let defaults = fallback(&[]);
+        assert_eq!(chain(&defaults, "pt-BR"), ["pt"]);
+        assert_eq!(chain(&defaults, "zh-Hant-TW"), ["zh-Hant"]);
+        assert_eq!(chain(&defaults, "sr-Latn-RS"), ["sr-Latn"]);
+        assert_eq!(chain(&defaults, "es-MX"), ["es"]);
+        assert_eq!(chain(&defaults, "de-CH-1996"), ["de-CH", "de"]);
+        assert!(chain(&defaults, "zh-Hant").is_empty());
+        assert!(chain(&defaults, "ko").is_empty());
+        // The source language is the end of every chain, never in it.
+        assert!(chain(&defaults, "en-GB").is_empty());
+    }
+
+    #[test]
+    fn configured_chains_replace_the_default() {
+        let configured = fallback(&[("es-MX", &["es-419", "es"]), ("pt-BR", &[])]);
+        assert_eq!(chain(&configured, "es-MX"), ["es-419", "es"]);
+        assert!(chain(&configured, "pt-BR").is_empty());
+        assert_eq!(chain(&configured, "es-419"), ["es"]);
+        assert_eq!(configured.cycle(), None);
+    }
+
+    #[test]
+    fn cycles_are_found_through_default_chains() {
+        let cycle = fallback(&[("pt", &["pt-BR"])]).cycle().unwrap();
+        let cycle: Vec<String> = cycle.iter().map(|l| l.to_string()).collect();
+        assert_eq!(cycle, ["pt", "pt-BR", "pt"]);
+        assert!(
+            fallback(&[
+                ("fr-CA", &["fr-BE"]),
+                ("fr-BE", &["fr-CH"]),
+                ("fr-CH", &["fr-CA"])
+            ])
+            .cycle()
+            .is_some()
+        );
     }
 
     #[test]

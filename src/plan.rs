@@ -220,7 +220,11 @@ pub fn count_words(text: &str) -> usize {
 /// it has a letter or digit. Most news text is of this kind, and this is
 /// several times faster than the general tables.
 fn count_simple_words(text: &str) -> Option<usize> {
-    if !text.is_ascii() && !text.chars().all(|c| c.is_ascii() || simple_class(c).is_some()) {
+    if !text.is_ascii()
+        && !text
+            .chars()
+            .all(|c| c.is_ascii() || simple_class(c).is_some())
+    {
         return None;
     }
     let bytes = text.as_bytes();
@@ -372,6 +376,9 @@ pub enum State {
     Missing,
     Outdated,
     Obsolete,
+    /// Missing, but a language of the fallback chain has a current
+    /// translation, which readers get instead (see [`LanguagePlan::fall_back`]).
+    Covered,
 }
 
 /// One entry of a language's catalog, judged against the article.
@@ -387,6 +394,9 @@ pub struct Judged {
     pub source: String,
     pub previous_source: Option<String>,
     pub words: usize,
+    /// For a segment without a current translation (missing, covered or
+    /// outdated): the first language of the fallback chain that has one.
+    pub fallback: Option<Lang>,
 }
 
 /// What one language's catalog of an article is, and should become.
@@ -443,6 +453,7 @@ impl LanguagePlan {
                 source: segment.text.clone(),
                 previous_source,
                 words: segment.words,
+                fallback: None,
             });
         }
         let current: FxHashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
@@ -459,6 +470,7 @@ impl LanguagePlan {
                     source: old.source.clone(),
                     previous_source: None,
                     words: count_words(&old.source),
+                    fallback: None,
                 });
             }
         }
@@ -470,6 +482,40 @@ impl LanguagePlan {
         };
         language.changed = existing.is_none_or(|old| language.differs_from(old));
         language
+    }
+
+    /// Whether each segment of the article, in order, has a current
+    /// translation in this language.
+    pub fn current(&self) -> Vec<bool> {
+        self.entries
+            .iter()
+            .take_while(|e| e.state != State::Obsolete)
+            .map(|e| e.state == State::Translated)
+            .collect()
+    }
+
+    /// Gives each segment without a current translation the first language
+    /// of `chain` that has one (`chain` holds each language's
+    /// [`LanguagePlan::current`] of the same article, in the chain's order);
+    /// a missing segment that gets one is covered. Only the plans of
+    /// `status`, `check` and `build` fall back: `extract` writes catalogs,
+    /// where a segment is missing or not.
+    pub fn fall_back(&mut self, chain: &[(&Lang, &[bool])]) {
+        for (i, entry) in self.entries.iter_mut().enumerate() {
+            if !matches!(entry.state, State::Missing | State::Outdated) {
+                continue;
+            }
+            let Some((lang, _)) = chain
+                .iter()
+                .find(|(_, current)| current.get(i).copied().unwrap_or(false))
+            else {
+                continue;
+            };
+            entry.fallback = Some((*lang).clone());
+            if entry.state == State::Missing {
+                entry.state = State::Covered;
+            }
+        }
     }
 
     /// Whether the catalog this plan makes differs from `old`, found without
@@ -700,6 +746,41 @@ mod tests {
                 .is_empty()
         );
         assert!(pruned.changed);
+    }
+
+    #[test]
+    fn missing_segments_fall_back_to_the_first_current_translation() {
+        let (pt_br, pt, es): (Lang, Lang, Lang) = (
+            "pt-BR".parse().unwrap(),
+            "pt".parse().unwrap(),
+            "es".parse().unwrap(),
+        );
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS[..4]));
+        let mut catalog = target(&first, &[0]);
+        catalog.lang = pt_br.clone();
+        // Segment 1 becomes outdated in pt-BR.
+        catalog.segments[1].translation = "velha".into();
+        catalog.segments[1].source = "An older source.".into();
+        let mut plan = LanguagePlan::new(&first, Some(&catalog), &pt_br, false);
+        let pt_current = [false, true, false, true];
+        let es_current = [false, true, true, true];
+        plan.fall_back(&[(&pt, &pt_current), (&es, &es_current)]);
+        let states: Vec<(State, Option<&str>)> = plan
+            .entries
+            .iter()
+            .map(|e| (e.state, e.fallback.as_ref().map(Lang::as_str)))
+            .collect();
+        use State::*;
+        assert_eq!(
+            states,
+            [
+                (Translated, None),
+                (Outdated, Some("pt")),
+                (Covered, Some("es")),
+                (Covered, Some("pt")),
+            ]
+        );
+        assert_eq!(plan.current(), [true, false, false, false]);
     }
 
     #[test]

@@ -25,11 +25,16 @@ pub enum Format {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Counts {
-    /// Segments of the article as it is now (translated + missing + outdated).
+    /// Segments of the article as it is now (translated + missing +
+    /// outdated + covered).
     pub segments: usize,
     pub translated: usize,
+    /// Missing, and not covered by a fallback language.
     pub missing: usize,
     pub outdated: usize,
+    /// Missing, but translated in a language of the fallback chain.
+    #[serde(default)]
+    pub covered: usize,
     /// Translated entries whose segments left the article; counted apart.
     pub obsolete: usize,
     pub words: usize,
@@ -42,6 +47,7 @@ impl Counts {
         self.translated += other.translated;
         self.missing += other.missing;
         self.outdated += other.outdated;
+        self.covered += other.covered;
         self.obsolete += other.obsolete;
         self.words += other.words;
         self.words_translated += other.words_translated;
@@ -72,6 +78,9 @@ pub struct Issue {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_source: Option<String>,
+    /// For a covered segment: the language whose translation stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -122,6 +131,7 @@ impl ArticleReport {
                 State::Missing => counts.missing += 1,
                 State::Outdated => counts.outdated += 1,
                 State::Obsolete => counts.obsolete += 1,
+                State::Covered => counts.covered += 1,
             }
             if entry.state != State::Obsolete {
                 counts.segments += 1;
@@ -134,6 +144,10 @@ impl ArticleReport {
                     line: entry.line,
                     source: entry.source.clone(),
                     previous_source: entry.previous_source.clone(),
+                    fallback: entry
+                        .fallback
+                        .clone()
+                        .filter(|_| entry.state == State::Covered),
                 });
             }
         }
@@ -176,6 +190,10 @@ pub struct Verdict {
 #[serde(rename_all = "kebab-case")]
 pub struct LanguageReport {
     pub lang: Lang,
+    /// The languages that stand in for this one's missing translations, in
+    /// order (those with catalogs), before the source language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallback: Vec<Lang>,
     pub totals: Counts,
     pub articles: Vec<ArticleReport>,
     /// Catalogs whose articles are gone (deleted or renamed).
@@ -193,6 +211,7 @@ impl LanguageReport {
         }
         LanguageReport {
             lang,
+            fallback: Vec::new(),
             totals,
             articles,
             orphans: Vec::new(),
@@ -212,7 +231,9 @@ pub struct Report {
 
 impl Report {
     /// Passes judgement for `check`: with a threshold, a language fails below
-    /// it; without one, it fails on any missing or outdated segment.
+    /// it; without one, it fails on any missing or outdated segment. A
+    /// covered segment fails neither way: readers get the fallback
+    /// language's translation, but it does not count as translated.
     pub fn judge(&mut self, min_translated: Option<f64>) -> bool {
         let mut all = true;
         for language in &mut self.languages {
@@ -272,8 +293,10 @@ impl Report {
             let mut orphans = std::mem::take(&mut language.orphans);
             orphans.sort();
             orphans.dedup();
+            let fallback = std::mem::take(&mut language.fallback);
             *language = LanguageReport::new(language.lang.clone(), articles);
             language.orphans = orphans;
+            language.fallback = fallback;
         }
         merged.passed = None;
         Ok(merged)
@@ -311,21 +334,25 @@ impl Style {
 }
 
 /// `status` as text: a table per language, a summary line, and with `diff`
-/// the word diff of every outdated segment.
+/// the word diff of every outdated segment. The table has a column of
+/// covered segments when a language has a fallback chain.
 pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String {
     let mut out = String::new();
     let article_label = ui.text(&msg!("status-column-article"));
+    let fallback = report.languages.iter().any(|l| !l.fallback.is_empty());
     // Each number column is as wide as its heading (and wide enough for
     // numbers in a language with short headings).
     let columns: Vec<(String, usize)> = [
-        msg!("status-column-segments"),
-        msg!("status-column-translated"),
-        msg!("status-column-missing"),
-        msg!("status-column-outdated"),
-        msg!("status-column-obsolete"),
-        msg!("status-column-words-missing"),
+        Some(msg!("status-column-segments")),
+        Some(msg!("status-column-translated")),
+        fallback.then(|| msg!("status-column-covered")),
+        Some(msg!("status-column-missing")),
+        Some(msg!("status-column-outdated")),
+        Some(msg!("status-column-obsolete")),
+        Some(msg!("status-column-words-missing")),
     ]
     .iter()
+    .flatten()
     .map(|m| {
         let label = ui.text(m);
         let width = display_width(&label).max(6);
@@ -354,31 +381,49 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
             let c = &article.counts;
             let mut row = format!("  {}", pad(&article.article, width, true));
             let numbers = [
-                c.segments,
-                c.translated,
-                c.missing,
-                c.outdated,
-                c.obsolete,
-                c.words - c.words_translated,
+                Some(c.segments),
+                Some(c.translated),
+                fallback.then_some(c.covered),
+                Some(c.missing),
+                Some(c.outdated),
+                Some(c.obsolete),
+                Some(c.words - c.words_translated),
             ];
-            for (number, (_, width)) in numbers.iter().zip(&columns) {
+            for (number, (_, width)) in numbers.iter().flatten().zip(&columns) {
                 let _ = write!(row, "  {number:>width$}");
             }
             let _ = writeln!(out, "{row}");
         }
         let t = &language.totals;
-        let total = msg!(
-            "status-total",
-            lang = &language.lang,
-            translated = t.translated,
-            segments = t.segments,
-            percent = format!("{:.1}", t.translated_percent()),
-            missing = t.missing,
-            outdated = t.outdated,
-            obsolete = t.obsolete,
-            words_missing = t.words - t.words_translated,
-            words = t.words
-        );
+        let total = if language.fallback.is_empty() {
+            msg!(
+                "status-total",
+                lang = &language.lang,
+                translated = t.translated,
+                segments = t.segments,
+                percent = format!("{:.1}", t.translated_percent()),
+                missing = t.missing,
+                outdated = t.outdated,
+                obsolete = t.obsolete,
+                words_missing = t.words - t.words_translated,
+                words = t.words
+            )
+        } else {
+            msg!(
+                "status-total-fallback",
+                lang = &language.lang,
+                translated = t.translated,
+                segments = t.segments,
+                percent = format!("{:.1}", t.translated_percent()),
+                covered = t.covered,
+                fallback = chain_text(&language.fallback),
+                missing = t.missing,
+                outdated = t.outdated,
+                obsolete = t.obsolete,
+                words_missing = t.words - t.words_translated,
+                words = t.words
+            )
+        };
         let _ = writeln!(out, "{}", ui.text(&total));
         for orphan in &language.orphans {
             let _ = writeln!(out, "  {}", ui.text(&msg!("status-orphan", path = orphan)));
@@ -406,15 +451,20 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
 }
 
 /// `check` as text: one `catalog:line: state: id: source` line per issue
-/// and one `catalog:line: qa severity: id: check: message` per quality
-/// finding, then the verdict of each language.
+/// (a covered segment's state names the language that covers it, and is a
+/// note: it does not fail the check) and one `catalog:line: qa severity:
+/// id: check: message` per quality finding, then the verdict of each
+/// language.
 pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
     let mut out = String::new();
     for language in &report.languages {
         for article in &language.articles {
             for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
-                let state = match issue.state {
-                    State::Missing => style.paint("31", &ui.text(&msg!("check-missing"))),
+                let state = match (issue.state, &issue.fallback) {
+                    (State::Missing, _) => style.paint("31", &ui.text(&msg!("check-missing"))),
+                    (State::Covered, Some(lang)) => {
+                        style.paint("36", &ui.text(&msg!("check-covered", lang = lang)))
+                    }
                     _ => style.paint("33", &ui.text(&msg!("check-outdated"))),
                 };
                 let _ = writeln!(
@@ -452,7 +502,33 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
             style.paint("31", &ui.text(&msg!("check-failed")))
         };
         let percent = format!("{:.1}", t.translated_percent());
+        let chain = chain_text(&language.fallback);
         let total = match verdict.min_translated {
+            None if !language.fallback.is_empty() => msg!(
+                "check-total-fallback",
+                lang = &language.lang,
+                outcome = &outcome,
+                translated = t.translated,
+                segments = t.segments,
+                percent = &percent,
+                covered = t.covered,
+                fallback = &chain,
+                missing = t.missing,
+                outdated = t.outdated
+            ),
+            Some(min) if !language.fallback.is_empty() => msg!(
+                "check-total-minimum-fallback",
+                lang = &language.lang,
+                outcome = &outcome,
+                translated = t.translated,
+                segments = t.segments,
+                percent = &percent,
+                min = min.to_string(),
+                covered = t.covered,
+                fallback = &chain,
+                missing = t.missing,
+                outdated = t.outdated
+            ),
             None => msg!(
                 "check-total",
                 lang = &language.lang,
@@ -478,6 +554,12 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
         let _ = writeln!(out, "{}", ui.text(&total));
     }
     out
+}
+
+/// A fallback chain as shown: `pt, es`.
+fn chain_text(chain: &[Lang]) -> String {
+    let tags: Vec<&str> = chain.iter().map(Lang::as_str).collect();
+    tags.join(", ")
 }
 
 fn location(catalog: &str, line: Option<usize>) -> String {

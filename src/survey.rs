@@ -26,6 +26,8 @@ pub struct ArticleSurvey {
     pub file: ArticleFile,
     /// The article's text and its segments, in the order of `plan`.
     pub text: String,
+    /// Whether the file starts with a byte-order mark (not in `text`).
+    pub bom: bool,
     pub segments: Vec<article::Segment>,
     pub template_path: PathBuf,
     pub template: Option<CatalogFile>,
@@ -274,6 +276,7 @@ pub fn plan(
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
     let file = inputs.file;
+    let bom = inputs.article.starts_with(article::BOM);
     let text = article::decode_owned(&file.path, inputs.article)?;
     let segments = article::segments(&text, file.markdown, rules);
     let template = match inputs.template {
@@ -307,6 +310,7 @@ pub fn plan(
     Ok(ArticleSurvey {
         file,
         text,
+        bom,
         segments,
         template_path: inputs.template_path,
         template,

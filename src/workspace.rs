@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
-use crate::lang::Lang;
+use crate::lang::{Fallback, Lang};
 use crate::msg;
 use crate::segment::Rules;
 
@@ -28,6 +28,9 @@ struct RawConfig {
     articles: Option<PathBuf>,
     locales: Option<PathBuf>,
     min_translated: Option<f64>,
+    /// Fallback chains by language: `{ "es-MX" = ["es-419", "es"] }`.
+    #[serde(default)]
+    fallback: BTreeMap<toml::Spanned<String>, Vec<toml::Spanned<String>>>,
     #[serde(default)]
     segmenter: SegmenterConfig,
     #[serde(default)]
@@ -78,8 +81,34 @@ pub struct Config {
     pub articles: PathBuf,
     pub locales: PathBuf,
     pub min_translated: Option<f64>,
+    pub fallback: Fallback,
     pub segmenter: SegmenterConfig,
     pub qa: QaSettings,
+}
+
+/// The languages a run reads for the languages it reports on: those, then
+/// the other languages of their fallback chains that have catalogs.
+#[derive(Debug, Clone, Default)]
+pub struct Fallbacks {
+    /// The languages asked for, in order, then the others of their chains.
+    pub read: Vec<Lang>,
+    /// One per language asked for: its chain, as indices into `read`.
+    pub chains: Vec<Vec<usize>>,
+}
+
+impl Fallbacks {
+    /// The chain of the `i`th language asked for.
+    pub fn chain(&self, i: usize) -> Vec<Lang> {
+        self.chains[i]
+            .iter()
+            .map(|&j| self.read[j].clone())
+            .collect()
+    }
+
+    /// Whether any language asked for has a language to fall back to.
+    pub fn any(&self) -> bool {
+        self.chains.iter().any(|chain| !chain.is_empty())
+    }
 }
 
 /// An article file found under the articles folder.
@@ -235,6 +264,29 @@ impl Workspace {
         Ok(languages)
     }
 
+    /// The fallback chains of `languages`, without the languages that have
+    /// no catalogs in the workspace (no folder under `locales/`).
+    pub fn fallbacks(&self, languages: &[Lang]) -> Fallbacks {
+        let mut read = languages.to_vec();
+        let mut chains = Vec::with_capacity(languages.len());
+        for lang in languages {
+            let mut chain = Vec::new();
+            for parent in self.config.fallback.chain(lang) {
+                let index = match read.iter().position(|l| *l == parent) {
+                    Some(index) => index,
+                    None if self.locales_dir().join(parent.as_str()).is_dir() => {
+                        read.push(parent);
+                        read.len() - 1
+                    }
+                    None => continue,
+                };
+                chain.push(index);
+            }
+            chains.push(chain);
+        }
+        Fallbacks { read, chains }
+    }
+
     /// Every article under the articles folder, sorted by id.
     pub fn articles(&self) -> Result<Vec<ArticleFile>> {
         let dir = self.articles_dir();
@@ -357,6 +409,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         Some(tags) => Some(tags.iter().map(|t| lang(t)).collect::<Result<Vec<_>>>()?),
         None => None,
     };
+    let fallback = parse_fallback(path, text, &source_lang, raw.fallback)?;
     if let Some(pct) = raw.min_translated
         && !(0.0..=100.0).contains(&pct)
     {
@@ -381,9 +434,72 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         articles: raw.articles.unwrap_or_else(|| "articles".into()),
         locales: raw.locales.unwrap_or_else(|| "locales".into()),
         min_translated: raw.min_translated,
+        fallback,
         segmenter: raw.segmenter,
         qa: raw.qa,
     })
+}
+
+/// The `fallback` table of l10n.toml, validated: good tags, no chain naming
+/// its own language or the source language, no cycle.
+fn parse_fallback(
+    path: &Path,
+    text: &str,
+    source_lang: &Lang,
+    raw: BTreeMap<toml::Spanned<String>, Vec<toml::Spanned<String>>>,
+) -> Result<Fallback> {
+    let at = |tag: &toml::Spanned<String>| Location::at(path, text, tag.span().start);
+    let lang = |tag: &toml::Spanned<String>| -> Result<Lang> {
+        tag.get_ref().parse().map_err(|err: Error| {
+            Error::invalid(
+                at(tag),
+                err.message(),
+                err.help().unwrap_or_else(|| msg!("help-bad-language")),
+            )
+        })
+    };
+    let mut configured = BTreeMap::new();
+    let mut keys = BTreeMap::new();
+    for (key, tags) in &raw {
+        let language = lang(key)?;
+        let mut chain = Vec::with_capacity(tags.len());
+        for tag in tags {
+            let parent = lang(tag)?;
+            if parent == language {
+                return Err(Error::invalid(
+                    at(tag),
+                    msg!("error-fallback-self", lang = &language),
+                    msg!("help-fallback-self", lang = &language),
+                ));
+            }
+            if parent == *source_lang {
+                return Err(Error::invalid(
+                    at(tag),
+                    msg!("error-fallback-source", lang = &language, source = &parent),
+                    msg!("help-fallback-source"),
+                ));
+            }
+            chain.push(parent);
+        }
+        if configured.insert(language.clone(), chain).is_some() {
+            return Err(Error::invalid(
+                at(key),
+                msg!("error-fallback-twice", lang = &language),
+                msg!("help-fallback-twice"),
+            ));
+        }
+        keys.insert(language, key);
+    }
+    let fallback = Fallback::new(source_lang.clone(), configured);
+    if let Some(cycle) = fallback.cycle() {
+        let shown: Vec<&str> = cycle.iter().map(Lang::as_str).collect();
+        return Err(Error::invalid(
+            at(keys[&cycle[0]]),
+            msg!("error-fallback-cycle", cycle = shown.join(" → ")),
+            msg!("help-fallback-cycle"),
+        ));
+    }
+    Ok(fallback)
 }
 
 /// The commented `l10n.toml` that `l10n init` writes.
@@ -412,6 +528,12 @@ locales = "locales"
 # `l10n check` fails a language whose share of translated segments is below
 # this percentage. Without it, any missing or outdated segment fails.
 # min-translated = 90
+
+# Where a language without a translation of a sentence looks before the
+# source language. By default a regional language falls back to its parent,
+# keeping the script (pt-BR → pt, zh-Hant-TW → zh-Hant); a chain given here
+# replaces that default, and an empty one switches it off.
+# fallback = {{ "es-MX" = ["es-419", "es"] }}
 
 [segmenter]
 # Abbreviations of your house style that never end a sentence, without the dot.
@@ -456,6 +578,37 @@ mod tests {
         let err =
             parse_config(Path::new("l10n.toml"), "source-lang = \"en\"\nlangs = []\n").unwrap_err();
         assert_eq!(err.location().unwrap().line, 2);
+    }
+
+    #[test]
+    fn fallback_chains_are_read_and_validated() {
+        let parse = |text: &str| parse_config(Path::new("l10n.toml"), text);
+        let config = parse("fallback = { \"es-mx\" = [\"es-419\", \"es\"] }\n").unwrap();
+        let chain = config.fallback.chain(&"es-MX".parse().unwrap());
+        assert_eq!(chain, ["es-419".parse().unwrap(), "es".parse().unwrap()]);
+        for (text, line, message) in [
+            ("\n[fallback]\npt-BR = [\"p_t\"]\n", 3, "error-bad-language"),
+            (
+                "\n[fallback]\npt-BR = [\"pt\", \"pt-br\"]\n",
+                3,
+                "error-fallback-self",
+            ),
+            (
+                "[fallback]\n\"pt-BR\" = [\"en\"]\n",
+                2,
+                "error-fallback-source",
+            ),
+            ("[fallback]\npt = [\"pt-BR\"]\n", 2, "error-fallback-cycle"),
+            (
+                "[fallback]\npt-br = []\n\"pt-BR\" = []\n",
+                2,
+                "error-fallback-twice",
+            ),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert_eq!(err.location().unwrap().line, line, "{text}");
+            assert_eq!(err.message().id, message, "{text}");
+        }
     }
 
     #[test]

@@ -133,3 +133,32 @@ fn stamps_never_hide_an_edit() {
     assert_eq!(diff(&[]), fresh);
     assert_eq!(diff(&[]), fresh);
 }
+
+/// A fallback language's catalog is an input of the languages that fall
+/// back to it: editing `pt` changes what `pt-BR` reports.
+#[test]
+fn a_fallback_catalog_is_an_input() {
+    let ws = crate::util::Workspace::seeded();
+    ws.mkdir("locales/pt-BR");
+    ws.mkdir("locales/pt");
+    ws.run(&["extract"]).expect_code(0);
+    let status = |ws: &crate::util::Workspace, extra: &[&str]| {
+        let mut args = vec!["status", "--lang", "pt-BR", "--format", "json"];
+        args.extend_from_slice(extra);
+        ws.run(&args).expect_code(0).stdout
+    };
+    let before = status(&ws, &[]);
+    assert_eq!(before, status(&ws, &[]));
+    assert!(before.contains("\"covered\": 0"), "{before}");
+    ws.translate("pt", SEED_ID, |_, source| Some(format!("pt: {source}")));
+    let after = status(&ws, &[]);
+    assert_ne!(after, before, "the edit of pt was not seen");
+    assert!(!after.contains("\"covered\": 0"), "{after}");
+    assert_eq!(after, status(&ws, &["--no-cache"]));
+    // And after the stamps settle, once more.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_eq!(status(&ws, &[]), after);
+    let path = format!("locales/pt/{SEED_ID}.toml");
+    ws.write(&path, &ws.read(&path).replacen("pt: ", "", 1));
+    assert_eq!(status(&ws, &[]), status(&ws, &["--no-cache"]));
+}

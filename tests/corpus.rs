@@ -14,7 +14,7 @@ use std::process::Command;
 use l10n::segment::Rules;
 
 #[path = "../examples/gen-corpus.rs"]
-mod gen_corpus;
+pub mod gen_corpus;
 
 use gen_corpus::{GenerateOptions, Manifest};
 

@@ -52,6 +52,7 @@ fn status_json_has_the_design_keys() {
     assert_eq!(
         keys(&language["totals"]),
         [
+            "covered",
             "missing",
             "obsolete",
             "outdated",
@@ -79,7 +80,7 @@ fn status_json_has_the_design_keys() {
     let n = |key: &str| totals[key].as_u64().unwrap();
     assert_eq!(
         n("segments"),
-        n("translated") + n("missing") + n("outdated")
+        n("translated") + n("missing") + n("outdated") + n("covered")
     );
     for issue in article["issues"].as_array().unwrap() {
         assert_eq!(

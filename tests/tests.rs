@@ -7,6 +7,7 @@ mod errors;
 mod example;
 mod export;
 mod extract;
+mod fallback;
 mod hostile;
 mod markdown;
 mod messages;

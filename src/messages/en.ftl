@@ -64,6 +64,14 @@ error-invalid-config = invalid configuration: { $reason }
 help-invalid-config = see `l10n init --help` for the keys l10n.toml may have
 error-config-percent = min-translated is { $value }, not a percentage
 help-config-percent = give a number from 0 to 100
+error-fallback-self = the fallback chain of { $lang } names { $lang } itself
+help-fallback-self = list the languages { $lang } falls back to, in order; the source language always comes last without being named
+error-fallback-source = the fallback chain of { $lang } names the source language { $source }
+help-fallback-source = leave it out: every chain ends with the source language
+error-fallback-twice = { $lang } has two fallback chains
+help-fallback-twice = tags are compared in canonical form (`pt-br` is `pt-BR`): keep one chain
+error-fallback-cycle = the fallback chains go round in a circle: { $cycle }
+help-fallback-cycle = a language cannot fall back, through other chains, to itself; remove one of the links
 error-no-break-pattern = invalid no-break pattern: { $reason }
 help-no-break-pattern = mark the boundary with `|`; `#` is a number, `*` a word, e.g. "Art.| #"
 error-link-outside = { $link } links to { $target }, outside the workspace
@@ -80,7 +88,6 @@ error-config-exists = { $path } already exists
 help-config-exists = edit it, or remove it to start again
 error-source-language = { $lang } is the source language
 help-source-language = name a target language; the source language's catalogs are the templates
-help-build-source-language = build a target language; the articles are the source language's
 error-no-target-languages = this workspace has no target languages
 help-no-target-languages = pass --lang LANG, list `languages` in l10n.toml, or create locales/<lang>/
 error-not-a-report = not an l10n status report: { $reason }
@@ -116,6 +123,10 @@ extract-summary = extract: { $articles } { $articles ->
         [one] catalog
        *[other] catalogs
     } written
+build-fallback = { $count } { $count ->
+        [one] segment
+       *[other] segments
+    } taken from the fallback language { $lang }
 build-skipped = skipped { $article }: { $percent }% translated, below the minimum of { $min }%
 
 ## status
@@ -123,6 +134,7 @@ build-skipped = skipped { $article }: { $percent }% translated, below the minimu
 status-column-article = article
 status-column-segments = segments
 status-column-translated = translated
+status-column-covered = covered
 status-column-missing = missing
 status-column-outdated = outdated
 status-column-obsolete = obsolete
@@ -134,12 +146,20 @@ status-total = { $lang }: { $translated } of { $segments } { $segments ->
         [one] word
        *[other] words
     } missing
+status-total-fallback = { $lang }: { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent }%), { $covered } covered by fallback ({ $fallback }), { $missing } missing, { $outdated } outdated, { $obsolete } obsolete; { $words_missing } of { $words } { $words ->
+        [one] word
+       *[other] words
+    } missing
 status-orphan = orphaned: { $path } (its article is gone; move the catalog with a renamed article, or `l10n extract --prune` deletes it)
 
 ## check
 
 check-missing = missing
 check-outdated = outdated
+check-covered = covered by { $lang }
 check-qa-error = qa error
 check-qa-warning = qa warning
 check-ok = ok
@@ -153,6 +173,14 @@ check-total-minimum = { $lang }: { $outcome }: { $translated } of { $segments } 
        *[other] segments
     } translated ({ $percent }%, minimum { $min }%), { $missing } missing, { $outdated } outdated
 
+check-total-fallback = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent }%), { $covered } covered by fallback ({ $fallback }), { $missing } missing, { $outdated } outdated
+check-total-minimum-fallback = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent }%, minimum { $min }%), { $covered } covered by fallback ({ $fallback }), { $missing } missing, { $outdated } outdated
 ## Quality checks (check --qa); in JSON, findings are always English.
 
 qa-as-written = { $text }
@@ -227,6 +255,8 @@ cli-status-long-about =
     Report translated, missing, outdated and obsolete segments.
 
     The report is computed live from the articles as they are now, so it is true even when `l10n extract` has not run since the last edit.
+
+    A missing segment that a language of the fallback chain has translated (pt-BR → pt by default; `fallback` in l10n.toml) is counted as covered, apart from missing.
 cli-status-languages = Report on this language (repeatable; default: all target languages)
 cli-status-diff = Show how the source of each outdated segment changed, word by word
 cli-status-format = `text` for people, `json` for scripts (the same in every UI language)
@@ -239,6 +269,8 @@ cli-check-long-about =
     Exit 1 when segments are missing or outdated (for CI).
 
     Lists each as `catalog:line: state: id: first words`, which CI systems and editors link to the file. With --min-translated, a language fails only when its share of translated segments is below the threshold.
+
+    A segment covered by a fallback language is listed as a note and does not fail the check; it does not count as translated for --min-translated either.
 cli-check-languages = Check this language (repeatable; default: all target languages)
 cli-check-no-cache = Ignore and do not update the result cache in .l10n/cache
 cli-check-qa = Also run the quality checks on every translation (always on with `enabled = true` under [qa] in l10n.toml)
@@ -250,7 +282,9 @@ cli-build-about = Write the translated articles of a language
 cli-build-long-about =
     Write the translated articles of a language.
 
-    Each article is written with the source's Markdown structure intact, every translated segment in place of its source and the source text where a translation is missing (or outdated, unless --mark-outdated). An article below --min-translated is not written, and the run exits 1.
+    Each article is written with the source's Markdown structure intact, every translated segment in place of its source. Where a translation is missing (or outdated, unless --mark-outdated), the current translation of the first language of the fallback chain that has one is used (pt-BR → pt by default; `fallback` in l10n.toml), else the source text. An article below --min-translated is not written, and the run exits 1.
+
+    Building the source language writes every article byte for byte as it is.
 cli-build-lang = The language to build
 cli-build-out = Where to write: DIR/<lang>/<article>.md (default: build)
 cli-build-min-translated = Do not write an article with fewer than PCT % of its segments translated

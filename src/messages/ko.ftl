@@ -61,6 +61,14 @@ error-invalid-config = 잘못된 설정: { $reason }
 help-invalid-config = l10n.toml에 쓸 수 있는 키는 `l10n init --help`를 보세요
 error-config-percent = min-translated가 { $value }입니다. 백분율이 아닙니다
 help-config-percent = 0에서 100 사이의 수를 주세요
+error-fallback-self = { $lang }의 대체 언어 목록에 { $lang } 자신이 있습니다
+help-fallback-self = { $lang }이(가) 대신 쓸 언어를 순서대로 적으세요. 원문 언어는 적지 않아도 늘 마지막입니다
+error-fallback-source = { $lang }의 대체 언어 목록에 원문 언어 { $source }이(가) 있습니다
+help-fallback-source = 빼세요. 모든 목록은 원문 언어로 끝납니다
+error-fallback-twice = { $lang }의 대체 언어 목록이 두 개입니다
+help-fallback-twice = 태그는 정규형으로 비교합니다(`pt-br`은 `pt-BR`). 목록을 하나만 남기세요
+error-fallback-cycle = 대체 언어 목록이 돌고 돕니다: { $cycle }
+help-fallback-cycle = 한 언어가 다른 목록을 거쳐 자기 자신으로 돌아올 수 없습니다. 연결 하나를 지우세요
 error-no-break-pattern = 잘못된 no-break 패턴: { $reason }
 help-no-break-pattern = 경계는 `|`로 표시합니다. `#`은 숫자, `*`는 단어입니다. 예: "Art.| #"
 error-link-outside = { $link }은(는) 작업 공간 밖의 { $target }을(를) 가리킵니다
@@ -77,7 +85,6 @@ error-config-exists = { $path }이(가) 이미 있습니다
 help-config-exists = 그 파일을 고치거나, 지우고 다시 시작하세요
 error-source-language = { $lang }은(는) 원문 언어입니다
 help-source-language = 대상 언어를 지정하세요. 원문 언어의 카탈로그는 템플릿입니다
-help-build-source-language = 대상 언어를 빌드하세요. 글 자체가 원문 언어입니다
 error-no-target-languages = 이 작업 공간에는 대상 언어가 없습니다
 help-no-target-languages = --lang LANG을 주거나, l10n.toml에 `languages`를 적거나, locales/<lang>/ 폴더를 만드세요
 error-not-a-report = l10n status 보고서가 아닙니다: { $reason }
@@ -107,6 +114,7 @@ extract-moved = 이동 { $count }
 extract-obsoleted = 폐기 { $count }
 extract-up-to-date = 카탈로그를 최신 상태로 맞춤
 extract-summary = extract: 글 { $articles }개, 카탈로그 { $catalogs }개 씀
+build-fallback = 대체 언어 { $lang }에서 세그먼트 { $count }개를 가져옴
 build-skipped = { $article } 건너뜀: { $percent }% 번역됨, 최소 기준 { $min }%에 못 미침
 
 ## status
@@ -114,23 +122,28 @@ build-skipped = { $article } 건너뜀: { $percent }% 번역됨, 최소 기준 {
 status-column-article = 글
 status-column-segments = 세그먼트
 status-column-translated = 번역됨
+status-column-covered = 대체됨
 status-column-missing = 누락
 status-column-outdated = 오래됨
 status-column-obsolete = 폐기됨
 status-column-words-missing = 누락 단어
 status-total = { $lang }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }, 폐기됨 { $obsolete }; 단어 { $words }개 중 { $words_missing }개 누락
+status-total-fallback = { $lang }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 대체 언어({ $fallback })로 채움 { $covered }, 누락 { $missing }, 오래됨 { $outdated }, 폐기됨 { $obsolete }; 단어 { $words }개 중 { $words_missing }개 누락
 status-orphan = 고아 카탈로그: { $path } (글이 없어졌습니다. 글 이름을 바꿨다면 카탈로그도 옮기고, 아니면 `l10n extract --prune`으로 지우세요)
 
 ## check
 
 check-missing = 누락
 check-outdated = 오래됨
+check-covered = { $lang }(으)로 대체됨
 check-qa-error = QA 오류
 check-qa-warning = QA 경고
 check-ok = 통과
 check-failed = 실패
 check-total = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }
 check-total-minimum = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%, 최소 { $min }%), 누락 { $missing }, 오래됨 { $outdated }
+check-total-fallback = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 대체 언어({ $fallback })로 채움 { $covered }, 누락 { $missing }, 오래됨 { $outdated }
+check-total-minimum-fallback = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%, 최소 { $min }%), 대체 언어({ $fallback })로 채움 { $covered }, 누락 { $missing }, 오래됨 { $outdated }
 
 ## 품질 검사 (check --qa). JSON에서는 결과가 늘 영어입니다.
 
@@ -232,6 +245,8 @@ cli-status-long-about =
     번역됨, 누락, 오래됨, 폐기된 세그먼트를 보고합니다.
 
     보고서는 지금 상태의 글에서 바로 계산하므로, 마지막 편집 뒤에 `l10n extract`를 실행하지 않았어도 정확합니다.
+
+    누락된 세그먼트를 대체 언어 목록의 언어가 번역해 두었다면(기본값은 pt-BR → pt 식, l10n.toml의 `fallback`으로 바꿈) 누락과 따로 '대체됨'으로 셉니다.
 cli-status-languages = 이 언어를 보고 (반복 가능, 기본값: 모든 대상 언어)
 cli-status-diff = 오래된 세그먼트마다 원문이 어떻게 바뀌었는지 단어 단위로 보여 줌
 cli-status-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음)
@@ -244,6 +259,8 @@ cli-check-long-about =
     누락되거나 오래된 세그먼트가 있으면 종료 코드 1로 끝납니다 (CI용).
 
     각각을 `catalog:line: state: id: first words` 형식으로 보여 주므로 CI 시스템과 편집기가 파일로 연결합니다. --min-translated를 주면 번역된 세그먼트의 비율이 기준보다 낮은 언어만 실패합니다.
+
+    대체 언어로 채워지는 세그먼트는 참고로만 보여 주며 검사를 실패시키지 않습니다. --min-translated에서 번역된 것으로 세지도 않습니다.
 cli-check-languages = 이 언어를 검사 (반복 가능, 기본값: 모든 대상 언어)
 cli-check-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
 cli-check-qa = 모든 번역에 품질 검사도 실행 (l10n.toml의 [qa]에 `enabled = true`면 항상 실행)
@@ -255,7 +272,9 @@ cli-build-about = 한 언어의 번역된 글을 씀
 cli-build-long-about =
     한 언어의 번역된 글을 씁니다.
 
-    글마다 원문의 Markdown 구조를 그대로 두고, 번역된 세그먼트는 원문 자리에 넣으며, 번역이 누락된(또는 --mark-outdated가 없으면 오래된) 곳에는 원문을 씁니다. --min-translated에 못 미치는 글은 쓰지 않으며, 이때 종료 코드는 1입니다.
+    글마다 원문의 Markdown 구조를 그대로 두고, 번역된 세그먼트는 원문 자리에 넣습니다. 번역이 누락된(또는 --mark-outdated가 없으면 오래된) 곳에는 대체 언어 목록에서 현재 번역이 있는 첫 언어의 번역을 쓰고(기본값은 pt-BR → pt 식, l10n.toml의 `fallback`으로 바꿈), 없으면 원문을 씁니다. --min-translated에 못 미치는 글은 쓰지 않으며, 이때 종료 코드는 1입니다.
+
+    원문 언어를 빌드하면 모든 글을 바이트 하나 다르지 않게 그대로 씁니다.
 cli-build-lang = 빌드할 언어
 cli-build-out = 쓸 곳: DIR/<lang>/<article>.md (기본값: build)
 cli-build-min-translated = 세그먼트의 PCT %보다 적게 번역된 글은 쓰지 않음

@@ -10,8 +10,8 @@
 //! which also produces the error messages. So the fast path never has to be
 //! right about anything but the simple case, and the two paths give the
 //! same catalog for every file the fast one accepts (a fuzz target checks).
-use std::borrow::Cow;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::write::toml_string;
