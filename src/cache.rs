@@ -36,7 +36,7 @@ use crate::ui::Message;
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// What the cache knows of one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -48,6 +48,10 @@ struct Meta {
     /// One per language: the catalog as shown, and its counts.
     summaries: Vec<(String, Counts)>,
     warnings: Vec<UnknownKey>,
+    /// Whether the issues were kept: a run that shows only counts does not
+    /// spend time keeping what it did not need, and a run that needs them
+    /// later makes them again.
+    with_issues: bool,
     /// Where the issues are, in the section after the index.
     offset: u64,
     len: u64,
@@ -82,11 +86,17 @@ pub struct Record {
 }
 
 impl Record {
-    /// Keeps `reports` (with all their issues) and `warnings`, made from
-    /// inputs hashing to `key` that looked like `stamps`.
-    pub fn new(key: u64, stamps: Vec<Stamp>, reduced: &Reduced) -> Record {
+    /// Keeps `reports` and `warnings`, made from inputs hashing to `key`
+    /// that looked like `stamps`; the reports' issues (all of them) only
+    /// `with_issues`.
+    pub fn new(key: u64, stamps: Vec<Stamp>, reduced: &Reduced, with_issues: bool) -> Record {
         let (reports, warnings) = reduced;
-        let issues: Vec<StoredIssues> = reports.iter().map(to_stored).collect();
+        let issues = if with_issues {
+            let issues: Vec<StoredIssuesRef> = reports.iter().map(to_stored).collect();
+            postcard::to_allocvec(&issues).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         Record {
             meta: Meta {
                 key,
@@ -96,10 +106,11 @@ impl Record {
                     .map(|r| (r.catalog.clone(), r.counts.clone()))
                     .collect(),
                 warnings: warnings.clone(),
+                with_issues,
                 offset: 0,
                 len: 0,
             },
-            issues: postcard::to_allocvec(&issues).unwrap_or_default(),
+            issues,
         }
     }
 }
@@ -188,6 +199,9 @@ impl Cache {
             Detail::Everything => true,
         };
         if wanted {
+            if !meta.with_issues {
+                return None;
+            }
             let bytes = match issues {
                 Issues::New(bytes) => bytes.clone(),
                 Issues::Stored => self.read_issues(meta)?,
@@ -328,19 +342,31 @@ type StoredIssue = (
 );
 /// A `QaIssue`: id, line, check, severity, message.
 type StoredFinding = (String, Option<usize>, Check, Severity, Message);
+/// [`StoredIssues`] borrowed from the reports, to encode without copying:
+/// the same encoding.
+type StoredIssuesRef<'a> = (Vec<StoredIssueRef<'a>>, Vec<StoredFindingRef<'a>>);
+type StoredIssueRef<'a> = (
+    &'a Option<String>,
+    State,
+    Option<usize>,
+    &'a str,
+    &'a Option<String>,
+    &'a Option<Lang>,
+);
+type StoredFindingRef<'a> = (&'a str, Option<usize>, Check, Severity, &'a Message);
 
-fn to_stored(report: &ArticleReport) -> StoredIssues {
+fn to_stored(report: &ArticleReport) -> StoredIssuesRef<'_> {
     let issues = report
         .issues
         .iter()
         .map(|i| {
             (
-                i.id.clone(),
+                &i.id,
                 i.state,
                 i.line,
-                i.source.clone(),
-                i.previous_source.clone(),
-                i.fallback.clone(),
+                i.source.as_str(),
+                &i.previous_source,
+                &i.fallback,
             )
         })
         .collect();
@@ -349,11 +375,11 @@ fn to_stored(report: &ArticleReport) -> StoredIssues {
         .iter()
         .map(|q| {
             (
-                q.id.clone(),
+                q.id.as_str(),
                 q.line,
                 q.finding.check,
                 q.finding.severity,
-                q.finding.message.clone(),
+                &q.finding.message,
             )
         })
         .collect();

@@ -391,7 +391,13 @@ fn build_report(
                 .collect();
             let mut reduced = (reports, survey::unknown_key_warnings(workspace, &survey));
             let update = use_cache.then(|| {
-                cache::Update::Reports(Box::new(cache::Record::new(key, stamps, &reduced)))
+                let with_issues = detail != Detail::Counts;
+                cache::Update::Reports(Box::new(cache::Record::new(
+                    key,
+                    stamps,
+                    &reduced,
+                    with_issues,
+                )))
             });
             for report in &mut reduced.0 {
                 report.keep(detail);

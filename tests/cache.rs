@@ -162,3 +162,24 @@ fn a_fallback_catalog_is_an_input() {
     ws.write(&path, &ws.read(&path).replacen("pt: ", "", 1));
     assert_eq!(status(&ws, &[]), status(&ws, &["--no-cache"]));
 }
+
+/// A plain `status` keeps only counts; a later run that shows issues makes
+/// them then, the same as without the cache.
+#[test]
+fn issues_missing_from_the_cache_are_made_when_needed() {
+    let ws = translated_workspace();
+    ws.write(&format!("articles/{SEED_ID}.md"), &edited_article());
+    let text = ws.run(&["status"]).expect_code(0).stdout;
+    assert_eq!(text, ws.run(&["status"]).expect_code(0).stdout);
+    for args in [
+        &["status", "--format", "json"][..],
+        &["status", "--diff"],
+        &["check", "--format", "json"],
+    ] {
+        let cached = ws.run(args);
+        let fresh = ws.run(&[args, &["--no-cache"]].concat());
+        assert_eq!(cached.code, fresh.code);
+        assert_eq!(cached.stdout, fresh.stdout, "{args:?}");
+        assert!(fresh.stdout.contains("outdated"), "{}", fresh.stdout);
+    }
+}
