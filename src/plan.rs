@@ -59,7 +59,8 @@ impl ArticlePlan {
     pub fn new(article: &str, template: Option<&Catalog>, segments: &[Segment]) -> ArticlePlan {
         let old: &[Entry] = template.map_or(&[], |t| &t.segments);
         let pairs = align(old, segments);
-        let mut ids = IdMaker::new(old.iter().map(|e| e.id.clone()));
+        // Made only if a segment needs a new id.
+        let mut ids: Option<IdMaker> = None;
         let mut taken = vec![false; old.len()];
         let mut planned = Vec::with_capacity(segments.len());
         for (segment, pair) in segments.iter().zip(pairs) {
@@ -68,7 +69,11 @@ impl ArticlePlan {
                     taken[i] = true;
                     (old[i].id.clone(), origin)
                 }
-                None => (ids.fresh(&segment.text), Origin::New),
+                None => {
+                    let ids =
+                        ids.get_or_insert_with(|| IdMaker::new(old.iter().map(|e| e.id.clone())));
+                    (ids.fresh(&segment.text), Origin::New)
+                }
             };
             planned.push(Planned {
                 id,
@@ -107,6 +112,10 @@ impl ArticlePlan {
 fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
     let old_texts: Vec<&str> = old.iter().map(|e| e.source.as_str()).collect();
     let new_texts: Vec<&str> = new.iter().map(|s| s.text.as_str()).collect();
+    // The common case, an article unchanged since the last extract.
+    if old_texts == new_texts {
+        return (0..new.len()).map(|i| Some((i, Origin::Kept))).collect();
+    }
     let mut pairs: Vec<Option<(usize, Origin)>> = vec![None; new.len()];
     let mut old_free = vec![true; old.len()];
     // A pathological article may not get the finest diff, but always gets one.
