@@ -229,10 +229,12 @@ pub fn count_words(text: &str) -> usize {
 /// it has a letter or digit. Most news text is of this kind, and this is
 /// several times faster than the general tables.
 fn count_simple_words(text: &str) -> Option<usize> {
-    if !text.is_ascii()
-        && !text
-            .chars()
-            .all(|c| c.is_ascii() || simple_class(c).is_some())
+    if text.is_ascii() {
+        return Some(count_ascii_words(text.as_bytes()));
+    }
+    if !text
+        .chars()
+        .all(|c| c.is_ascii() || simple_class(c).is_some())
     {
         return None;
     }
@@ -245,42 +247,84 @@ fn count_simple_words(text: &str) -> Option<usize> {
         }
     };
     let (mut count, mut i) = (0, 0);
+    let (mut in_word, mut alphanumeric, mut last) = (false, false, Class::Other);
     while i < bytes.len() {
         let (class, len) = class_at(i);
-        if !class.in_word() {
-            i += len;
-            continue;
-        }
-        let (mut last, mut alphanumeric) = (class, false);
-        while i < bytes.len() {
-            let (class, len) = class_at(i);
-            if class.in_word() {
+        match class {
+            Class::Letter | Class::Digit | Class::Underscore => {
+                if !in_word {
+                    in_word = true;
+                    alphanumeric = false;
+                }
                 alphanumeric |= class != Class::Underscore;
                 last = class;
-                i += len;
-                continue;
             }
-            let next = (i + len < bytes.len()).then(|| class_at(i + len).0);
-            let joins = matches!(
-                (last, class, next),
-                (
-                    Class::Letter,
-                    Class::MidLetter | Class::MidNumLet,
-                    Some(Class::Letter)
-                ) | (
-                    Class::Digit,
-                    Class::MidNum | Class::MidNumLet,
-                    Some(Class::Digit)
-                )
-            );
-            if !joins {
-                break;
+            _ if in_word => {
+                let next = (i + len < bytes.len()).then(|| class_at(i + len).0);
+                let joins = matches!(
+                    (last, class, next),
+                    (
+                        Class::Letter,
+                        Class::MidLetter | Class::MidNumLet,
+                        Some(Class::Letter)
+                    ) | (
+                        Class::Digit,
+                        Class::MidNum | Class::MidNumLet,
+                        Some(Class::Digit)
+                    )
+                );
+                if !joins {
+                    count += usize::from(alphanumeric);
+                    in_word = false;
+                }
             }
-            i += len;
+            _ => {}
         }
-        count += usize::from(alphanumeric);
+        i += len;
     }
-    Some(count)
+    Some(count + usize::from(in_word && alphanumeric))
+}
+
+/// [`count_simple_words`] for ASCII text, byte by byte.
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
+    let mut count = 0;
+    let (mut in_word, mut alphanumeric, mut last) = (false, false, Class::Other);
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = class(b);
+        match c {
+            Class::Letter | Class::Digit => {
+                in_word = true;
+                alphanumeric = true;
+                last = c;
+            }
+            Class::Underscore => {
+                if !in_word {
+                    in_word = true;
+                    alphanumeric = false;
+                }
+                last = c;
+            }
+            _ if in_word => {
+                let next = bytes.get(i + 1).map(|&b| class(b));
+                let joins = match (last, next) {
+                    (Class::Letter, Some(Class::Letter)) => {
+                        matches!(c, Class::MidLetter | Class::MidNumLet)
+                    }
+                    (Class::Digit, Some(Class::Digit)) => {
+                        matches!(c, Class::MidNum | Class::MidNumLet)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    count += usize::from(alphanumeric);
+                    in_word = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    count + usize::from(in_word && alphanumeric)
 }
 
 /// A character's part in UAX #29's word rules, for the characters
@@ -296,13 +340,7 @@ enum Class {
     Other,
 }
 
-impl Class {
-    fn in_word(self) -> bool {
-        matches!(self, Class::Letter | Class::Digit | Class::Underscore)
-    }
-}
-
-const ASCII_CLASSES: [Class; 128] = {
+static ASCII_CLASSES: [Class; 128] = {
     let mut classes = [Class::Other; 128];
     let mut b = 0;
     while b < 128 {
@@ -600,6 +638,15 @@ mod tests {
         fn simple_words_are_unicode_words(
             text in "[aZ9_ .,;:'\"!?()\\-/\t\n\r‘’“”—–©«»°…€é]{0,40}"
         ) {
+            proptest::prop_assert_eq!(
+                count_words(&text),
+                text.unicode_words().count(),
+                "{:?}", text
+            );
+        }
+
+        #[test]
+        fn ascii_words_are_unicode_words(text in "[aZ9_ .,;:'\"!?()\\-/\t\n\r]{0,40}") {
             proptest::prop_assert_eq!(
                 count_words(&text),
                 text.unicode_words().count(),

@@ -73,7 +73,7 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
         if has_cr && line.contains('\r') {
             return None;
         }
-        let trimmed = line.trim_start_matches([' ', '\t']);
+        let trimmed = trim_blank_start(line);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             if trimmed.chars().any(|c| c.is_control() && c != '\t') {
                 return None;
@@ -207,6 +207,15 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// `text` without the spaces and tabs it starts with.
+fn trim_blank_start(text: &str) -> &str {
+    let blank = text
+        .bytes()
+        .take_while(|b| *b == b' ' || *b == b'\t')
+        .count();
+    &text[blank..]
+}
+
 /// Whether `bytes` hold a control character other than tab, CR and LF.
 fn has_control(bytes: &[u8]) -> bool {
     let bad = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7f;
@@ -220,7 +229,8 @@ fn has_control(bytes: &[u8]) -> bool {
 /// after it. The value is borrowed unless it has escapes. (The caller has
 /// made sure the line holds no control characters.)
 fn key_value(line: &str) -> Option<(&str, Cow<'_, str>)> {
-    let (key, rest) = line.split_once('=')?;
+    let equals = memchr::memchr(b'=', line.as_bytes())?;
+    let (key, rest) = (&line[..equals], &line[equals + 1..]);
     let key = key.trim_end_matches([' ', '\t']);
     if key.is_empty()
         || !key
@@ -229,8 +239,7 @@ fn key_value(line: &str) -> Option<(&str, Cow<'_, str>)> {
     {
         return None;
     }
-    let rest = rest.trim_start_matches([' ', '\t']);
-    let mut body = rest.strip_prefix('"')?;
+    let mut body = trim_blank_start(rest).strip_prefix('"')?;
     let mut value = Cow::Borrowed("");
     loop {
         // Take plain runs whole; stop at a quote or an escape.
