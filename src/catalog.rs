@@ -1,6 +1,5 @@
 //! The catalog data model: what a catalog file holds, independent of how it
 //! is read or written (that is `store`'s job).
-use rustc_hash::FxHashMap;
 
 use crate::lang::Lang;
 
@@ -19,9 +18,10 @@ pub struct Catalog {
     pub segments: Vec<Entry>,
     /// Entries whose segments left the article, kept until `--prune`.
     pub obsolete: Vec<Entry>,
-    /// The line of each entry's table in the file it was read from, by id.
+    /// The line of each entry's table in the file it was read from, in the
+    /// order of [`Catalog::entries`]; empty for a catalog made, not read.
     /// Where things were, not what they are: not compared by `same_content`.
-    pub lines: FxHashMap<String, usize>,
+    pub lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl Catalog {
             extra: Vec::new(),
             segments: Vec::new(),
             obsolete: Vec::new(),
-            lines: FxHashMap::default(),
+            lines: Vec::new(),
         }
     }
 
@@ -66,6 +66,12 @@ impl Catalog {
     /// Every entry, current and obsolete.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.segments.iter().chain(&self.obsolete)
+    }
+
+    /// The line of entry `id`'s table in the file the catalog was read from.
+    pub fn line(&self, id: &str) -> Option<usize> {
+        let index = self.entries().position(|e| e.id == id)?;
+        self.lines.get(index).copied()
     }
 }
 

@@ -468,10 +468,14 @@ impl LanguagePlan {
         lang: &Lang,
         prune: bool,
     ) -> LanguagePlan {
+        let mut lines: FxHashMap<&str, usize> = FxHashMap::default();
         let by_id: FxHashMap<&str, &Entry> = existing
-            .map(|c| c.entries().map(|e| (e.id.as_str(), e)).collect())
+            .map(|c| {
+                lines.extend(c.entries().zip(&c.lines).map(|(e, l)| (e.id.as_str(), *l)));
+                c.entries().map(|e| (e.id.as_str(), e)).collect()
+            })
             .unwrap_or_default();
-        let line = |id: &str| existing.and_then(|c| c.lines.get(id).copied());
+        let line = |id: &str| lines.get(id).copied();
         let mut entries = Vec::with_capacity(plan.segments.len());
         for segment in &plan.segments {
             let old = by_id.get(segment.id.as_str());

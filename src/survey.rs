@@ -417,7 +417,7 @@ pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Ve
             if seen.insert(key) {
                 warnings.push(UnknownKey {
                     file: workspace.display_path(path),
-                    line: id.and_then(|id| catalog.lines.get(id)).copied(),
+                    line: id.and_then(|id| catalog.line(id)),
                     key: key.clone(),
                 });
             }

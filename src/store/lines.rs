@@ -10,7 +10,7 @@
 //! which also produces the error messages. So the fast path never has to be
 //! right about anything but the simple case, and the two paths give the
 //! same catalog for every file the fast one accepts (a fuzz target checks).
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -133,6 +133,7 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
     let source_lang: Lang = source_lang.parse().ok()?;
     let lang: Lang = lang.parse().ok()?;
     let mut catalog = Catalog::new(&article, &source_lang, &lang);
+    let mut obsolete_lines = Vec::new();
     for entry_lines in &mut layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
@@ -154,14 +155,6 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
         if !has_id || !has_source || entry.id.trim().is_empty() {
             return None;
         }
-        // A second entry with the same id is an error the general path names.
-        if catalog
-            .lines
-            .insert(entry.id.clone(), entry_lines.line)
-            .is_some()
-        {
-            return None;
-        }
         entry_lines.id = entry_lines
             .keys
             .iter()
@@ -169,9 +162,17 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
             .map(|(_, _, id)| id.clone())?;
         if entry_lines.obsolete {
             catalog.obsolete.push(entry);
+            obsolete_lines.push(entry_lines.line);
         } else {
             catalog.segments.push(entry);
+            catalog.lines.push(entry_lines.line);
         }
+    }
+    catalog.lines.extend(obsolete_lines);
+    // A second entry with the same id is an error the general path names.
+    let mut ids = FxHashSet::default();
+    if !catalog.entries().all(|e| ids.insert(e.id.as_str())) {
+        return None;
     }
     Some((catalog, layout))
 }

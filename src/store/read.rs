@@ -85,6 +85,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
         &parse_lang("lang", &lang)?,
     );
     catalog.extra = header_extra;
+    let mut first_lines: std::collections::HashMap<String, usize> = Default::default();
     for (section, is_obsolete) in [("segment", false), ("obsolete", true)] {
         let Some(item) = root.get(section) else {
             continue;
@@ -100,19 +101,21 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
             let offset = table.span().map_or(0, |s| s.start);
             let line = newlines.partition_point(|&n| n < offset) + 1;
             let entry = reader.entry(section, table)?;
-            if let Some(first) = catalog.lines.get(&entry.id) {
+            if let Some(first) = first_lines.get(&entry.id) {
                 return Err(Error::invalid(
                     at(reader.start(&table["id"])),
                     msg!("error-duplicate-id", id = &entry.id, first = *first),
                     msg!("help-duplicate-id"),
                 ));
             }
-            catalog.lines.insert(entry.id.clone(), line);
+            first_lines.insert(entry.id.clone(), line);
             if is_obsolete {
                 catalog.obsolete.push(entry);
             } else {
                 catalog.segments.push(entry);
             }
+            // All segments come before all obsolete entries, as in `entries()`.
+            catalog.lines.push(line);
         }
     }
     Ok(catalog)
@@ -214,8 +217,8 @@ mod tests {
         let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n\
                     [[segment]]\nid = \"x\"\nsource = \"A.\"\n\n[[segment]]\nid = \"y\"\nsource = \"B.\"\n";
         let catalog = parse(Path::new("x.toml"), text).unwrap();
-        assert_eq!(catalog.lines["x"], 6);
-        assert_eq!(catalog.lines["y"], 10);
+        assert_eq!(catalog.line("x"), Some(6));
+        assert_eq!(catalog.line("y"), Some(10));
     }
 
     #[test]
