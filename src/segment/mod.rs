@@ -660,12 +660,16 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             return (split, "abbreviation:time");
         }
         // `123 Main St. Parking is free`: after a name or a number, a street
-        // abbreviation is the end of an address, not a prepositive `St.`.
+        // abbreviation is the end of an address, not a prepositive `St.`
+        // (`In St. Louis`, `The St. Louis Cardinals`: a capitalised starter
+        // word is no street name).
         let street = rules.streets.iter().any(|s| s == key)
-            && self
-                .word_before(tok_start)
-                .and_then(|w| w.chars().next())
-                .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit());
+            && self.word_before(tok_start).is_some_and(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
+                    && !rules.starters.contains(lower_key(w).as_ref())
+            });
         if street || rules.end_abbreviations.contains(key) {
             if !upper {
                 return (next_is_starter, "abbreviation:end");

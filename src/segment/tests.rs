@@ -67,6 +67,18 @@ fn abbreviations_end_before_a_sentence_starter() {
         en("She lives on Main St. The house is red."),
         ["She lives on Main St.", "The house is red."]
     );
+    // `St.` after a capitalised starter word is `Saint`, not a street.
+    assert_eq!(
+        en("In St. Louis, the team won. The St. Louis Cardinals won."),
+        [
+            "In St. Louis, the team won.",
+            "The St. Louis Cardinals won."
+        ]
+    );
+    assert_eq!(
+        en("Go to 12 Elm St. Parking is free."),
+        ["Go to 12 Elm St.", "Parking is free."]
+    );
 }
 
 #[test]
