@@ -229,27 +229,18 @@ pub fn count_words(text: &str) -> usize {
 /// it has a letter or digit. Most news text is of this kind, and this is
 /// several times faster than the general tables.
 fn count_simple_words(text: &str) -> Option<usize> {
-    if text.is_ascii() {
-        return Some(count_ascii_words(text.as_bytes()));
-    }
-    if !text
-        .chars()
-        .all(|c| c.is_ascii() || simple_class(c).is_some())
+    if !text.is_ascii()
+        && !text
+            .chars()
+            .all(|c| c.is_ascii() || simple_class(c).is_some())
     {
         return None;
     }
-    let bytes = text.as_bytes();
-    let class_at = |i: usize| match bytes[i] {
-        b if b.is_ascii() => (ASCII_CLASSES[usize::from(b)], 1),
-        _ => {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (simple_class(c).unwrap_or(Class::Other), c.len_utf8())
-        }
-    };
+    let len = text.len();
     let (mut count, mut i) = (0, 0);
     let (mut in_word, mut alphanumeric, mut last) = (false, false, Class::Other);
-    while i < bytes.len() {
-        let (class, len) = class_at(i);
+    while i < len {
+        let (class, width) = class_at(text, i);
         match class {
             Class::Letter | Class::Digit | Class::Underscore => {
                 if !in_word {
@@ -260,59 +251,13 @@ fn count_simple_words(text: &str) -> Option<usize> {
                 last = class;
             }
             _ if in_word => {
-                let next = (i + len < bytes.len()).then(|| class_at(i + len).0);
-                let joins = matches!(
-                    (last, class, next),
-                    (
-                        Class::Letter,
-                        Class::MidLetter | Class::MidNumLet,
-                        Some(Class::Letter)
-                    ) | (
-                        Class::Digit,
-                        Class::MidNum | Class::MidNumLet,
-                        Some(Class::Digit)
-                    )
-                );
-                if !joins {
-                    count += usize::from(alphanumeric);
-                    in_word = false;
-                }
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    Some(count + usize::from(in_word && alphanumeric))
-}
-
-/// [`count_simple_words`] for ASCII text, byte by byte.
-fn count_ascii_words(bytes: &[u8]) -> usize {
-    let class = |b: u8| ASCII_CLASSES[usize::from(b & 0x7f)];
-    let mut count = 0;
-    let (mut in_word, mut alphanumeric, mut last) = (false, false, Class::Other);
-    for (i, &b) in bytes.iter().enumerate() {
-        let c = class(b);
-        match c {
-            Class::Letter | Class::Digit => {
-                in_word = true;
-                alphanumeric = true;
-                last = c;
-            }
-            Class::Underscore => {
-                if !in_word {
-                    in_word = true;
-                    alphanumeric = false;
-                }
-                last = c;
-            }
-            _ if in_word => {
-                let next = bytes.get(i + 1).map(|&b| class(b));
+                let next = (i + width < len).then(|| class_at(text, i + width).0);
                 let joins = match (last, next) {
                     (Class::Letter, Some(Class::Letter)) => {
-                        matches!(c, Class::MidLetter | Class::MidNumLet)
+                        matches!(class, Class::MidLetter | Class::MidNumLet)
                     }
                     (Class::Digit, Some(Class::Digit)) => {
-                        matches!(c, Class::MidNum | Class::MidNumLet)
+                        matches!(class, Class::MidNum | Class::MidNumLet)
                     }
                     _ => false,
                 };
@@ -323,8 +268,22 @@ fn count_ascii_words(bytes: &[u8]) -> usize {
             }
             _ => {}
         }
+        i += width;
     }
-    count + usize::from(in_word && alphanumeric)
+    Some(count + usize::from(in_word && alphanumeric))
+}
+
+/// The class of the character at byte `i` of text [`count_simple_words`]
+/// accepted, and its length in bytes.
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (ASCII_CLASSES[usize::from(b)], 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (simple_class(c).unwrap_or(Class::Other), c.len_utf8())
+        }
+    }
 }
 
 /// A character's part in UAX #29's word rules, for the characters
@@ -468,17 +427,25 @@ impl LanguagePlan {
         lang: &Lang,
         prune: bool,
     ) -> LanguagePlan {
-        let mut lines: FxHashMap<&str, usize> = FxHashMap::default();
-        let by_id: FxHashMap<&str, &Entry> = existing
+        // Each existing entry and its line in the file, by id.
+        let by_id: FxHashMap<&str, (&Entry, Option<usize>)> = existing
             .map(|c| {
-                lines.extend(c.entries().zip(&c.lines).map(|(e, l)| (e.id.as_str(), *l)));
-                c.entries().map(|e| (e.id.as_str(), e)).collect()
+                let lines = c
+                    .lines
+                    .iter()
+                    .copied()
+                    .map(Some)
+                    .chain(std::iter::repeat(None));
+                c.entries()
+                    .zip(lines)
+                    .map(|(e, line)| (e.id.as_str(), (e, line)))
+                    .collect()
             })
             .unwrap_or_default();
-        let line = |id: &str| lines.get(id).copied();
+        let line = |id: &str| by_id.get(id).and_then(|(_, line)| *line);
         let mut entries = Vec::with_capacity(plan.segments.len());
         for segment in &plan.segments {
-            let old = by_id.get(segment.id.as_str());
+            let old = by_id.get(segment.id.as_str()).map(|(entry, _)| entry);
             let translated = old.is_some_and(|e| e.is_translated());
             // The text the translation was made from: the oldest one; none
             // when reverted to it, or when there is no translation.

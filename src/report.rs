@@ -395,35 +395,20 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
             let _ = writeln!(out, "{row}");
         }
         let t = &language.totals;
-        let total = if language.fallback.is_empty() {
-            msg!(
-                "status-total",
-                lang = &language.lang,
-                translated = t.translated,
-                segments = t.segments,
-                percent = format!("{:.1}", t.translated_percent()),
-                missing = t.missing,
-                outdated = t.outdated,
-                obsolete = t.obsolete,
-                words_missing = t.words - t.words_translated,
-                words = t.words
-            )
-        } else {
-            msg!(
-                "status-total-fallback",
-                lang = &language.lang,
-                translated = t.translated,
-                segments = t.segments,
-                percent = format!("{:.1}", t.translated_percent()),
-                covered = t.covered,
-                fallback = chain_text(&language.fallback),
-                missing = t.missing,
-                outdated = t.outdated,
-                obsolete = t.obsolete,
-                words_missing = t.words - t.words_translated,
-                words = t.words
-            )
-        };
+        let total = msg!(
+            "status-total",
+            lang = &language.lang,
+            translated = t.translated,
+            segments = t.segments,
+            percent = format!("{:.1}", t.translated_percent()),
+            covered = t.covered,
+            fallback = chain_text(&language.fallback),
+            missing = t.missing,
+            outdated = t.outdated,
+            obsolete = t.obsolete,
+            words_missing = t.words - t.words_translated,
+            words = t.words
+        );
         let _ = writeln!(out, "{}", ui.text(&total));
         for orphan in &language.orphans {
             let _ = writeln!(out, "  {}", ui.text(&msg!("status-orphan", path = orphan)));
@@ -503,61 +488,32 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
         };
         let percent = format!("{:.1}", t.translated_percent());
         let chain = chain_text(&language.fallback);
-        let total = match verdict.min_translated {
-            None if !language.fallback.is_empty() => msg!(
-                "check-total-fallback",
-                lang = &language.lang,
-                outcome = &outcome,
-                translated = t.translated,
-                segments = t.segments,
-                percent = &percent,
-                covered = t.covered,
-                fallback = &chain,
-                missing = t.missing,
-                outdated = t.outdated
-            ),
-            Some(min) if !language.fallback.is_empty() => msg!(
-                "check-total-minimum-fallback",
-                lang = &language.lang,
-                outcome = &outcome,
-                translated = t.translated,
-                segments = t.segments,
-                percent = &percent,
-                min = min.to_string(),
-                covered = t.covered,
-                fallback = &chain,
-                missing = t.missing,
-                outdated = t.outdated
-            ),
-            None => msg!(
-                "check-total",
-                lang = &language.lang,
-                outcome = &outcome,
-                translated = t.translated,
-                segments = t.segments,
-                percent = &percent,
-                missing = t.missing,
-                outdated = t.outdated
-            ),
-            Some(min) => msg!(
-                "check-total-minimum",
-                lang = &language.lang,
-                outcome = &outcome,
-                translated = t.translated,
-                segments = t.segments,
-                percent = &percent,
-                min = min.to_string(),
-                missing = t.missing,
-                outdated = t.outdated
-            ),
-        };
+        let total = msg!(
+            "check-total",
+            lang = &language.lang,
+            outcome = &outcome,
+            translated = t.translated,
+            segments = t.segments,
+            percent = &percent,
+            min = verdict
+                .min_translated
+                .map_or_else(|| "none".to_string(), |min| min.to_string()),
+            covered = t.covered,
+            fallback = &chain,
+            missing = t.missing,
+            outdated = t.outdated
+        );
         let _ = writeln!(out, "{}", ui.text(&total));
     }
     out
 }
 
-/// A fallback chain as shown: `pt, es`.
+/// A fallback chain as shown: `pt, es`; `none` (which the messages select
+/// on) for none.
 fn chain_text(chain: &[Lang]) -> String {
+    if chain.is_empty() {
+        return "none".to_string();
+    }
     let tags: Vec<&str> = chain.iter().map(Lang::as_str).collect();
     tags.join(", ")
 }

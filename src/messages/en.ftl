@@ -142,14 +142,10 @@ status-column-words-missing = words missing
 status-total = { $lang }: { $translated } of { $segments } { $segments ->
         [one] segment
        *[other] segments
-    } translated ({ $percent }%), { $missing } missing, { $outdated } outdated, { $obsolete } obsolete; { $words_missing } of { $words } { $words ->
-        [one] word
-       *[other] words
-    } missing
-status-total-fallback = { $lang }: { $translated } of { $segments } { $segments ->
-        [one] segment
-       *[other] segments
-    } translated ({ $percent }%), { $covered } covered by fallback ({ $fallback }), { $missing } missing, { $outdated } outdated, { $obsolete } obsolete; { $words_missing } of { $words } { $words ->
+    } translated ({ $percent }%), { $fallback ->
+        [none] {""}
+       *[other] { $covered } covered by fallback ({ $fallback }),{" "}
+    }{ $missing } missing, { $outdated } outdated, { $obsolete } obsolete; { $words_missing } of { $words } { $words ->
         [one] word
        *[other] words
     } missing
@@ -167,20 +163,13 @@ check-failed = FAILED
 check-total = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
         [one] segment
        *[other] segments
-    } translated ({ $percent }%), { $missing } missing, { $outdated } outdated
-check-total-minimum = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
-        [one] segment
-       *[other] segments
-    } translated ({ $percent }%, minimum { $min }%), { $missing } missing, { $outdated } outdated
-
-check-total-fallback = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
-        [one] segment
-       *[other] segments
-    } translated ({ $percent }%), { $covered } covered by fallback ({ $fallback }), { $missing } missing, { $outdated } outdated
-check-total-minimum-fallback = { $lang }: { $outcome }: { $translated } of { $segments } { $segments ->
-        [one] segment
-       *[other] segments
-    } translated ({ $percent }%, minimum { $min }%), { $covered } covered by fallback ({ $fallback }), { $missing } missing, { $outdated } outdated
+    } translated ({ $percent }%{ $min ->
+        [none] {""}
+       *[other] , minimum { $min }%
+    }), { $fallback ->
+        [none] {""}
+       *[other] { $covered } covered by fallback ({ $fallback }),{" "}
+    }{ $missing } missing, { $outdated } outdated
 ## Quality checks (check --qa); in JSON, findings are always English.
 
 qa-as-written = { $text }

@@ -127,8 +127,10 @@ status-column-missing = 누락
 status-column-outdated = 오래됨
 status-column-obsolete = 폐기됨
 status-column-words-missing = 누락 단어
-status-total = { $lang }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }, 폐기됨 { $obsolete }; 단어 { $words }개 중 { $words_missing }개 누락
-status-total-fallback = { $lang }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 대체 언어({ $fallback })로 채움 { $covered }, 누락 { $missing }, 오래됨 { $outdated }, 폐기됨 { $obsolete }; 단어 { $words }개 중 { $words_missing }개 누락
+status-total = { $lang }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), { $fallback ->
+        [none] {""}
+       *[other] 대체 언어({ $fallback })로 채움 { $covered },{" "}
+    }누락 { $missing }, 오래됨 { $outdated }, 폐기됨 { $obsolete }; 단어 { $words }개 중 { $words_missing }개 누락
 status-orphan = 고아 카탈로그: { $path } (글이 없어졌습니다. 글 이름을 바꿨다면 카탈로그도 옮기고, 아니면 `l10n extract --prune`으로 지우세요)
 
 ## check
@@ -140,10 +142,13 @@ check-qa-error = QA 오류
 check-qa-warning = QA 경고
 check-ok = 통과
 check-failed = 실패
-check-total = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 누락 { $missing }, 오래됨 { $outdated }
-check-total-minimum = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%, 최소 { $min }%), 누락 { $missing }, 오래됨 { $outdated }
-check-total-fallback = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%), 대체 언어({ $fallback })로 채움 { $covered }, 누락 { $missing }, 오래됨 { $outdated }
-check-total-minimum-fallback = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%, 최소 { $min }%), 대체 언어({ $fallback })로 채움 { $covered }, 누락 { $missing }, 오래됨 { $outdated }
+check-total = { $lang }: { $outcome }: 세그먼트 { $segments }개 중 { $translated }개 번역됨 ({ $percent }%{ $min ->
+        [none] {""}
+       *[other] , 최소 { $min }%
+    }), { $fallback ->
+        [none] {""}
+       *[other] 대체 언어({ $fallback })로 채움 { $covered },{" "}
+    }누락 { $missing }, 오래됨 { $outdated }
 
 ## 품질 검사 (check --qa). JSON에서는 결과가 늘 영어입니다.
 

@@ -21,6 +21,8 @@ use crate::lang::Lang;
 /// A catalog file cut into lines: the part before the first entry, each
 /// entry's lines, and what follows the last one.
 struct Layout<'a> {
+    /// The `[catalog]` table's `article`, `source-lang` and `lang`.
+    header: [Cow<'a, str>; 3],
     /// Everything up to the first entry's comments: the header comment and
     /// the `[catalog]` table.
     preamble: Vec<&'a str>,
@@ -30,7 +32,6 @@ struct Layout<'a> {
 }
 
 struct EntryLines<'a> {
-    id: Cow<'a, str>,
     /// Comments and blank lines above the table header: they belong to it.
     prefix: Vec<&'a str>,
     obsolete: bool,
@@ -41,10 +42,20 @@ struct EntryLines<'a> {
 
 /// Reads a catalog in the simple shape; `None` if it is not in it.
 pub fn parse(text: &str) -> Option<Catalog> {
-    layout(text).map(|(catalog, _)| catalog)
+    catalog(&layout(text)?)
 }
 
-fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
+impl EntryLines<'_> {
+    fn value(&self, key: &str) -> Option<&str> {
+        self.keys
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| &**v)
+    }
+}
+
+/// `text` cut into lines, if it is in the simple shape.
+fn layout(text: &str) -> Option<Layout<'_>> {
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     if has_cr && !text.contains("\r\n") {
         return None;
@@ -56,6 +67,7 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
         return None;
     }
     let mut layout = Layout {
+        header: Default::default(),
         preamble: Vec::new(),
         entries: Vec::new(),
         trailing: Vec::new(),
@@ -91,7 +103,6 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
             "[[segment]]" | "[[obsolete]]" => {
                 in_header = false;
                 layout.entries.push(EntryLines {
-                    id: Cow::Borrowed(""),
                     prefix: std::mem::take(&mut pending),
                     obsolete: trimmed == "[[obsolete]]",
                     line: index + 1,
@@ -127,14 +138,21 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
         }
     }
     layout.trailing = pending;
-    let [Some(article), Some(source_lang), Some(lang)] = header.take()? else {
+    let [Some(article), Some(source_lang), Some(lang)] = header? else {
         return None;
     };
+    layout.header = [article, source_lang, lang];
+    Some(layout)
+}
+
+/// The catalog a layout holds, if every entry has an id and a source.
+fn catalog(layout: &Layout) -> Option<Catalog> {
+    let [article, source_lang, lang] = &layout.header;
     let source_lang: Lang = source_lang.parse().ok()?;
     let lang: Lang = lang.parse().ok()?;
-    let mut catalog = Catalog::new(&article, &source_lang, &lang);
+    let mut catalog = Catalog::new(article, &source_lang, &lang);
     let mut obsolete_lines = Vec::new();
-    for entry_lines in &mut layout.entries {
+    for entry_lines in &layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
         for (key, _, value) in &entry_lines.keys {
@@ -155,11 +173,6 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
         if !has_id || !has_source || entry.id.trim().is_empty() {
             return None;
         }
-        entry_lines.id = entry_lines
-            .keys
-            .iter()
-            .find(|(key, _, _)| *key == "id")
-            .map(|(_, _, id)| id.clone())?;
         if entry_lines.obsolete {
             catalog.obsolete.push(entry);
             obsolete_lines.push(entry_lines.line);
@@ -174,7 +187,7 @@ fn layout(text: &str) -> Option<(Catalog, Layout<'_>)> {
     if !catalog.entries().all(|e| ids.insert(e.id.as_str())) {
         return None;
     }
-    Some((catalog, layout))
+    Some(catalog)
 }
 
 /// The lines of `text`, each with its line ending (as `split_inclusive`,
@@ -286,17 +299,24 @@ fn key_value(line: &str) -> Option<(&str, Cow<'_, str>)> {
 /// Lines whose values did not change are copied as they are.
 pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<String> {
     let base = old.unwrap_or(skeleton);
-    let (old_catalog, layout) = layout(base)?;
-    if old_catalog.article != catalog.article
-        || old_catalog.source_lang != catalog.source_lang
-        || old_catalog.lang != catalog.lang
+    // The old text was read before: only its lines are needed here, not
+    // its catalog again.
+    let layout = layout(base)?;
+    let [article, source_lang, lang] = &layout.header;
+    if *article != catalog.article
+        || source_lang.parse::<Lang>().ok()? != catalog.source_lang
+        || lang.parse::<Lang>().ok()? != catalog.lang
         || !catalog.extra.is_empty()
         || catalog.entries().any(|e| !e.extra.is_empty())
     {
         return None;
     }
     let eol = if base.contains("\r\n") { "\r\n" } else { "\n" };
-    let by_id: FxHashMap<&str, &EntryLines> = layout.entries.iter().map(|e| (&*e.id, e)).collect();
+    let by_id = layout
+        .entries
+        .iter()
+        .map(|e| Some((e.value("id")?, e)))
+        .collect::<Option<FxHashMap<&str, &EntryLines>>>()?;
     let mut out = Output {
         text: String::with_capacity(base.len() + catalog.segments.len() * 64),
         eol,
