@@ -36,7 +36,7 @@ use crate::ui::Message;
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// What the cache knows of one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -48,11 +48,10 @@ struct Meta {
     /// One per language: the catalog as shown, and its counts.
     summaries: Vec<(String, Counts)>,
     warnings: Vec<UnknownKey>,
-    /// Whether the issues were kept: a run that shows only counts does not
+    /// Where the issues are, in the section after the index; none (length
+    /// 0) when they were not kept: a run that shows only counts does not
     /// spend time keeping what it did not need, and a run that needs them
     /// later makes them again.
-    with_issues: bool,
-    /// Where the issues are, in the section after the index.
     offset: u64,
     len: u64,
 }
@@ -106,7 +105,6 @@ impl Record {
                     .map(|r| (r.catalog.clone(), r.counts.clone()))
                     .collect(),
                 warnings: warnings.clone(),
-                with_issues,
                 offset: 0,
                 len: 0,
             },
@@ -199,12 +197,11 @@ impl Cache {
             Detail::Everything => true,
         };
         if wanted {
-            if !meta.with_issues {
-                return None;
-            }
+            // Encoded issues are never empty: empty is "not kept".
             let bytes = match issues {
-                Issues::New(bytes) => bytes.clone(),
-                Issues::Stored => self.read_issues(meta)?,
+                Issues::New(bytes) if !bytes.is_empty() => bytes.clone(),
+                Issues::Stored if meta.len > 0 => self.read_issues(meta)?,
+                _ => return None,
             };
             let stored: Vec<StoredIssues> = postcard::from_bytes(&bytes).ok()?;
             if stored.len() != reports.len() {

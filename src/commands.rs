@@ -555,9 +555,7 @@ fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
 fn settings_key(workspace: &Workspace, languages: &[Lang], program_id: u64) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(&program_id.to_le_bytes());
-    if let Ok(config) = fs::read(workspace.root.join(crate::workspace::CONFIG_FILE)) {
-        hasher.update(&config);
-    }
+    hasher.update(&workspace.config_hash.to_le_bytes());
     for lang in languages {
         hasher.update(lang.as_str().as_bytes());
         hasher.update(b"\0");

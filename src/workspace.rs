@@ -124,6 +124,9 @@ pub struct ArticleFile {
 pub struct Workspace {
     pub root: PathBuf,
     pub config: Config,
+    /// A hash of the configuration file's text as it was read, so that
+    /// results depending on it can be keyed without reading it again.
+    pub config_hash: u64,
 }
 
 impl Workspace {
@@ -142,11 +145,16 @@ impl Workspace {
                     source,
                 })?;
                 let config = parse_config(&path, &text)?;
-                Ok(Workspace { root, config })
+                Ok(Workspace {
+                    root,
+                    config,
+                    config_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+                })
             }
             None => Ok(Workspace {
                 root: start.to_path_buf(),
                 config: parse_config(Path::new(CONFIG_FILE), "")?,
+                config_hash: xxhash_rust::xxh3::xxh3_64(b""),
             }),
         }
     }
