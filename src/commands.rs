@@ -82,7 +82,7 @@ fn init(dir: &Path, args: &InitArgs, ui: Ui) -> Result<Output> {
     let path = dir.join(workspace::CONFIG_FILE);
     if path.exists() {
         return Err(Error::usage(
-            msg!("error-config-exists", path = path.display().to_string()),
+            msg!("error-config-exists", path = crate::ui::path_text(&path)),
             msg!("help-config-exists"),
         ));
     }
@@ -187,7 +187,7 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
             continue;
         }
         let changes = outcome.changes.text(ui);
-        let _ = writeln!(out, "{}: {changes}", file.id);
+        let _ = writeln!(out, "{}: {changes}", crate::ui::escape(&file.id));
         for file in &outcome.staged {
             let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
             let _ = writeln!(out, "  {}", ui.text(&wrote));
@@ -868,7 +868,9 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
                 before: context_before(&text, boundary.offset),
                 after: context_after(&text, boundary.offset),
             };
-            stdout.push_str(&serde_json::to_string(&line).unwrap_or_default());
+            stdout.push_str(&report::json_text(
+                serde_json::to_string(&line).unwrap_or_default(),
+            ));
             stdout.push('\n');
         }
         return Ok(Output {
@@ -882,7 +884,9 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<Output> {
             block: segment.block,
             text: &segment.text,
         };
-        stdout.push_str(&serde_json::to_string(&line).unwrap_or_default());
+        stdout.push_str(&report::json_text(
+            serde_json::to_string(&line).unwrap_or_default(),
+        ));
         stdout.push('\n');
     }
     Ok(Output {

@@ -3,6 +3,8 @@ use std::time::Duration;
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
+use crate::ui::escape;
+
 /// How to mark removed and inserted words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marks {
@@ -12,7 +14,8 @@ pub enum Marks {
     Color,
 }
 
-/// The words of `old` and `new`, with what changed marked.
+/// The words of `old` and `new`, with what changed marked; the words are
+/// [`escape`]d for the terminal, the marks are not.
 pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
@@ -36,7 +39,7 @@ pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
     while i < changes.len() {
         if changes[i].tag() == ChangeTag::Equal {
             close(&mut out, &mut open);
-            out.push_str(changes[i].value());
+            out.push_str(&escape(changes[i].value()));
             i += 1;
             continue;
         }
@@ -59,7 +62,7 @@ pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
             } else {
                 open_insert
             });
-            out.push_str(&text);
+            out.push_str(&escape(&text));
             open = Some(tag);
         }
         i = end;

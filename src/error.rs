@@ -107,26 +107,26 @@ impl Error {
         match self {
             Error::Read { path, source } => msg!(
                 "error-read",
-                path = path.display().to_string(),
+                path = crate::ui::path_text(path),
                 reason = source.to_string()
             ),
             Error::Write { path, source } => msg!(
                 "error-write",
-                path = path.display().to_string(),
+                path = crate::ui::path_text(path),
                 reason = source.to_string()
             ),
             Error::InvalidUtf8 { location, offset } => msg!(
                 "error-invalid-utf8",
-                path = location.path.display().to_string(),
+                path = crate::ui::path_text(&location.path),
                 offset = *offset
             ),
             Error::InvalidFile { message, .. } | Error::Usage { message, .. } => message.clone(),
             Error::BadLanguage { tag } => msg!("error-bad-language", tag = tag),
             Error::NoArticles { path } => {
-                msg!("error-no-articles", path = path.display().to_string())
+                msg!("error-no-articles", path = crate::ui::path_text(path))
             }
-            Error::Conflict { path } => msg!("error-conflict", path = path.display().to_string()),
-            Error::Locked { path } => msg!("error-locked", path = path.display().to_string()),
+            Error::Conflict { path } => msg!("error-conflict", path = crate::ui::path_text(path)),
+            Error::Locked { path } => msg!("error-locked", path = crate::ui::path_text(path)),
         }
     }
 

@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{LanguagePlan, State};
 use crate::qa::{Finding, Severity};
-use crate::ui::{Message, Ui, display_width, pad};
+use crate::ui::{Arg, Message, Ui, display_width, escape, is_unsafe, pad, path_text};
 
 /// How output is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -303,10 +303,30 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut json = json_text(serde_json::to_string_pretty(self).unwrap_or_default());
         json.push('\n');
         json
     }
+}
+
+/// `json` with every character that could drive a terminal written as a
+/// `\uXXXX` escape: the same JSON value (the text stays exact for a
+/// program), safe to `cat`. `serde_json` escapes C0 controls itself; this
+/// adds DEL, C1 and the bidirectional controls. Outside strings JSON has
+/// only spaces and newlines, which stay.
+pub fn json_text(json: String) -> String {
+    if !json.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Terminal styling, or none.
@@ -367,7 +387,7 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
         let width = language
             .articles
             .iter()
-            .map(|a| display_width(&a.article))
+            .map(|a| display_width(&escape(&a.article)))
             .chain([display_width(&article_label)])
             .max()
             .unwrap_or(0);
@@ -379,7 +399,7 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
         let _ = writeln!(out, "{}", header.trim_end());
         for article in &language.articles {
             let c = &article.counts;
-            let mut row = format!("  {}", pad(&article.article, width, true));
+            let mut row = format!("  {}", pad(&escape(&article.article), width, true));
             let numbers = [
                 Some(c.segments),
                 Some(c.translated),
@@ -420,7 +440,7 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
                         out,
                         "\n{} {}",
                         style.paint("33", &location(&article.catalog, issue.line)),
-                        issue.id.as_deref().unwrap_or("-"),
+                        escape(issue.id.as_deref().unwrap_or("-")),
                     );
                     let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
                     let _ = writeln!(
@@ -456,8 +476,8 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
                     out,
                     "{}: {state}: {}: {}",
                     location(&article.catalog, issue.line),
-                    issue.id.as_deref().unwrap_or("-"),
-                    first_words(&issue.source, 8),
+                    escape(issue.id.as_deref().unwrap_or("-")),
+                    escape(&first_words(&issue.source, 8)),
                 );
             }
             for qa in &article.qa {
@@ -469,7 +489,7 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
                     out,
                     "{}: {severity}: {}: {}: {}",
                     location(&article.catalog, qa.line),
-                    qa.id,
+                    escape(&qa.id),
                     qa.finding.check,
                     ui.text(&qa.finding.message),
                 );
@@ -491,7 +511,7 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
         let total = msg!(
             "check-total",
             lang = &language.lang,
-            outcome = &outcome,
+            outcome = Arg::Shown(outcome),
             translated = t.translated,
             segments = t.segments,
             percent = &percent,
@@ -518,10 +538,12 @@ fn chain_text(chain: &[Lang]) -> String {
     tags.join(", ")
 }
 
+/// `catalog:line`, escaped for the terminal.
 fn location(catalog: &str, line: Option<usize>) -> String {
+    let catalog = escape(catalog);
     match line {
         Some(line) => format!("{catalog}:{line}"),
-        None => catalog.to_string(),
+        None => catalog.into_owned(),
     }
 }
 
@@ -552,21 +574,23 @@ pub fn error_text(error: &Error, style: Style, ui: Ui) -> String {
         let _ = writeln!(
             out,
             "  --> {}:{}:{}",
-            location.path.display(),
+            path_text(&location.path),
             location.line,
             location.column
         );
         if !location.line_text.is_empty() {
             let number = location.line.to_string();
             let pad = " ".repeat(number.len());
+            // The line is data: escaped, and the caret under the escaped
+            // text (a tab shows as `\t`, two columns).
             let shown: String = location.line_text.chars().take(200).collect();
-            let caret_at: String = shown
+            let before: String = shown
                 .chars()
                 .take(location.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let caret_at = " ".repeat(display_width(&escape(&before)));
             let _ = writeln!(out, "  {pad} |");
-            let _ = writeln!(out, "  {number} | {shown}");
+            let _ = writeln!(out, "  {number} | {}", escape(&shown));
             let _ = writeln!(out, "  {pad} | {caret_at}{}", style.paint("1;31", "^"));
         }
     }

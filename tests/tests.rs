@@ -12,6 +12,7 @@ mod hostile;
 mod markdown;
 mod messages;
 mod output;
+mod outputs_hostile;
 mod partition;
 mod preserve;
 mod properties;

@@ -1,0 +1,174 @@
+//! Hostile outputs (issue 10, defects 7 to 9): terminal control sequences
+//! carried by articles and catalogs, a tampered result cache, output that
+//! cannot be written, and `status --merge` fed reports that do not add up.
+use crate::util::Workspace;
+
+/// What must never reach a terminal raw from data: C0/C1 controls, DEL,
+/// bidirectional controls, line and paragraph separators. Written here
+/// apart from the program's own list, so that the test checks it.
+fn is_unsafe(c: char) -> bool {
+    let n = c as u32;
+    n < 0x20
+        || (0x7f..=0x9f).contains(&n)
+        || (0x202a..=0x202e).contains(&n)
+        || (0x2066..=0x2069).contains(&n)
+        || matches!(n, 0x061c | 0x200e | 0x200f | 0x2028 | 0x2029)
+}
+
+/// `text` has no unsafe character but newlines (the lines of the output)
+/// and, where `colour` allows, this program's own colour codes.
+#[track_caller]
+fn assert_clean(what: &str, text: &str, colour: bool) {
+    let mut rest = text.to_string();
+    if colour {
+        // Our colour codes are SGR sequences: ESC [ digits and ; m.
+        let mut cleaned = String::new();
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' && chars.peek() == Some(&'[') {
+                let sequence: String = chars
+                    .clone()
+                    .skip(1)
+                    .take_while(|c| c.is_ascii_digit() || *c == ';')
+                    .collect();
+                let after = chars.clone().nth(1 + sequence.len());
+                if after == Some('m') {
+                    chars.nth(1 + sequence.len());
+                    continue;
+                }
+            }
+            cleaned.push(c);
+        }
+        rest = cleaned;
+    }
+    let raw: Vec<String> = rest
+        .chars()
+        .filter(|&c| c != '\n' && is_unsafe(c))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(raw.is_empty(), "{what}: raw {raw:?} in\n{text}");
+}
+
+/// A heading and sentences full of terminal attacks: an OSC window title,
+/// a CSI screen clear, a C1 CSI, BEL, DEL, a right-to-left override and an
+/// isolate, a tab.
+const HOSTILE: &str = "\u{1b}]0;owned\u{7}Title \u{9b}31m here";
+const HOSTILE_SENTENCE: &str =
+    "The cat \u{1b}[2J sat on the \u{202e}mat\u{2066} and \u{7f}purred\tloudly.";
+
+fn hostile_workspace() -> Workspace {
+    let ws = Workspace::new();
+    ws.mkdir("locales/ko");
+    ws.write(
+        "articles/a.md",
+        "# A title\n\nThe cat sat on the mat and purred loudly. A second sentence is here.\n",
+    );
+    ws.run(&["extract"]).expect_code(0);
+    ws.translate("ko", "a", |_, source| Some(format!("번역 {source}")));
+    // The article moves on with hostile text: a new heading, and an edited
+    // sentence (outdated, with a diff to show).
+    ws.write(
+        "articles/a.md",
+        &format!("# {HOSTILE}\n\n{HOSTILE_SENTENCE} A second sentence is here.\n"),
+    );
+    ws.run(&["extract"]).expect_code(0);
+    ws
+}
+
+#[test]
+fn terminal_controls_from_articles_and_catalogs_are_escaped_in_text_output() {
+    let ws = hostile_workspace();
+    // A hostile id and translation typed into the catalog by hand.
+    let path = "locales/ko/a.toml";
+    let catalog = ws.read(path);
+    let edited = catalog.replacen(
+        "translation = \"번역 A second",
+        "translation = \"\\u001b]8;;http://evil\\u001b\\\\번역 A second",
+        1,
+    );
+    assert_ne!(edited, catalog);
+    ws.write(path, &edited);
+
+    for colour in ["never", "always"] {
+        let always = colour == "always";
+        let status = ws
+            .run(&["--color", colour, "status", "--diff"])
+            .expect_code(0);
+        assert_clean("status --diff", &status.stdout, always);
+        assert!(
+            status.stdout.contains("\\u{1b}[2J"),
+            "the escape is shown visibly:\n{}",
+            status.stdout
+        );
+        assert!(status.stdout.contains("\\u{202e}"), "{}", status.stdout);
+        let check = ws.run(&["--color", colour, "check"]).expect_code(1);
+        assert_clean("check", &check.stdout, always);
+        assert!(
+            check.stdout.contains("\\u{1b}]0;owned\\u{7}Title"),
+            "{}",
+            check.stdout
+        );
+        let qa = ws.run(&["--color", colour, "check", "--qa"]);
+        assert_clean("check --qa", &qa.stdout, always);
+        assert_clean("check --qa (stderr)", &qa.stderr, always);
+    }
+    // Every line of `check` is one record: a tab or newline inside a value
+    // is escaped, not a new line a CI log would read as another finding.
+    let check = ws.run(&["check"]).expect_code(1);
+    for line in check.stdout.lines().filter(|l| l.starts_with("locales/")) {
+        assert!(
+            line.contains(": missing: ") || line.contains(": outdated: "),
+            "{line}"
+        );
+    }
+
+    // JSON keeps the text exact (as JSON escapes), and is safe to `cat`.
+    let json = ws.run(&["status", "--format", "json"]).expect_code(0);
+    assert_clean("status JSON", &json.stdout, false);
+    let sources: Vec<String> = json.json()["languages"][0]["articles"][0]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["source"].as_str().unwrap().to_string())
+        .collect();
+    assert!(sources.contains(&HOSTILE.to_string()), "{sources:?}");
+    let segments = ws.run(&["segment", "articles/a.md"]).expect_code(0);
+    assert_clean("segment", &segments.stdout, false);
+    let first: serde_json::Value =
+        serde_json::from_str(segments.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["text"], HOSTILE);
+    let explain = ws
+        .run(&["segment", "--explain", "articles/a.md"])
+        .expect_code(0);
+    assert_clean("segment --explain", &explain.stdout, false);
+}
+
+#[test]
+fn terminal_controls_in_errors_and_summaries_are_escaped() {
+    let ws = hostile_workspace();
+    // A catalog that does not parse, on a line full of controls: the error
+    // quotes the line.
+    ws.write_bytes(
+        "locales/ko/a.toml",
+        b"[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n[[segment]]\nid = \"x\x1b]0;t\x07\" \x1b[2J oops\n",
+    );
+    for args in [
+        &["status"][..],
+        &["check"],
+        &["extract"],
+        &["build", "--lang", "ko"],
+    ] {
+        let run = ws.run(args).expect_code(2);
+        assert_clean(&format!("{args:?} error"), &run.stderr, false);
+        assert!(run.stderr.contains("\\u{1b}[2J"), "{}", run.stderr);
+    }
+    // An article id from a file name with a control character, in the
+    // summaries of extract and build.
+    let ws = hostile_workspace();
+    ws.write("articles/b\u{1b}[31m.md", "# Hello\n\nA sentence.\n");
+    for args in [&["extract"][..], &["build", "--lang", "ko"]] {
+        let run = ws.run(args);
+        assert_clean(&format!("{args:?} stdout"), &run.stdout, false);
+        assert_clean(&format!("{args:?} stderr"), &run.stderr, false);
+    }
+}
