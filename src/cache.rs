@@ -15,7 +15,13 @@
 //!
 //! The cache is a convenience, never a source of truth: a file that does not
 //! decode, was written by another version or for other settings, or does
-//! not match is ignored and rebuilt. It lives in `.l10n/cache/` (git-ignored)
+//! not match is ignored and rebuilt. A file that decodes is not enough: the
+//! header holds a checksum of the index, and the index one of each
+//! article's issues, checked when they are read (lazily, like the issues
+//! themselves), so that a changed byte (a bad disk, a stray write, a hand
+//! edit) makes a fresh run, never a wrong answer. The checksums guard
+//! against accidents, not against someone who means to forge a cache: such
+//! a person can edit the catalogs themselves. It lives in `.l10n/cache/` (git-ignored)
 //! and is replaced atomically.
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
@@ -36,7 +42,9 @@ use crate::ui::Message;
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
+/// The magic, the index's length and its checksum.
+const HEADER: u64 = 24;
 
 /// What the cache knows of one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -54,6 +62,8 @@ struct Meta {
     /// later makes them again.
     offset: u64,
     len: u64,
+    /// The checksum of those issues' bytes.
+    sum: u64,
 }
 
 #[derive(Debug)]
@@ -107,6 +117,7 @@ impl Record {
                 warnings: warnings.clone(),
                 offset: 0,
                 len: 0,
+                sum: 0,
             },
             issues,
         }
@@ -222,7 +233,7 @@ impl Cache {
         file.seek(SeekFrom::Start(start.checked_add(meta.offset)?))
             .ok()?;
         file.read_exact(&mut bytes).ok()?;
-        Some(bytes)
+        (checksum(&bytes) == meta.sum).then_some(bytes)
     }
 
     pub fn update(&mut self, article: &str, update: Update) {
@@ -274,10 +285,14 @@ impl Cache {
             let (mut meta, issues) = self.entries.remove(&article)?;
             let bytes = match issues {
                 Issues::New(bytes) => bytes,
-                Issues::Stored => self.read_issues(&meta)?,
+                // Issues that fail their checksum are not kept: a run that
+                // needs them makes them again.
+                Issues::Stored if meta.len > 0 => self.read_issues(&meta).unwrap_or_default(),
+                Issues::Stored => Vec::new(),
             };
             meta.offset = offset;
             meta.len = bytes.len() as u64;
+            meta.sum = checksum(&bytes);
             offset += meta.len;
             index.entries.push((article, meta));
             sections.push(bytes);
@@ -289,6 +304,7 @@ impl Cache {
         let mut out = std::io::BufWriter::new(file.as_file_mut());
         out.write_all(MAGIC).ok()?;
         out.write_all(&(index.len() as u64).to_le_bytes()).ok()?;
+        out.write_all(&checksum(&index).to_le_bytes()).ok()?;
         out.write_all(&index).ok()?;
         for section in sections {
             out.write_all(&section).ok()?;
@@ -304,25 +320,41 @@ impl Cache {
 /// section starts.
 fn read_index(path: &Path) -> Option<(Index, File, u64)> {
     let mut file = File::open(path).ok()?;
-    let mut header = [0; 16];
+    let mut header = [0; HEADER as usize];
     file.read_exact(&mut header).ok()?;
     if &header[..8] != MAGIC {
         return None;
     }
-    let len = u64::from_le_bytes(header[8..].try_into().ok()?);
+    let len = u64::from_le_bytes(header[8..16].try_into().ok()?);
+    let sum = u64::from_le_bytes(header[16..24].try_into().ok()?);
     let file_len = file.metadata().ok()?.len();
-    if len > file_len.saturating_sub(16) {
+    if len > file_len.saturating_sub(HEADER) {
         return None;
     }
     let mut bytes = vec![0; usize::try_from(len).ok()?];
     file.read_exact(&mut bytes).ok()?;
-    let index: Index = postcard::from_bytes(&bytes).ok()?;
-    let sections: u64 = index.entries.iter().map(|(_, m)| m.len).sum();
-    // A truncated file is not trusted at all.
-    if 16 + len + sections != file_len {
+    // The index is checked before it is decoded: counts that decode are
+    // not therefore the counts that were written.
+    if checksum(&bytes) != sum {
         return None;
     }
-    Some((index, file, 16 + len))
+    let index: Index = postcard::from_bytes(&bytes).ok()?;
+    let sections = index
+        .entries
+        .iter()
+        .try_fold(0u64, |total, (_, m)| total.checked_add(m.len))?;
+    // A truncated file is not trusted at all.
+    if HEADER.checked_add(len)?.checked_add(sections)? != file_len {
+        return None;
+    }
+    Some((index, file, HEADER + len))
+}
+
+/// The checksum of a part of the cache file (xxh3: fast enough to check the
+/// index on every run, unlike a cryptographic hash, which the cache does
+/// not need).
+fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// One report's issues and quality findings, in a shape a binary format

@@ -172,3 +172,43 @@ fn terminal_controls_in_errors_and_summaries_are_escaped() {
         assert_clean(&format!("{args:?} stderr"), &run.stderr, false);
     }
 }
+
+/// A cache file changed by one byte, anywhere, never changes an answer:
+/// every part the cache trusts (the header, the index with its counts, the
+/// issues read on demand) is under a checksum, and a doubt is a fresh run.
+#[test]
+fn a_cache_changed_by_one_byte_is_never_trusted() {
+    let ws = Workspace::new();
+    ws.mkdir("locales/ko");
+    ws.write(
+        "articles/a.md",
+        "# A title\n\nOne sentence here. Another sentence there.\n\nA third one.\n",
+    );
+    ws.run(&["extract"]).expect_code(0);
+    ws.translate("ko", "a", |_, source| {
+        (!source.starts_with("Another")).then(|| format!("번역 {source}"))
+    });
+    let fresh = ws
+        .run(&["check", "--format", "json", "--no-cache"])
+        .expect_code(1);
+    // The cache of a run that shows every issue.
+    let cached = ws.run(&["check", "--format", "json"]).expect_code(1);
+    assert_eq!(cached.stdout, fresh.stdout);
+    let cache = ws.path(".l10n/cache/reports.bin");
+    let original = std::fs::read(&cache).expect("a cache was written");
+    let mut trusted_wrongly = Vec::new();
+    for at in 0..original.len() {
+        let mut bytes = original.clone();
+        bytes[at] ^= 0x01;
+        std::fs::write(&cache, &bytes).unwrap();
+        let run = ws.run(&["check", "--format", "json"]);
+        if run.code != fresh.code || run.stdout != fresh.stdout {
+            trusted_wrongly.push(at);
+        }
+    }
+    assert!(
+        trusted_wrongly.is_empty(),
+        "a cache changed at bytes {trusted_wrongly:?} of {} was trusted",
+        original.len()
+    );
+}
