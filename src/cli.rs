@@ -56,12 +56,12 @@ pub struct Cli {
 }
 
 impl Cli {
-    /// Parses `args` with the help texts in `ui`'s language; prints help,
-    /// the version or a parse error and exits as clap does (a bad argument
-    /// is exit 2).
-    pub fn parse_from_in(args: Vec<OsString>, ui: Ui) -> Cli {
-        let matches = localized(Cli::command(), ui).get_matches_from(args);
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    /// Parses `args` with the help texts in `ui`'s language. The error is
+    /// also how clap asks for help or the version to be printed (its
+    /// `exit_code` is 0 then; a bad argument is 2).
+    pub fn try_parse_from_in(args: Vec<OsString>, ui: Ui) -> Result<Cli, clap::Error> {
+        let matches = localized(Cli::command(), ui).try_get_matches_from(args)?;
+        Cli::from_arg_matches(&matches)
     }
 }
 

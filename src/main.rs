@@ -23,14 +23,28 @@ fn main() -> ExitCode {
         lc_all: var("LC_ALL"),
         lang: var("LANG"),
     };
-    let cli = Cli::parse_from_in(args, Ui::choose(&sources));
+    let cli = match Cli::try_parse_from_in(args, Ui::choose(&sources)) {
+        Ok(cli) => cli,
+        // Help, the version or a usage error, printed by clap, with its
+        // exit code, unless it could not be written.
+        Err(e) => {
+            let printed = e.print().and_then(|()| std::io::stdout().flush());
+            let code = match printed {
+                Err(failed) if failed.kind() != std::io::ErrorKind::BrokenPipe => 2,
+                _ => e.exit_code(),
+            };
+            return ExitCode::from(u8::try_from(code).unwrap_or(2));
+        }
+    };
     sources.flag = cli.ui_lang.as_ref().map(|l| l.to_string());
     let ui = Ui::choose(&sources);
     let env = Environment {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        notify: |message| eprintln!("{message}"),
+        notify: |message| {
+            write_or_note(&mut std::io::stderr(), &format!("{message}\n"));
+        },
         pause_before_commit: std::env::var("L10N_TEST_PAUSE_BEFORE_COMMIT_MS")
             .ok()
             .and_then(|ms| ms.parse().ok())
@@ -38,24 +52,74 @@ fn main() -> ExitCode {
         program_id: program_id(),
         ui,
     };
-    match commands::run(&cli, &env) {
-        Ok(output) => {
-            // A closed pipe (`l10n status | head`) is not an error.
-            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-            let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-            if output.passed {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
+    let style = Style {
+        color: std::io::stderr().is_terminal() && !env.no_color,
+    };
+    let code = match commands::run(&cli, &env) {
+        Ok(output) => match write_all(&mut std::io::stdout(), &output.stdout) {
+            // A reader that stopped reading (`l10n status | head`) wanted
+            // no more: not an error, as for most Unix tools.
+            Ok(()) | Err(Reported::BrokenPipe) => {
+                write_or_note(&mut std::io::stderr(), &output.stderr);
+                if output.passed { 0 } else { 1 }
             }
-        }
+            // Any other failure (a full disk, a closed file) would leave
+            // an empty or cut report behind an exit code that says all is
+            // well: a CI shard report must not be trusted then.
+            Err(Reported::Other(source)) => {
+                let error = l10n::error::Error::Write {
+                    path: "standard output".into(),
+                    source,
+                };
+                write_or_note(
+                    &mut std::io::stderr(),
+                    &report::error_text(&error, style, ui),
+                );
+                2
+            }
+        },
         Err(error) => {
-            let style = Style {
-                color: std::io::stderr().is_terminal() && !env.no_color,
-            };
-            let _ = std::io::stderr().write_all(report::error_text(&error, style, ui).as_bytes());
-            ExitCode::from(2)
+            write_or_note(
+                &mut std::io::stderr(),
+                &report::error_text(&error, style, ui),
+            );
+            2
         }
+    };
+    // Output that could not be written to standard error is an error too,
+    // though there is nowhere left to say so.
+    if STDERR_FAILED.load(std::sync::atomic::Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(code)
+    }
+}
+
+/// Set when anything written to standard error failed.
+static STDERR_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// How writing an output failed.
+enum Reported {
+    /// The reader is gone.
+    BrokenPipe,
+    Other(std::io::Error),
+}
+
+/// Writes `text` and flushes it: an error shows at the latest there.
+fn write_all(out: &mut impl Write, text: &str) -> Result<(), Reported> {
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Reported::BrokenPipe,
+            _ => Reported::Other(e),
+        })
+}
+
+/// Writes `text` to standard error, noting any failure for the exit code
+/// (a broken pipe included: nobody read the messages).
+fn write_or_note(stderr: &mut std::io::Stderr, text: &str) {
+    if !text.is_empty() && write_all(stderr, text).is_err() {
+        STDERR_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
