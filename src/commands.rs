@@ -452,6 +452,7 @@ fn build_report(
     let report = Report {
         source_lang: workspace.config.source_lang.clone(),
         passed: None,
+        partition,
         languages,
     };
     Ok((report, warnings))
@@ -526,6 +527,7 @@ fn quality(
 fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let mut reports = Vec::with_capacity(paths.len());
     for path in paths {
+        let shown = crate::ui::path_text(path);
         let path = cwd.join(path);
         let bytes = fs::read(&path).map_err(|source| Error::Read {
             path: path.clone(),
@@ -545,7 +547,7 @@ fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
                 msg!("help-not-a-report"),
             )
         })?;
-        reports.push(report);
+        reports.push((shown, report));
     }
     Report::merge(reports).map_err(|message| Error::usage(message, msg!("help-merge")))
 }

@@ -10,6 +10,7 @@ use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{LanguagePlan, State};
 use crate::qa::{Finding, Severity};
+use crate::survey::Partition;
 use crate::ui::{Arg, Message, Ui, display_width, escape, is_unsafe, pad, path_text};
 
 /// How output is written.
@@ -42,6 +43,37 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// `self + other`, or `None` if a count would overflow.
+    fn checked_add(&self, other: &Counts) -> Option<Counts> {
+        Some(Counts {
+            segments: self.segments.checked_add(other.segments)?,
+            translated: self.translated.checked_add(other.translated)?,
+            missing: self.missing.checked_add(other.missing)?,
+            outdated: self.outdated.checked_add(other.outdated)?,
+            covered: self.covered.checked_add(other.covered)?,
+            obsolete: self.obsolete.checked_add(other.obsolete)?,
+            words: self.words.checked_add(other.words)?,
+            words_translated: self.words_translated.checked_add(other.words_translated)?,
+        })
+    }
+
+    /// Whether the counts of one article could have been made by l10n:
+    /// the states add up to the segments, no more words translated than
+    /// there are, and as many issues of each state as counted.
+    fn coherent(&self, issues: &[Issue]) -> bool {
+        let sum = [self.translated, self.missing, self.outdated, self.covered]
+            .into_iter()
+            .try_fold(0usize, usize::checked_add);
+        let of = |state: State| issues.iter().filter(|i| i.state == state).count();
+        sum == Some(self.segments)
+            && self.words_translated <= self.words
+            && of(State::Missing) == self.missing
+            && of(State::Outdated) == self.outdated
+            && of(State::Covered) == self.covered
+            && of(State::Obsolete) == self.obsolete
+            && of(State::Translated) == 0
+    }
+
     fn add(&mut self, other: &Counts) {
         self.segments += other.segments;
         self.translated += other.translated;
@@ -226,6 +258,9 @@ pub struct Report {
     pub source_lang: Lang,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
+    /// The share of the articles this report covers, if not all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition: Option<Partition>,
     pub languages: Vec<LanguageReport>,
 }
 
@@ -260,8 +295,64 @@ impl Report {
 
     /// Combines the reports of the partitions of one run (`--partition K/N`)
     /// into the report of the whole: the same as a run without partitions.
-    pub fn merge(reports: Vec<Report>) -> Result<Report, Message> {
-        let mut reports = reports.into_iter();
+    /// Each report is named by its file (as shown) in errors.
+    ///
+    /// A report is a file from elsewhere (a CI job's artifact): it is
+    /// checked before it counts. Each must be a partition of the same run
+    /// (the same N, the same languages), each partition given once and all
+    /// of them given; every article must belong to its partition and appear
+    /// once; every article's counts must add up (and match its issues) and
+    /// every language's totals must be the sum of its articles, without
+    /// overflow. Anything else is refused, naming the file.
+    pub fn merge(reports: Vec<(String, Report)>) -> Result<Report, Message> {
+        Report::check_partitions(&reports)?;
+        let mut seen: std::collections::HashMap<(&Lang, &str), &str> =
+            std::collections::HashMap::new();
+        for (path, report) in &reports {
+            for language in &report.languages {
+                let mut totals = Counts::default();
+                for article in &language.articles {
+                    let bad = || {
+                        msg!(
+                            "error-merge-bad-counts",
+                            path = path,
+                            article = &article.article,
+                            lang = &language.lang
+                        )
+                    };
+                    if !article.counts.coherent(&article.issues) {
+                        return Err(bad());
+                    }
+                    totals = totals.checked_add(&article.counts).ok_or_else(bad)?;
+                    if let Some(partition) = report.partition
+                        && !partition.contains(&article.article)
+                    {
+                        return Err(msg!(
+                            "error-merge-misplaced",
+                            path = path,
+                            article = &article.article,
+                            partition = partition_text(partition)
+                        ));
+                    }
+                    if let Some(other) = seen.insert((&language.lang, &article.article), path) {
+                        return Err(msg!(
+                            "error-merge-article-twice",
+                            article = &article.article,
+                            path = path,
+                            other = other
+                        ));
+                    }
+                }
+                if totals != language.totals {
+                    return Err(msg!(
+                        "error-merge-bad-totals",
+                        path = path,
+                        lang = &language.lang
+                    ));
+                }
+            }
+        }
+        let mut reports = reports.into_iter().map(|(_, report)| report);
         let Some(mut merged) = reports.next() else {
             return Err(msg!("error-merge-nothing"));
         };
@@ -289,6 +380,11 @@ impl Report {
         }
         for language in &mut merged.languages {
             let mut articles = std::mem::take(&mut language.articles);
+            // Each part adds up, but the whole may not fit.
+            articles
+                .iter()
+                .try_fold(Counts::default(), |total, a| total.checked_add(&a.counts))
+                .ok_or_else(|| msg!("error-merge-overflow", lang = &language.lang))?;
             articles.sort_by(|a, b| a.article.cmp(&b.article));
             let mut orphans = std::mem::take(&mut language.orphans);
             orphans.sort();
@@ -299,7 +395,66 @@ impl Report {
             language.fallback = fallback;
         }
         merged.passed = None;
+        merged.partition = None;
         Ok(merged)
+    }
+
+    /// The reports are the partitions of one run, each once, all of them:
+    /// or a single report of the whole.
+    fn check_partitions(reports: &[(String, Report)]) -> Result<(), Message> {
+        let Some((first_path, first)) = reports.first() else {
+            return Err(msg!("error-merge-nothing"));
+        };
+        let languages = |r: &Report| {
+            r.languages
+                .iter()
+                .map(|l| l.lang.clone())
+                .collect::<Vec<_>>()
+        };
+        let mut given: std::collections::BTreeMap<u32, &str> = Default::default();
+        for (path, report) in reports {
+            let Some(partition) = report.partition else {
+                // A report of every article merges with nothing else.
+                if reports.len() == 1 {
+                    return Ok(());
+                }
+                return Err(msg!("error-merge-not-partition", path = path));
+            };
+            if partition.index == 0 || partition.index > partition.count {
+                return Err(msg!("error-merge-not-partition", path = path));
+            }
+            let count = first.partition.map_or(0, |p| p.count);
+            if partition.count != count || languages(report) != languages(first) {
+                return Err(msg!(
+                    "error-merge-other-run",
+                    path = path,
+                    other = first_path
+                ));
+            }
+            if let Some(other) = given.insert(partition.index, path) {
+                return Err(msg!(
+                    "error-merge-partition-twice",
+                    path = path,
+                    other = other,
+                    partition = partition_text(partition)
+                ));
+            }
+        }
+        let count = first.partition.map_or(0, |p| p.count);
+        // The first few missing ones are enough to say (N may be huge).
+        let missing: Vec<String> = (1..=count)
+            .filter(|index| !given.contains_key(index))
+            .take(10)
+            .map(|index| partition_text(Partition { index, count }))
+            .collect();
+        if !missing.is_empty() {
+            return Err(msg!(
+                "error-merge-partition-missing",
+                partitions = missing.join(", "),
+                count = (count as usize).saturating_sub(given.len())
+            ));
+        }
+        Ok(())
     }
 
     pub fn to_json(&self) -> String {
@@ -526,6 +681,11 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
         let _ = writeln!(out, "{}", ui.text(&total));
     }
     out
+}
+
+/// `K/N`, as `--partition` takes it.
+fn partition_text(partition: Partition) -> String {
+    format!("{}/{}", partition.index, partition.count)
 }
 
 /// A fallback chain as shown: `pt, es`; `none` (which the messages select

@@ -67,7 +67,9 @@ pub struct Orphan {
 
 /// One of N shares of the articles (`--partition K/N`), chosen by a stable
 /// hash of the article id, so that CI can split a run across machines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A report made on a partition says which (`"partition": {"index": K,
+/// "count": N}`), so that `status --merge` can tell the set is complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Partition {
     /// 1-based.
     pub index: u32,

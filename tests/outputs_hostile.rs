@@ -212,3 +212,195 @@ fn a_cache_changed_by_one_byte_is_never_trusted() {
         original.len()
     );
 }
+
+/// Runs `l10n args` in `ws` with standard output and error as given.
+fn run_to(
+    ws: &Workspace,
+    args: &[&str],
+    stdout: std::process::Stdio,
+    stderr: std::process::Stdio,
+) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
+        .args(args)
+        .current_dir(ws.path("."))
+        .env("NO_COLOR", "1")
+        .env("L10N_LANG", "en")
+        .stdin(std::process::Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .spawn()
+        .expect("l10n runs")
+}
+
+fn dev_full() -> std::process::Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full")
+        .into()
+}
+
+/// A report that could not be written is not a success: a CI shard would
+/// be empty. Output to a full device is exit 2 with a message; a reader
+/// that went away (a broken pipe) ends the run quietly.
+#[test]
+fn an_output_that_cannot_be_written_is_exit_2() {
+    let ws = hostile_workspace();
+    for args in [
+        &["status"][..],
+        &["status", "--format", "json"],
+        &["check", "--format", "json"],
+        &["segment", "articles/a.md"],
+        &["build", "--lang", "ko"],
+        &["--help"],
+        &["status", "--version"],
+    ] {
+        let run = run_to(&ws, args, dev_full(), std::process::Stdio::piped())
+            .wait_with_output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {stderr}");
+        if !args[0].starts_with('-') && args.get(1) != Some(&"--version") {
+            assert!(stderr.contains("standard output"), "{args:?}: {stderr}");
+        }
+    }
+    // Standard error full: the warnings of a run cannot be read either.
+    ws.write(
+        "locales/ko/a.toml",
+        &ws.read("locales/ko/a.toml").replacen(
+            "[[segment]]\n",
+            "[[segment]]\nnote-to-self = \"x\"\n",
+            1,
+        ),
+    );
+    let run = ws.run(&["status"]).expect_code(0);
+    assert!(!run.stderr.is_empty(), "a warning is expected");
+    let run = run_to(&ws, &["status"], std::process::Stdio::null(), dev_full())
+        .wait()
+        .unwrap();
+    assert_eq!(run.code(), Some(2));
+
+    // A reader that closes the pipe at once: no error, no noise.
+    let mut child = run_to(
+        &ws,
+        &["status", "--format", "json"],
+        std::process::Stdio::piped(),
+        std::process::Stdio::piped(),
+    );
+    drop(child.stdout.take());
+    let run = child.wait_with_output().unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+/// The shard reports of `status --partition K/3 --format json`.
+fn shards() -> (Workspace, Vec<String>) {
+    let ws = Workspace::new();
+    ws.mkdir("locales/ko");
+    for i in 0..12 {
+        ws.write(
+            &format!("articles/a{i:02}.md"),
+            &format!("# Headline {i}\n\nFirst sentence of {i}. Second sentence of {i}.\n"),
+        );
+    }
+    ws.run(&["extract"]).expect_code(0);
+    ws.translate("ko", "a01", |_, source| Some(format!("번역 {source}")));
+    let mut files = Vec::new();
+    for k in 1..=3 {
+        let part = ws
+            .run(&[
+                "status",
+                "--format",
+                "json",
+                "--partition",
+                &format!("{k}/3"),
+            ])
+            .expect_code(0);
+        let name = format!("part{k}.json");
+        ws.write(&name, &part.stdout);
+        files.push(name);
+    }
+    (ws, files)
+}
+
+/// `status --merge` refuses reports that do not add up, the same shard
+/// twice, a missing shard and shards of other runs, naming the file.
+#[test]
+fn merge_refuses_tampered_duplicate_and_missing_shards() {
+    let (ws, files) = shards();
+    fn merge<'a>(files: &[&'a str]) -> Vec<&'a str> {
+        let mut args = vec!["status", "--merge"];
+        args.extend_from_slice(files);
+        args
+    }
+    let whole = ws
+        .run(&merge(&["part1.json", "part2.json", "part3.json"]))
+        .expect_code(0);
+    assert_eq!(whole.stdout, ws.run(&["status"]).stdout);
+
+    // The same shard twice, and one shard missing.
+    crate::util::refuses(
+        &ws,
+        &merge(&["part1.json", "part2.json", "part1.json", "part3.json"]),
+        &["part1.json", "1/3"],
+    );
+    crate::util::refuses(&ws, &merge(&["part1.json", "part3.json"]), &["2/3"]);
+
+    // Tampered numbers: a wrap-around, a total that is not the sum, an
+    // article moved into another shard, a partition that does not exist.
+    let text = ws.read(&files[1]);
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let article = &mut json["languages"][0]["articles"][0];
+    let segments = article["segments"].as_u64().unwrap();
+    let huge = u64::MAX - segments + 2;
+    let tampered = [
+        ("segments", serde_json::json!(huge)),
+        ("translated", serde_json::json!(huge)),
+        ("missing", serde_json::json!(0)),
+    ];
+    for (key, value) in tampered {
+        let mut bad = json.clone();
+        bad["languages"][0]["articles"][0][key] = value;
+        ws.write("bad.json", &bad.to_string());
+        crate::util::refuses(
+            &ws,
+            &merge(&["part1.json", "bad.json", "part3.json"]),
+            &["bad.json"],
+        );
+    }
+    let mut bad = json.clone();
+    bad["languages"][0]["totals"]["translated"] = serde_json::json!(1_000_000);
+    ws.write("bad.json", &bad.to_string());
+    crate::util::refuses(
+        &ws,
+        &merge(&["part1.json", "bad.json", "part3.json"]),
+        &["bad.json"],
+    );
+    let mut bad: serde_json::Value = serde_json::from_str(&ws.read(&files[0])).unwrap();
+    bad["partition"]["index"] = serde_json::json!(2);
+    ws.write("bad.json", &bad.to_string());
+    crate::util::refuses(
+        &ws,
+        &merge(&["part1.json", "bad.json", "part3.json"]),
+        &["bad.json"],
+    );
+    for index in [0, 4] {
+        let mut bad = json.clone();
+        bad["partition"]["index"] = serde_json::json!(index);
+        ws.write("bad.json", &bad.to_string());
+        crate::util::refuses(
+            &ws,
+            &merge(&["part1.json", "bad.json", "part3.json"]),
+            &["bad.json"],
+        );
+    }
+    // Reports of the whole workspace are not partitions to merge.
+    let all = ws.run(&["status", "--format", "json"]).expect_code(0);
+    ws.write("all.json", &all.stdout);
+    crate::util::refuses(&ws, &merge(&["all.json", "all.json"]), &["all.json"]);
+    assert_eq!(
+        ws.run(&merge(&["all.json"])).expect_code(0).stdout,
+        whole.stdout
+    );
+}

@@ -298,3 +298,15 @@ cli-segment-file = The file to segment; `-` or nothing reads standard input
 cli-value-format-text = For people: tables, and `path:line:` lines that editors and CI link
 cli-value-format-json = One JSON document, the same whatever the UI language
 cli-value-export-ftl = Fluent resources (.ftl)
+error-merge-bad-counts = { $path }: the counts of { $article } ({ $lang }) do not add up
+error-merge-bad-totals = { $path }: the totals of { $lang } are not the sum of its articles
+error-merge-overflow = the merged counts of { $lang } are too large to be true
+error-merge-misplaced = { $path }: { $article } does not belong to partition { $partition }
+error-merge-article-twice = { $article } is in both { $other } and { $path }
+error-merge-not-partition = { $path } is not the report of a partition (`status --format json --partition K/N`)
+error-merge-other-run = { $path } and { $other } are not partitions of the same run (another partition count or other languages)
+error-merge-partition-twice = { $path } and { $other } are both partition { $partition }
+error-merge-partition-missing = { $count ->
+    [one] a partition is missing: { $partitions }
+   *[other] { $count } partitions are missing: { $partitions }
+}
