@@ -352,14 +352,16 @@ impl Report {
                 }
             }
         }
-        let mut reports = reports.into_iter().map(|(_, report)| report);
-        let Some(mut merged) = reports.next() else {
+        let mut reports = reports.into_iter();
+        let Some((first_path, mut merged)) = reports.next() else {
             return Err(msg!("error-merge-nothing"));
         };
-        for report in reports {
+        for (path, report) in reports {
             if report.source_lang != merged.source_lang {
                 return Err(msg!(
                     "error-merge-source-langs",
+                    path = path,
+                    other = &first_path,
                     first = &merged.source_lang,
                     second = &report.source_lang
                 ));

@@ -377,6 +377,14 @@ fn merge_refuses_tampered_duplicate_and_missing_shards() {
         &merge(&["part1.json", "bad.json", "part3.json"]),
         &["bad.json"],
     );
+    let mut bad = json.clone();
+    bad["source-lang"] = serde_json::json!("fr");
+    ws.write("bad.json", &bad.to_string());
+    crate::util::refuses(
+        &ws,
+        &merge(&["part1.json", "bad.json", "part3.json"]),
+        &["bad.json", "part1.json"],
+    );
     let mut bad: serde_json::Value = serde_json::from_str(&ws.read(&files[0])).unwrap();
     bad["partition"]["index"] = serde_json::json!(2);
     ws.write("bad.json", &bad.to_string());
