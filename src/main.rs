@@ -26,12 +26,11 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse_from_in(args, Ui::choose(&sources)) {
         Ok(cli) => cli,
         // Help, the version or a usage error, printed by clap, with its
-        // exit code, unless it could not be written.
+        // exit code, unless it could not be written (see below).
         Err(e) => {
-            let printed = e.print().and_then(|()| std::io::stdout().flush());
-            let code = match printed {
-                Err(failed) if failed.kind() != std::io::ErrorKind::BrokenPipe => 2,
-                _ => e.exit_code(),
+            let code = match e.print().and_then(|()| std::io::stdout().flush()) {
+                Ok(()) => e.exit_code(),
+                Err(_) => 2,
             };
             return ExitCode::from(u8::try_from(code).unwrap_or(2));
         }
@@ -57,11 +56,17 @@ fn main() -> ExitCode {
     };
     let code = match commands::run(&cli, &env) {
         Ok(output) => match write_all(&mut std::io::stdout(), &output.stdout) {
-            // A reader that stopped reading (`l10n status | head`) wanted
-            // no more: not an error, as for most Unix tools.
-            Ok(()) | Err(Reported::BrokenPipe) => {
+            Ok(()) => {
                 write_or_note(&mut std::io::stderr(), &output.stderr);
                 if output.passed { 0 } else { 1 }
+            }
+            // A reader that stopped reading (`l10n status | head`, or a
+            // consumer that died) gets no message, as from most Unix tools,
+            // and the run does not claim success, as theirs do not (they
+            // die of SIGPIPE): the report was not delivered whole.
+            Err(Reported::BrokenPipe) => {
+                write_or_note(&mut std::io::stderr(), &output.stderr);
+                2
             }
             // Any other failure (a full disk, a closed file) would leave
             // an empty or cut report behind an exit code that says all is

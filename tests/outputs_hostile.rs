@@ -280,18 +280,21 @@ fn an_output_that_cannot_be_written_is_exit_2() {
         .unwrap();
     assert_eq!(run.code(), Some(2));
 
-    // A reader that closes the pipe at once: no error, no noise.
-    let mut child = run_to(
+    // A reader that is gone (a pipe whose read end is closed): no message,
+    // as from most Unix tools, but no success either.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let run = run_to(
         &ws,
         &["status", "--format", "json"],
+        writer.into(),
         std::process::Stdio::piped(),
-        std::process::Stdio::piped(),
-    );
-    drop(child.stdout.take());
-    let run = child.wait_with_output().unwrap();
-    assert_eq!(run.status.code(), Some(0));
+    )
+    .wait_with_output()
+    .unwrap();
+    assert_eq!(run.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(!stderr.contains("standard output"), "{stderr}");
 }
 
 /// The shard reports of `status --partition K/3 --format json`.
