@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use l10n::cli::{self, Cli};
 use l10n::commands::{self, Environment};
 use l10n::report::{self, Style};
-use l10n::ui::{Ui, UiLangSources};
+use l10n::ui::{Ui, UiLangSources, escape, is_unsafe};
 
 // Planning allocates many small strings on several threads at once, where
 // mimalloc is several times faster than the system allocator.
@@ -23,12 +23,25 @@ fn main() -> ExitCode {
         lc_all: var("LC_ALL"),
         lang: var("LANG"),
     };
+    let hostile_args = args
+        .iter()
+        .any(|a| a.to_string_lossy().chars().any(is_unsafe));
     let cli = match Cli::try_parse_from_in(args, Ui::choose(&sources)) {
         Ok(cli) => cli,
         // Help, the version or a usage error, printed by clap, with its
         // exit code, unless it could not be written (see below).
         Err(e) => {
-            let code = match e.print().and_then(|()| std::io::stdout().flush()) {
+            let rendered = e.render().to_string();
+            let printed = if e.use_stderr() && hostile_args {
+                // A usage error quotes the argument (a file name, say),
+                // which clap would print raw on a terminal: shown as plain
+                // text (clap strips escape sequences there), escaped.
+                let lines: Vec<_> = rendered.split('\n').map(escape).collect();
+                std::io::stderr().write_all(lines.join("\n").as_bytes())
+            } else {
+                e.print()
+            };
+            let code = match printed.and_then(|()| std::io::stdout().flush()) {
                 Ok(()) => e.exit_code(),
                 Err(_) => 2,
             };

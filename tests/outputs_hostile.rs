@@ -162,6 +162,15 @@ fn terminal_controls_in_errors_and_summaries_are_escaped() {
         assert_clean(&format!("{args:?} error"), &run.stderr, false);
         assert!(run.stderr.contains("\\u{1b}[2J"), "{}", run.stderr);
     }
+    // Arguments quoted back in usage errors (clap's and ours).
+    for args in [
+        &["status", "--lang", "k\u{202e}o"][..],
+        &["status", "--partition", "1\u{9b}2J"],
+        &["status", "no-such\u{1b}]0;t\u{7}"],
+    ] {
+        let run = ws.run(args).expect_code(2);
+        assert_clean(&format!("{args:?} usage error"), &run.stderr, false);
+    }
     // An article id from a file name with a control character, in the
     // summaries of extract and build.
     let ws = hostile_workspace();
