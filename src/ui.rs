@@ -460,6 +460,32 @@ mod tests {
     }
 
     #[test]
+    fn escapes_what_could_drive_a_terminal() {
+        assert!(matches!(escape("plain 번역 — text"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape("a\u{1b}]0;t\u{7}b\tc\nd\u{9b}e\u{202e}f\u{7f}"),
+            "a\\u{1b}]0;t\\u{7}b\\tc\\nd\\u{9b}e\\u{202e}f\\u{7f}"
+        );
+        // Escaping escaped text changes nothing: values may pass twice.
+        let once = escape("x\u{1b}[2J").into_owned();
+        assert_eq!(escape(&once), once);
+        // Data in a message is escaped; the message's own text is not.
+        let text = Ui::ENGLISH.text(&msg!("wrote-file", path = "a\u{1b}[2J"));
+        assert!(
+            text.contains("a\\u{1b}[2J") && !text.contains('\u{1b}'),
+            "{text}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_show_every_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"a/\xff\x1b.md"));
+        assert_eq!(path_text(path), "a/\\xff\\u{1b}.md");
+    }
+
+    #[test]
     fn widths_count_wide_characters_twice() {
         assert_eq!(display_width("article"), 7);
         assert_eq!(display_width("번역됨"), 6);
