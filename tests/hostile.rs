@@ -1,9 +1,11 @@
 //! Hostile and broken input: each is either handled or refused with a clear
 //! message and exit code 2, and a refused run changes no file.
+use std::collections::BTreeSet;
 use std::fs;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::util::{SEED_ID, Workspace, entries, refuses};
+use crate::util::{SEED_ID, Workspace, entries, field, refuses};
 
 fn extracted() -> Workspace {
     let ws = Workspace::seeded();
@@ -193,4 +195,657 @@ fn symlinks_inside_are_followed_outside_refused_loops_harmless() {
         &["extract"],
         &["articles/secret.md", "outside the workspace"],
     );
+}
+
+// Red team (issue 10): editors, odd TOML, names, paths and plumbing. Each
+// test names the attacks of tests/README.md it stands for; every
+// translation is counted before and after.
+
+/// The seed workspace, extracted, with every Korean entry translated as
+/// `T1`, `T2`, … by editing the file's text, as a translator would.
+pub fn translated() -> Workspace {
+    let ws = extracted();
+    let mut n = 0;
+    let text: String = ws
+        .read(&ko_catalog())
+        .lines()
+        .map(|line| {
+            if line == "translation = \"\"" {
+                n += 1;
+                format!("translation = \"T{n}\"\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    assert!(n > 20, "the seed catalog has entries");
+    ws.write(&ko_catalog(), &text);
+    ws
+}
+
+/// Every non-empty translation of every catalog under `locales/`, current
+/// or obsolete (files whose names start with a dot aside).
+pub fn translations(ws: &Workspace) -> BTreeSet<String> {
+    fn walk(dir: &Path, out: &mut BTreeSet<String>) {
+        let Ok(listing) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in listing {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, out);
+            } else if name.ends_with(".toml") {
+                let text = fs::read_to_string(&path).unwrap();
+                let table: toml::Table = text
+                    .parse()
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                for section in ["segment", "obsolete"] {
+                    for entry in entries(&table, section) {
+                        if let Some(t) = field(&entry, "translation").filter(|t| !t.is_empty()) {
+                            out.insert(t.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut found = BTreeSet::new();
+    walk(&ws.path("locales"), &mut found);
+    found
+}
+
+/// Panics naming the translations of `before` that are gone now.
+#[track_caller]
+pub fn assert_kept(ws: &Workspace, before: &BTreeSet<String>) {
+    let now = translations(ws);
+    let lost: Vec<_> = before.difference(&now).collect();
+    assert!(lost.is_empty(), "translations lost: {lost:?}");
+}
+
+/// The seed article with one sentence edited (`close ties` → `strong ties`).
+pub fn edit_article(ws: &Workspace) {
+    let edited = crate::util::seed_article().replace("close ties", "strong ties");
+    ws.write(&format!("articles/{SEED_ID}.md"), &edited);
+}
+
+fn ko_text(ws: &Workspace) -> String {
+    ws.read(&ko_catalog())
+}
+
+/// Vim's `file~` backup and `.file.swp` swap file and `4913` probe, Emacs's
+/// `.#file` lock link and `#file#` autosave, JetBrains' safe-write files,
+/// NFS silly-rename `.nfs…` files and vim's `backupcopy=no` save (the old
+/// file renamed away, a new one written): none is an article or a catalog,
+/// none is reported orphaned, and the saved text is what extract reads.
+#[cfg(unix)]
+#[test]
+fn editor_droppings_are_neither_articles_nor_catalogs() {
+    use std::os::unix::fs::symlink;
+    let ws = translated();
+    let catalog = ko_catalog();
+    let dir = ws.path(&catalog).parent().unwrap().to_path_buf();
+    let article = format!("articles/{SEED_ID}.md");
+    let article_dir = ws.path(&article).parent().unwrap().to_path_buf();
+    let name = "kim-jong-un-china-visit";
+    // vim, backupcopy=no: rename the file to its backup, write a new one.
+    fs::rename(ws.path(&catalog), dir.join(format!("{name}.toml~"))).unwrap();
+    let saved = ws
+        .read(&format!("{catalog}~"))
+        .replace("\"T3\"", "\"T3 saved by vim\"");
+    ws.write(&catalog, &saved);
+    for folder in [&dir, &article_dir] {
+        for ext in ["toml", "md"] {
+            for dropping in [
+                format!(".{name}.{ext}.swp"),
+                "4913".to_string(),
+                format!("#{name}.{ext}#"),
+                format!("{name}.{ext}___jb_tmp___"),
+                format!("{name}.{ext}___jb_old___"),
+                format!("{name}.{ext}.~1~"),
+                ".nfs000000000a1b2c3d00000001".to_string(),
+            ] {
+                fs::write(folder.join(dropping), "junk = [").unwrap();
+            }
+            let lock = folder.join(format!(".#{name}.{ext}"));
+            symlink("translator@host.4242:1700000000", lock).unwrap();
+        }
+    }
+    fs::write(article_dir.join(format!("{name}.md~")), "Old text. Gone.\n").unwrap();
+    let before = translations(&ws);
+    assert!(before.contains("T3 saved by vim"));
+    edit_article(&ws);
+    let status = ws.run(&["status"]).expect_code(0);
+    assert!(!status.stdout.contains("orphaned"), "{}", status.stdout);
+    let extract = ws.run(&["extract"]).expect_code(0);
+    assert!(
+        extract.stdout.contains("extract: 1 article,"),
+        "{}",
+        extract.stdout
+    );
+    assert!(
+        !extract.stderr.contains("has no article"),
+        "{}",
+        extract.stderr
+    );
+    assert_kept(&ws, &before);
+    assert!(ko_text(&ws).contains("strong ties"));
+}
+
+/// An editor that truncates, then writes: a run that reads the catalog in
+/// between sees it empty or cut short. It refuses (exit 2, nothing written)
+/// instead of taking the file for a new catalog.
+#[test]
+fn a_catalog_caught_mid_save_is_refused() {
+    let ws = translated();
+    edit_article(&ws);
+    let full = ko_text(&ws);
+    for (cut, expected) in [(0, "no [catalog] table"), (full.len() / 2, "invalid TOML")] {
+        let mut end = cut;
+        while !full.is_char_boundary(end) || full[..end].ends_with('\n') {
+            end += 1;
+        }
+        ws.write(&ko_catalog(), &full[..end]);
+        refuses(&ws, &["extract"], &[&ko_catalog(), expected]);
+        refuses(&ws, &["status"], &[&ko_catalog()]);
+    }
+}
+
+/// A catalog saved as UTF-16 (with its BOM), or with classic Mac `\r` line
+/// ends, or with Latin-1 text: refused with the file and what to do.
+#[test]
+fn foreign_encodings_and_line_ends_are_refused() {
+    let ws = translated();
+    let text = ko_text(&ws);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    ws.write_bytes(&ko_catalog(), &utf16);
+    refuses(
+        &ws,
+        &["extract"],
+        &[&ko_catalog(), "not valid UTF-8", "UTF-8"],
+    );
+    ws.write(&ko_catalog(), &text.replace('\n', "\r"));
+    refuses(&ws, &["extract"], &[&ko_catalog(), "carriage return"]);
+    let latin1: Vec<u8> = text
+        .replace("\"T1\"", "\"caf\u{e9}\"")
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    ws.write_bytes(&ko_catalog(), &latin1);
+    refuses(&ws, &["status"], &[&ko_catalog(), "not valid UTF-8"]);
+}
+
+/// Catalogs edited into odd but valid TOML keep every translation through
+/// an article edit: mixed CRLF/LF lines, tabs around `=`, no final newline,
+/// literal and multi-line strings (one holding lines that look like
+/// entries), `[catalog]` last, dotted `catalog.` keys, keys reordered,
+/// `[[ segment ]]` with spaces.
+#[test]
+fn odd_but_valid_catalogs_keep_every_translation() {
+    type Edit = fn(&str) -> String;
+    let variants: [(&str, Edit); 8] = [
+        ("mixed CRLF", |t| {
+            t.lines()
+                .enumerate()
+                .map(|(i, l)| format!("{l}{}", if i % 2 == 0 { "\r\n" } else { "\n" }))
+                .collect()
+        }),
+        ("tabs", |t| {
+            t.replace("translation = ", "\ttranslation\t=\t")
+        }),
+        ("no final newline", |t| t.trim_end().to_string()),
+        ("literal and multi-line strings", |t| {
+            t.replace("translation = \"T1\"", "translation = 'T1'")
+                .replace(
+                    "translation = \"T2\"",
+                    "translation = \"\"\"T2\n[[segment]]\nid = \"deadbeef\"\ntranslation = \"FAKE\"\n\"\"\"",
+                )
+                .replace(
+                    "translation = \"T3\"",
+                    "translation = '''T3\n[[obsolete]]\nid = \"a2c8a729\"\n'''",
+                )
+        }),
+        ("[catalog] last", |t| {
+            let start = t.find("[catalog]").unwrap();
+            let end = t.find("[[segment]]").unwrap();
+            format!("{}{}\n{}", &t[..start], &t[end..], &t[start..end])
+        }),
+        ("dotted keys", |t| {
+            t.replacen("[catalog]\narticle", "catalog.article", 1)
+                .replacen("\nsource-lang = ", "\ncatalog.source-lang = ", 1)
+                .replacen("\nlang = ", "\ncatalog.lang = ", 1)
+        }),
+        ("keys reordered", |t| {
+            let mut out = String::new();
+            for block in t.split("\n\n") {
+                let (ids, rest): (Vec<&str>, Vec<&str>) =
+                    block.lines().partition(|l| l.starts_with("id = "));
+                out.push_str(&[rest, ids].concat().join("\n"));
+                out.push_str("\n\n");
+            }
+            out
+        }),
+        ("spaced headers", |t| {
+            t.replace("[[segment]]", "[[ segment ]]")
+        }),
+    ];
+    for (name, edit) in variants {
+        let ws = translated();
+        ws.write(&ko_catalog(), &edit(&ko_text(&ws)));
+        let before = translations(&ws);
+        assert!(before.len() > 20, "{name}");
+        edit_article(&ws);
+        let json = ws
+            .run(&["status", "--format", "json"])
+            .expect_code(0)
+            .json();
+        let totals = &json["languages"][0]["totals"];
+        assert_eq!(totals["outdated"], 1, "{name}: {totals}");
+        assert_eq!(totals["missing"], 0, "{name}: {totals}");
+        ws.run(&["extract"]).expect_code(0);
+        assert_kept(&ws, &before);
+        let catalog = ws.catalog("ko", SEED_ID);
+        let segments = entries(&catalog, "segment");
+        assert_eq!(segments.len(), 25, "{name}: phantom or lost entries");
+        assert!(entries(&catalog, "obsolete").is_empty(), "{name}");
+        assert!(
+            segments
+                .iter()
+                .any(|e| field(e, "previous-source").is_some_and(|p| p.contains("close ties"))),
+            "{name}: the edit was not marked"
+        );
+        // Idempotent from here on.
+        let after = ko_text(&ws);
+        ws.run(&["extract"]).expect_code(0);
+        assert_eq!(ko_text(&ws), after, "{name}: a second extract changed it");
+    }
+}
+
+/// Another TOML tool re-escapes text (`\uBC88`, `\u002E`, `\U0001F600`) and
+/// writes the `lang` tag in capitals: nothing is outdated, nothing written.
+#[test]
+fn re_escaped_text_and_a_capitalised_tag_change_nothing() {
+    let ws = translated();
+    let text = ko_text(&ws)
+        .replace(
+            "translation = \"T1\"",
+            "translation = \"\\uBC88\\uC5ED T1\"",
+        )
+        .replace("Jinping.\"", "Jinping\\u002E\"")
+        .replace("\"T4\"", "\"T4 \\U0001F600\"")
+        .replacen("\nlang = \"ko\"", "\nlang = \"KO\"", 1);
+    ws.write(&ko_catalog(), &text);
+    let json = ws
+        .run(&["status", "--format", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["languages"][0]["totals"]["translated"], 25);
+    let before = ws.snapshot();
+    ws.run(&["extract"]).expect_code(0);
+    before.assert_same(&ws.snapshot(), "an unchanged catalog was rewritten");
+    assert!(translations(&ws).contains("번역 T1"));
+    // A tag of another language (`ko-KR`) is not the same catalog.
+    ws.write(
+        &ko_catalog(),
+        &text.replacen("\nlang = \"KO\"", "\nlang = \"ko-kr\"", 1),
+    );
+    refuses(&ws, &["extract"], &[&ko_catalog(), "ko-KR"]);
+}
+
+/// Shapes a translator may produce that l10n cannot read unambiguously are
+/// refused with the line, nothing written: an inline array of entries, a
+/// key twice in an entry, an entry twice, an id changed to another entry's,
+/// a 100,000-deep nested value.
+#[test]
+fn ambiguous_catalog_shapes_are_refused() {
+    let ws = translated();
+    let text = ko_text(&ws);
+    let inline = {
+        let table: toml::Table = text.parse().unwrap();
+        let mut out = String::from("segment = [\n");
+        for entry in entries(&table, "segment") {
+            out.push_str(&format!("  {},\n", toml::Value::Table(entry)));
+        }
+        out.push_str("]\n\n[catalog]\n");
+        out.push_str(&format!(
+            "article = \"{SEED_ID}\"\nsource-lang = \"en\"\nlang = \"ko\"\n"
+        ));
+        out
+    };
+    let second_entry = {
+        let start = text.find("[[segment]]\nid = \"d34f78e1\"").unwrap();
+        let end = start + text[start..].find("\n\n").unwrap() + 2;
+        text[start..end].to_string()
+    };
+    let deep = format!("note = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    for (shape, expected) in [
+        (inline, "list of [[segment]] tables"),
+        (
+            text.replace(
+                "translation = \"T2\"",
+                "translation = \"T2\"\ntranslation = \"T2b\"",
+            ),
+            "duplicate key",
+        ),
+        (
+            text.replace(&second_entry, &second_entry.repeat(2)),
+            "duplicate id",
+        ),
+        (
+            text.replace("id = \"d34f78e1\"", "id = \"a2c8a729\""),
+            "duplicate id",
+        ),
+        (
+            text.replace(
+                "translation = \"T2\"",
+                &format!("translation = \"T2\"\n{deep}"),
+            ),
+            "recursion",
+        ),
+    ] {
+        ws.write(&ko_catalog(), &shape);
+        refuses(&ws, &["extract"], &[&ko_catalog(), expected]);
+        refuses(&ws, &["check"], &[&ko_catalog()]);
+    }
+}
+
+/// Hand edits of a catalog's structure: an entry moved into `[[obsolete]]`
+/// while its sentence is still in the article comes back; a `source` the
+/// translator changed is restored, their text kept as `previous-source`;
+/// an entry added by hand under an unknown id is kept.
+#[test]
+fn hand_edits_of_structure_keep_translations() {
+    let ws = translated();
+    let text = ko_text(&ws);
+    let start = text.find("[[segment]]\nid = \"d34f78e1\"").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap() + 2;
+    let entry = &text[start..end];
+    let moved = format!(
+        "{}{}\n{}",
+        &text[..start],
+        &text[end..],
+        entry.replace("[[segment]]", "[[obsolete]]")
+    )
+    .replace(
+        "source = \"Updated January. 10, 2019 08:50\"",
+        "source = \"Updated by the translator\"",
+    );
+    let added = format!(
+        "{moved}\n[[segment]]\nid = \"mine0001\"\nsource = \"My own note.\"\ntranslation = \"MINE\"\n"
+    );
+    ws.write(&ko_catalog(), &added);
+    let before = translations(&ws);
+    ws.run(&["extract"]).expect_code(0);
+    assert_kept(&ws, &before);
+    let catalog = ws.catalog("ko", SEED_ID);
+    let segments = entries(&catalog, "segment");
+    let by_id = |id: &str| {
+        segments
+            .iter()
+            .find(|e| field(e, "id") == Some(id))
+            .cloned()
+    };
+    let revived = by_id("d34f78e1").expect("the hand-obsoleted entry is current again");
+    assert_eq!(field(&revived, "translation"), Some("T2"));
+    let restored = by_id("36210b9c").unwrap();
+    assert_eq!(
+        field(&restored, "source"),
+        Some("Updated January. 10, 2019 08:50")
+    );
+    assert_eq!(
+        field(&restored, "previous-source"),
+        Some("Updated by the translator")
+    );
+    assert_eq!(field(&restored, "translation"), Some("T3"));
+    assert!(
+        entries(&catalog, "obsolete")
+            .iter()
+            .any(|e| field(e, "translation") == Some("MINE"))
+    );
+}
+
+/// The article is read while its editor saves it (truncated, or half
+/// written), or while a `git checkout` has it deleted: its entries go to
+/// `[[obsolete]]`, and come back, translated and current, when the article
+/// does.
+#[test]
+fn an_article_caught_mid_save_loses_nothing() {
+    let article = format!("articles/{SEED_ID}.md");
+    let full = crate::util::seed_article();
+    for caught in ["", &full[..1500], "(deleted)"] {
+        let ws = translated();
+        let before = translations(&ws);
+        if caught == "(deleted)" {
+            fs::remove_file(ws.path(&article)).unwrap();
+        } else {
+            ws.write(&article, caught);
+        }
+        ws.run(&["extract"]).expect_code(0);
+        assert_kept(&ws, &before);
+        ws.write(&article, &full);
+        ws.run(&["extract"]).expect_code(0);
+        assert_kept(&ws, &before);
+        let json = ws
+            .run(&["status", "--format", "json"])
+            .expect_code(0)
+            .json();
+        let totals = &json["languages"][0]["totals"];
+        assert_eq!(totals["translated"], 25, "{totals}");
+        assert_eq!(totals["obsolete"], 0, "{totals}");
+    }
+}
+
+/// File names at the limit: an article whose catalog name would pass 255
+/// bytes is refused (exit 2, nothing written), one that fits works.
+#[test]
+fn names_at_the_length_limit() {
+    let ws = translated();
+    let fits = "b".repeat(250);
+    ws.write(&format!("articles/{fits}.md"), "A long name. It fits.\n");
+    ws.run(&["extract"]).expect_code(0);
+    assert!(ws.path(&format!("locales/ko/{fits}.toml")).is_file());
+    let before = translations(&ws);
+    let long = "a".repeat(252);
+    ws.write(&format!("articles/{long}.md"), "A longer name. Too long.\n");
+    edit_article(&ws);
+    refuses(&ws, &["extract"], &[&format!("{long}.toml")]);
+    assert_kept(&ws, &before);
+}
+
+/// Folders nested past PATH_MAX (made step by step, as a tool could) are
+/// refused with exit 2 and nothing written; nested almost that deep, they
+/// work.
+#[cfg(unix)]
+#[test]
+fn folders_nested_past_path_max() {
+    let ws = translated();
+    let level = "d".repeat(240);
+    let nest = |root: &str, levels: usize| {
+        let script = format!(
+            "cd {root} && for i in $(seq {levels}); do mkdir {level} && cd -P {level} || exit 1; done && echo 'Deep text. Really deep.' > deep.md"
+        );
+        let status = std::process::Command::new("sh")
+            .args(["-c", &script])
+            .current_dir(ws.path("."))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    nest("articles", 12);
+    ws.run(&["extract"]).expect_code(0);
+    let before = translations(&ws);
+    assert!(before.len() > 20);
+    let catalog = ko_text(&ws);
+    ws.mkdir("articles/z");
+    nest("articles/z", 20);
+    edit_article(&ws);
+    let run = ws.run(&["extract"]).expect_code(2);
+    assert!(run.stderr.contains("cannot read"), "{}", run.stderr);
+    assert_eq!(ko_text(&ws), catalog, "written after a refusal");
+    assert_kept(&ws, &before);
+}
+
+/// `A.MD` and `A.md` are one id: refused, naming both.
+#[test]
+fn extensions_differing_in_case_are_one_article() {
+    let ws = translated();
+    ws.write("articles/A.MD", "Upper case. Here.\n");
+    ws.write("articles/A.md", "Lower case. Here.\n");
+    refuses(&ws, &["extract"], &["articles/A.MD", "articles/A.md"]);
+}
+
+/// The workspace's plumbing replaced: a catalog that is a folder,
+/// `locales/ko` that is a file, `locales/ko-KR` a link to `locales/ko`,
+/// `.l10n` a file or its lock a folder. Each is refused with exit 2 and
+/// nothing written, or (status with no room for its cache) still answers.
+#[cfg(unix)]
+#[test]
+fn workspace_plumbing_replaced() {
+    let ws = translated();
+    edit_article(&ws);
+    let text = ko_text(&ws);
+    let before = translations(&ws);
+    fs::remove_file(ws.path(&ko_catalog())).unwrap();
+    ws.mkdir(&ko_catalog());
+    refuses(&ws, &["extract"], &[&ko_catalog()]);
+    refuses(&ws, &["status"], &[&ko_catalog()]);
+    fs::remove_dir(ws.path(&ko_catalog())).unwrap();
+    ws.write(&ko_catalog(), &text);
+
+    std::os::unix::fs::symlink("ko", ws.path("locales/ko-KR")).unwrap();
+    refuses(&ws, &["extract"], &["locales/ko-KR", "lang"]);
+    fs::remove_file(ws.path("locales/ko-KR")).unwrap();
+
+    let _ = fs::remove_dir_all(ws.path(".l10n"));
+    ws.write(".l10n", "not a folder");
+    let status = ws.run(&["status"]).expect_code(0);
+    assert!(status.stdout.contains("1 outdated"), "{}", status.stdout);
+    refuses(&ws, &["extract"], &[".l10n/lock"]);
+    fs::remove_file(ws.path(".l10n")).unwrap();
+    ws.mkdir(".l10n/lock");
+    refuses(&ws, &["extract"], &[".l10n/lock"]);
+    fs::remove_dir(ws.path(".l10n/lock")).unwrap();
+
+    ws.write("l10n.toml", "languages = [\"ko\"]\n");
+    fs::rename(ws.path("locales/ko"), ws.path("ko-moved")).unwrap();
+    ws.write("locales/ko", "a file where the folder was\n");
+    refuses(&ws, &["extract"], &["locales/ko"]);
+    fs::remove_file(ws.path("locales/ko")).unwrap();
+    fs::rename(ws.path("ko-moved"), ws.path("locales/ko")).unwrap();
+    ws.run(&["extract"]).expect_code(0);
+    assert_kept(&ws, &before);
+}
+
+/// A Markdown article nested 20,000 levels deep (block quotes, lists) and
+/// a 10 MB translation on one line: no stack overflow, linear work.
+#[test]
+fn deep_markdown_and_a_10_mb_translation() {
+    let ws = translated();
+    ws.write(
+        "articles/deep.md",
+        &format!(
+            "{} Deep quote. Two.\n\n{}Deep list. Two.\n",
+            ">".repeat(20_000),
+            "- ".repeat(20_000)
+        ),
+    );
+    let huge = format!("T2{}", "가".repeat(3_500_000));
+    ws.write(
+        &ko_catalog(),
+        &ko_text(&ws).replace("translation = \"T2\"", &format!("translation = \"{huge}\"")),
+    );
+    edit_article(&ws);
+    let started = Instant::now();
+    ws.run(&["extract"]).expect_code(0);
+    ws.run(&["status"]).expect_code(0);
+    ws.run(&["build", "--lang", "ko", "--out", "out"])
+        .expect_code(0);
+    assert!(started.elapsed() < Duration::from_secs(120));
+    assert!(translations(&ws).contains(&huge));
+    assert!(ws.read(&format!("out/ko/{SEED_ID}.md")).contains(&huge));
+}
+
+/// The template folder (`locales/en`) deleted by mistake: no translation
+/// is lost; ids come back from the sentences' hashes.
+#[test]
+fn a_lost_template_folder_loses_no_translation() {
+    let ws = translated();
+    let before = translations(&ws);
+    fs::remove_dir_all(ws.path("locales/en")).unwrap();
+    edit_article(&ws);
+    ws.run(&["extract"]).expect_code(0);
+    assert_kept(&ws, &before);
+    ws.run(&["extract"]).expect_code(0);
+    let json = ws
+        .run(&["status", "--format", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["languages"][0]["totals"]["translated"], 24);
+}
+
+/// `extract --lang ko` after an edit moves the template on; a later
+/// `extract --lang ja` still marks the Japanese entry outdated with its
+/// previous source instead of losing it.
+#[test]
+fn extracting_one_language_then_another_loses_nothing() {
+    let ws = translated();
+    let ja = format!("locales/ja/{SEED_ID}.toml");
+    ws.write(
+        &ja,
+        &ko_text(&ws)
+            .replacen("\nlang = \"ko\"", "\nlang = \"ja\"", 1)
+            .replace("translation = \"T", "translation = \"J"),
+    );
+    let before = translations(&ws);
+    edit_article(&ws);
+    ws.run(&["extract", "--lang", "ko"]).expect_code(0);
+    ws.run(&["extract", "--lang", "ja"]).expect_code(0);
+    assert_kept(&ws, &before);
+    let catalog = ws.catalog("ja", SEED_ID);
+    let outdated: Vec<_> = entries(&catalog, "segment")
+        .into_iter()
+        .filter(|e| field(e, "previous-source").is_some())
+        .collect();
+    assert_eq!(outdated.len(), 1);
+    assert!(
+        field(&outdated[0], "previous-source")
+            .unwrap()
+            .contains("close ties")
+    );
+}
+
+/// `HOME` unset and `TMPDIR` pointing nowhere: every command works (temporary
+/// files live beside their targets).
+#[test]
+fn no_home_and_an_unwritable_tmpdir() {
+    let ws = translated();
+    let before = translations(&ws);
+    edit_article(&ws);
+    for args in [
+        &["extract"][..],
+        &["status"],
+        &["build", "--lang", "ko", "--out", "out"],
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
+            .args(args)
+            .current_dir(ws.path("."))
+            .env_remove("HOME")
+            .env("TMPDIR", "/nonexistent/tmp")
+            .env("L10N_LANG", "en")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert_kept(&ws, &before);
+    assert!(ko_text(&ws).contains("strong ties"));
 }

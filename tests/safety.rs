@@ -413,3 +413,305 @@ fn extract_killed_at_random_moments_loses_nothing() {
         translated.len()
     );
 }
+
+// Red team (issue 10): saves of other shapes during extract, concurrent
+// commands, read-only media, exhausted inodes, a full disk for readers,
+// hard links. Each test names the attacks of tests/README.md it stands for.
+
+use crate::hostile::{assert_kept, edit_article, translated, translations};
+
+fn ko_path() -> String {
+    format!("locales/ko/{SEED_ID}.toml")
+}
+
+/// Runs `extract` paused before its commit, does `save` meanwhile, and
+/// returns how the run ended.
+fn extract_while(ws: &Workspace, save: impl FnOnce()) -> (i32, String) {
+    let child = spawn(
+        ws,
+        &["extract"],
+        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")],
+    );
+    sleep(Duration::from_millis(600));
+    save();
+    finish(child)
+}
+
+/// Saves of other editors' shapes while extract runs: VS Code's and vim's
+/// (`backupcopy=no`) write-a-copy-then-rename, the file deleted (moved away
+/// by a file manager), a catalog created where none was. Each stops the
+/// run; the person's file stays as they left it.
+#[test]
+fn saves_by_rename_deletion_or_creation_during_extract_win() {
+    // Rename save.
+    let ws = translated();
+    edit_article(&ws);
+    let saved = ws.read(&ko_path()).replace("\"T3\"", "\"T3 saved\"");
+    let (code, stderr) = extract_while(&ws, || {
+        ws.write("locales/ko/2019/.save.tmp", &saved);
+        fs::rename(ws.path("locales/ko/2019/.save.tmp"), ws.path(&ko_path())).unwrap();
+    });
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("changed on disk"), "{stderr}");
+    assert_eq!(ws.read(&ko_path()), saved);
+    // Deleted.
+    let ws = translated();
+    edit_article(&ws);
+    let (code, stderr) = extract_while(&ws, || {
+        fs::rename(ws.path(&ko_path()), ws.path("moved-away.toml")).unwrap();
+    });
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!ws.path(&ko_path()).exists(), "a deleted catalog came back");
+    // Created.
+    let ws = translated();
+    ws.write("articles/new.md", "A new article. Two sentences.\n");
+    let mine = "[catalog]\narticle = \"new\"\nsource-lang = \"en\"\nlang = \"ko\"\n# mine\n";
+    let (code, stderr) = extract_while(&ws, || ws.write("locales/ko/new.toml", mine));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ws.read("locales/ko/new.toml"), mine);
+}
+
+/// Changes that are no change: `touch`, or `cp -p` + rename of identical
+/// bytes (a sync tool), while extract runs. Not a conflict: the run
+/// completes. An edit hidden behind a modification time in the future (a
+/// clock ahead, as on NFS) is still seen.
+#[test]
+fn same_bytes_during_extract_are_no_conflict_and_future_times_hide_nothing() {
+    let ws = translated();
+    edit_article(&ws);
+    // Settled, so the stamp is what would be trusted.
+    sleep(Duration::from_millis(2200));
+    let path = ws.path(&ko_path());
+    let (code, stderr) = extract_while(&ws, || {
+        let text = fs::read(&path).unwrap();
+        fs::write(ws.path("copy.tmp"), &text).unwrap();
+        fs::rename(ws.path("copy.tmp"), &path).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now())
+            .unwrap();
+    });
+    assert_eq!(code, 0, "{stderr}");
+    assert!(ws.read(&ko_path()).contains("strong ties"));
+
+    let ws = translated();
+    edit_article(&ws);
+    let future = std::time::SystemTime::now() + Duration::from_secs(3600);
+    let set_future = |path: &std::path::Path| {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(future)
+            .unwrap();
+    };
+    set_future(&ws.path(&ko_path()));
+    let saved = ws.read(&ko_path()).replace("\"T3\"", "\"X3\"");
+    let (code, stderr) = extract_while(&ws, || {
+        ws.write(&ko_path(), &saved);
+        set_future(&ws.path(&ko_path()));
+    });
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ws.read(&ko_path()), saved);
+}
+
+/// `build`, `status` and two `extract`s at once on 200 articles: every
+/// command succeeds, none sees a half-written catalog, every translation
+/// stays, and the result is that of one extract.
+#[test]
+fn build_status_and_two_extracts_at_once() {
+    let ws = Workspace::new();
+    ws.mkdir("locales/ko");
+    for i in 0..200 {
+        ws.write(
+            &format!("articles/n/{i:03}.md"),
+            &format!("Article {i} starts here. It has a second sentence.\n\nA paragraph {i} follows. It ends.\n"),
+        );
+    }
+    ws.run(&["extract"]).expect_code(0);
+    for i in 0..200 {
+        let path = format!("locales/ko/n/{i:03}.toml");
+        let mut n = 0;
+        let text: String = ws
+            .read(&path)
+            .lines()
+            .map(|line| {
+                if line == "translation = \"\"" {
+                    n += 1;
+                    format!("translation = \"K{i}-{n}\"\n")
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        ws.write(&path, &text);
+    }
+    let before = translations(&ws);
+    assert_eq!(before.len(), 800);
+    for i in 0..200 {
+        let path = format!("articles/n/{i:03}.md");
+        ws.write(&path, &ws.read(&path).replace("It ends.", "It ends now."));
+    }
+    let mut children = vec![
+        spawn(&ws, &["extract"], &[]),
+        spawn(&ws, &["build", "--lang", "ko", "--out", "out"], &[]),
+        spawn(&ws, &["extract"], &[]),
+    ];
+    for _ in 0..3 {
+        children.push(spawn(&ws, &["status", "--no-cache"], &[]));
+    }
+    for child in children {
+        let (code, stderr) = finish(child);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert_kept(&ws, &before);
+    let built = ws.read("out/ko/n/007.md");
+    assert!(built.contains("K7-1"), "{built}");
+    let once = ws.snapshot();
+    ws.run(&["extract"]).expect_code(0);
+    once.assert_same(&ws.snapshot(), "two extracts at once left work undone");
+    let json = ws
+        .run(&["status", "--format", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["languages"][0]["totals"]["outdated"], 200);
+}
+
+/// Mounts `what` on `at` with `options`; `None` when this machine cannot
+/// (not root), which is only allowed when not running as root.
+fn mount(args: &[&str], at: &std::path::Path) -> Option<Unmount> {
+    let ok = Command::new("mount")
+        .args(args)
+        .arg(at)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(!running_as_root(), "root could not mount");
+        eprintln!("skipped: cannot mount without root");
+        return None;
+    }
+    Some(Unmount(at.to_path_buf()))
+}
+
+/// The workspace on read-only media (a read-only bind mount): `status`,
+/// `check` and `build` elsewhere work; `extract` is refused naming the
+/// lock, and nothing changes.
+#[test]
+fn a_workspace_on_read_only_media() {
+    let ws = translated();
+    edit_article(&ws);
+    let view = tempfile::tempdir().unwrap();
+    let Some(bind) = mount(&["--bind", ws.path(".").to_str().unwrap()], view.path()) else {
+        return;
+    };
+    let remount = Command::new("mount")
+        .args(["-o", "remount,ro,bind"])
+        .arg(view.path())
+        .status()
+        .unwrap();
+    assert!(remount.success());
+    let before = ws.snapshot();
+    let out = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_l10n"))
+            .args(args)
+            .current_dir(view.path())
+            .env("L10N_LANG", "en")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let status = run(&["status"]);
+    assert_eq!(status.status.code(), Some(0), "{status:?}");
+    assert!(String::from_utf8_lossy(&status.stdout).contains("1 outdated"));
+    assert_eq!(run(&["check"]).status.code(), Some(1));
+    let build = run(&[
+        "build",
+        "--lang",
+        "ko",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(build.status.code(), Some(0), "{build:?}");
+    let extract = run(&["extract"]);
+    assert_eq!(extract.status.code(), Some(2), "{extract:?}");
+    let stderr = String::from_utf8_lossy(&extract.stderr);
+    assert!(
+        stderr.contains(".l10n/lock") && stderr.contains("Read-only"),
+        "{stderr}"
+    );
+    drop(bind);
+    before.assert_same(&ws.snapshot(), "read-only media changed");
+}
+
+/// A file system out of inodes (a tmpfs with few): `status` works,
+/// `extract` fails while staging and changes nothing.
+#[test]
+fn no_inodes_left() {
+    let ws = Workspace::new();
+    let Some(unmount) = mount(
+        &["-t", "tmpfs", "-o", "size=4m,nr_inodes=64", "tmpfs"],
+        &ws.path("."),
+    ) else {
+        return;
+    };
+    ws.write(
+        &format!("articles/{SEED_ID}.md"),
+        &crate::util::seed_article(),
+    );
+    ws.mkdir("locales/ko");
+    ws.run(&["extract"]).expect_code(0);
+    edit_article(&ws);
+    ws.run(&["status"]).expect_code(0);
+    // Every inode taken (the lock file exists already).
+    let mut fillers = 0;
+    while fs::write(ws.path(&format!("f{fillers}")), "").is_ok() {
+        fillers += 1;
+    }
+    let before = ws.snapshot();
+    let run = ws.run(&["extract"]).expect_code(2);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    before.assert_same(&ws.snapshot(), "no inodes left, files changed");
+    drop(unmount);
+}
+
+/// A full disk does not stop the readers: `status` and `check` answer
+/// when the cache cannot be written.
+#[test]
+fn readers_on_a_full_disk() {
+    let ws = Workspace::new();
+    let Some(unmount) = mount(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &ws.path(".")) else {
+        return;
+    };
+    ws.write(
+        &format!("articles/{SEED_ID}.md"),
+        &crate::util::seed_article(),
+    );
+    ws.mkdir("locales/ko");
+    ws.run(&["extract"]).expect_code(0);
+    edit_article(&ws);
+    let _ = fs::remove_dir_all(ws.path(".l10n/cache"));
+    let free = free_bytes(&ws);
+    fs::write(ws.path("filler"), vec![b'x'; free as usize]).unwrap_or(());
+    assert!(free_bytes(&ws) < 4096);
+    let status = ws.run(&["status"]).expect_code(0);
+    assert!(status.stdout.contains("25 missing"), "{}", status.stdout);
+    ws.run(&["check"]).expect_code(1);
+    drop(unmount);
+}
+
+/// A translator's hard-linked backup of a catalog: extract replaces the
+/// catalog by rename, so the backup keeps the text it had.
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_backup_keeps_its_text() {
+    let ws = translated();
+    fs::hard_link(ws.path(&ko_path()), ws.path("backup.toml")).unwrap();
+    let backup = ws.read("backup.toml");
+    edit_article(&ws);
+    ws.run(&["extract"]).expect_code(0);
+    assert_eq!(ws.read("backup.toml"), backup);
+    assert!(ws.read(&ko_path()).contains("strong ties"));
+}
