@@ -298,3 +298,4 @@ cli-segment-file = The file to segment; `-` or nothing reads standard input
 cli-value-format-text = For people: tables, and `path:line:` lines that editors and CI link
 cli-value-format-json = One JSON document, the same whatever the UI language
 cli-value-export-ftl = Fluent resources (.ftl)
+extract-renamed = { $path }: entry `{ $old }` matched its segment by source; its id is now `{ $new }`

@@ -304,3 +304,4 @@ cli-segment-file = 나눌 파일. `-`이거나 없으면 표준 입력을 읽음
 cli-value-format-text = 사람용: 표, 그리고 편집기와 CI가 연결하는 `path:line:` 줄
 cli-value-format-json = JSON 문서 하나, UI 언어와 상관없이 같음
 cli-value-export-ftl = Fluent 리소스 (.ftl)
+extract-renamed = { $path }: 항목 `{ $old }`을(를) 원문으로 세그먼트에 맞추어 id를 `{ $new }`(으)로 바꿈
