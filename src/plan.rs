@@ -877,6 +877,56 @@ mod tests {
     }
 
     #[test]
+    fn leaving_entries_with_a_persons_work_become_obsolete() {
+        let ko: Lang = "ko".parse().unwrap();
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS));
+        let mut catalog = target(&first, &[]);
+        catalog.segments[1].previous_source = Some("초안".into());
+        catalog.segments[2]
+            .extra
+            .push(("note".into(), "\"x\"".into()));
+        catalog.commented = vec![false, false, false, true, false];
+        let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&TEXTS[..1]));
+        let plan = LanguagePlan::new(&second, Some(&catalog), &ko, false);
+        let obsolete: Vec<&str> = plan
+            .entries
+            .iter()
+            .filter(|e| e.state == State::Obsolete)
+            .map(|e| e.source.as_str())
+            .collect();
+        assert_eq!(obsolete, [TEXTS[1], TEXTS[2], TEXTS[3]]);
+    }
+
+    #[test]
+    fn an_entry_with_an_unknown_id_is_found_by_its_source() {
+        let en: Lang = "en".parse().unwrap();
+        let ko: Lang = "ko".parse().unwrap();
+        let texts = [TEXTS[0], TEXTS[1], TEXTS[0]];
+        let plan = ArticlePlan::new("a", None, &segments(&texts));
+        let mut catalog = target(&plan, &[2]);
+        // The first entry of text 0 untranslated, the second translated:
+        // the translated one goes to the first segment of that text.
+        catalog.segments[0].id = "hand-a".into();
+        catalog.segments[2].id = "hand-b".into();
+        let language = LanguagePlan::new(&plan, Some(&catalog), &ko, false);
+        let renamed: Vec<_> = language.renamed().collect();
+        assert_eq!(
+            renamed,
+            [
+                ("hand-b", plan.segments[0].id.as_str()),
+                ("hand-a", plan.segments[2].id.as_str())
+            ]
+        );
+        let states: Vec<State> = language.entries.iter().map(|e| e.state).collect();
+        assert_eq!(states, [State::Translated, State::Missing, State::Missing]);
+        let written = language.catalog(&plan, &en, Some(&catalog));
+        assert_eq!(written.segments[0].translation, "번역 2");
+        assert!(written.obsolete.is_empty());
+        assert_eq!(written.renamed.len(), 2);
+        assert!(!LanguagePlan::new(&plan, Some(&written), &ko, false).changed);
+    }
+
+    #[test]
     fn unchanged_catalog_is_not_changed() {
         let ko: Lang = "ko".parse().unwrap();
         let plan = ArticlePlan::new("a", None, &segments(&TEXTS));

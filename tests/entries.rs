@@ -191,6 +191,9 @@ fn a_hand_edited_id_is_matched_by_its_exact_source() {
         );
         assert_eq!(counts(&ws), before, "the same from the cache");
         ws.run(&["check", "--lang", "ko"]).expect_code(0);
+        ws.run(&["build", "--lang", "ko"]).expect_code(0);
+        let built = ws.read("build/ko/a.md");
+        assert!(built.contains("번역: Bravo comes second."), "{built}");
 
         let run = ws.run(&["extract"]).expect_code(0);
         let said = run

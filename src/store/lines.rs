@@ -477,6 +477,33 @@ mod tests {
         }
     }
 
+    /// Both paths tell the same entries commented, and edit an entry taken
+    /// over under a new id in its old lines, its comment kept.
+    #[test]
+    fn both_paths_agree_on_comments_and_renamed_entries() {
+        let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n\
+                    [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = \"\"\n\n\
+                    # Checked.\n[[segment]]\nid = \"by-hand\"\nsource = \"B.\"\ntranslation = \"비.\"\n\n\
+                    [[obsolete]]\nid = \"z\"\nsource = \"C.\"\ntranslation = \"\"\n";
+        let fast = parse(text).unwrap();
+        let document = parse_document(Path::new("x"), text).unwrap();
+        assert_eq!(fast.commented, [false, true, false]);
+        assert_eq!(document.commented, fast.commented);
+
+        let mut renamed = fast.clone();
+        renamed.segments[1].id = "y".into();
+        renamed.renamed.push(("by-hand".into(), "y".into()));
+        let by_lines = render(&renamed, Some(text), "").unwrap();
+        assert_eq!(by_lines, write::render_document(&renamed, Some(text)));
+        assert!(
+            by_lines.contains(
+                "# Checked.\n[[segment]]\nid = \"y\"\nsource = \"B.\"\ntranslation = \"비.\"\n"
+            ),
+            "{by_lines}"
+        );
+        assert!(parse(&by_lines).unwrap().same_content(&renamed));
+    }
+
     #[test]
     fn a_translation_written_into_a_template_is_edited_like_any_value() {
         let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"en\"\n\n\

@@ -251,6 +251,35 @@ mod tests {
     }
 
     #[test]
+    fn comments_anywhere_in_an_entry_are_noticed() {
+        let header =
+            "# About the file.\n[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n";
+        for (entry, commented) in [
+            ("[[segment]]\nid = \"x\"\nsource = \"A.\"\n", false),
+            ("# Above.\n[[segment]]\nid = \"x\"\nsource = \"A.\"\n", true),
+            (
+                "[[segment]] # On the header.\nid = \"x\"\nsource = \"A.\"\n",
+                true,
+            ),
+            (
+                "[[segment]]\nid = \"x\"\n# Between keys.\nsource = \"A.\"\n",
+                true,
+            ),
+            (
+                "[[segment]]\nid = \"x\"\nsource = \"A.\" # At the end.\n",
+                true,
+            ),
+            (
+                "[[segment]]\nid = \"x\"\nsource = \"A # not a comment.\"\n",
+                false,
+            ),
+        ] {
+            let catalog = parse_document(Path::new("x.toml"), &format!("{header}{entry}")).unwrap();
+            assert_eq!(catalog.commented, [commented], "{entry}");
+        }
+    }
+
+    #[test]
     fn wrong_type_is_located() {
         let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n\
                     [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = 3\n";
