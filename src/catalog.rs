@@ -22,6 +22,18 @@ pub struct Catalog {
     /// order of [`Catalog::entries`]; empty for a catalog made, not read.
     /// Where things were, not what they are: not compared by `same_content`.
     pub lines: Vec<usize>,
+    /// Whether comments are attached to each entry in the file it was read
+    /// from (above its table, or inside it), in the order of
+    /// [`Catalog::entries`]; empty for a catalog made, not read. The writer
+    /// carries comments over from the old text, so they are not content
+    /// here; but a person wrote them, which makes the entry worth keeping
+    /// as much as its own values do ([`Entry::has_own_work`]).
+    pub commented: Vec<bool>,
+    /// Entries this catalog took over from the file it will be written
+    /// over under another id, as `(id in that file, id here)`: the writer
+    /// edits the old entry's table, so its comments and style stay with it.
+    /// Empty for a catalog read from a file; not compared by `same_content`.
+    pub renamed: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +58,8 @@ impl Catalog {
             segments: Vec::new(),
             obsolete: Vec::new(),
             lines: Vec::new(),
+            commented: Vec::new(),
+            renamed: Vec::new(),
         }
     }
 
@@ -73,6 +87,12 @@ impl Catalog {
         let index = self.entries().position(|e| e.id == id)?;
         self.lines.get(index).copied()
     }
+
+    /// Whether comments are attached to the `index`th entry of
+    /// [`Catalog::entries`] in the file it was read from.
+    pub fn is_commented(&self, index: usize) -> bool {
+        self.commented.get(index).copied().unwrap_or(false)
+    }
 }
 
 impl Entry {
@@ -88,5 +108,16 @@ impl Entry {
 
     pub fn is_translated(&self) -> bool {
         !self.translation.trim().is_empty()
+    }
+
+    /// Whether the entry holds a value besides the `id` and `source` that
+    /// l10n fills in: a translation (even a blank one started), a
+    /// `previous-source` (l10n writes one only beside a translation, so on
+    /// an untranslated entry it is a person's draft), or a key of someone's
+    /// own.
+    pub fn has_own_work(&self) -> bool {
+        !self.translation.is_empty()
+            || self.previous_source.as_ref().is_some_and(|p| !p.is_empty())
+            || !self.extra.is_empty()
     }
 }

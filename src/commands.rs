@@ -24,7 +24,7 @@ use crate::qa::{self, Check, QaConfig};
 use crate::report::{self, ArticleReport, Detail, Format, LanguageReport, QaIssue, Report, Style};
 use crate::store::{self, CatalogFile};
 use crate::survey::{self, ArticleSurvey, Partition};
-use crate::ui::Ui;
+use crate::ui::{Message, Ui};
 use crate::workspace::{self, ArticleFile, Fallbacks, Workspace};
 
 /// What a run prints, and whether it passed.
@@ -157,7 +157,12 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
                 )?);
             }
         }
+        let mut renamed = Vec::new();
         for language in survey.languages.iter().filter(|l| l.plan.changed) {
+            let path = workspace.display_path(&language.path);
+            for (old, new) in language.plan.renamed() {
+                renamed.push(msg!("extract-renamed", path = &path, old = old, new = new));
+            }
             let file = language.file.as_ref();
             let catalog =
                 language
@@ -170,6 +175,7 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
             changes: changes(&survey),
             warnings: survey::unknown_key_warnings(workspace, &survey),
             staged,
+            renamed,
         })
     })?;
     let mut orphans = survey::orphans(workspace, &languages, &all)?;
@@ -191,6 +197,9 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
         for file in &outcome.staged {
             let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
             let _ = writeln!(out, "  {}", ui.text(&wrote));
+        }
+        for renamed in &outcome.renamed {
+            let _ = writeln!(out, "  {}", ui.text(renamed));
         }
         staged.extend(outcome.staged);
     }
@@ -234,6 +243,8 @@ struct Extracted {
     changes: Changes,
     warnings: Vec<survey::UnknownKey>,
     staged: Vec<store::Staged>,
+    /// Entries found by their source under another id, one line each.
+    renamed: Vec<Message>,
 }
 
 fn fingerprint(old: Option<&CatalogFile>) -> Option<store::Fingerprint> {

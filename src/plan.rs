@@ -374,6 +374,38 @@ impl IdMaker {
     }
 }
 
+/// The existing entries that stand for no segment by id, by source, for
+/// the texts of segments that have no entry of their own: each list in
+/// reverse order of preference (translated ones first, then in catalog
+/// order), to be popped.
+fn entries_by_source<'a>(
+    old: &[&'a Entry],
+    by_id: &FxHashMap<&str, usize>,
+    plan: &ArticlePlan,
+    current: &FxHashSet<&str>,
+) -> FxHashMap<&'a str, Vec<usize>> {
+    let mut by_source: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+    let wanted: FxHashSet<&str> = plan
+        .segments
+        .iter()
+        .filter(|s| !by_id.contains_key(s.id.as_str()))
+        .map(|s| s.text.as_str())
+        .collect();
+    // The common case: every segment has its entry.
+    if wanted.is_empty() {
+        return by_source;
+    }
+    for (i, entry) in old.iter().enumerate() {
+        if !current.contains(entry.id.as_str()) && wanted.contains(entry.source.as_str()) {
+            by_source.entry(entry.source.as_str()).or_default().push(i);
+        }
+    }
+    for candidates in by_source.values_mut() {
+        candidates.sort_by_key(|&i| (old[i].is_translated(), std::cmp::Reverse(i)));
+    }
+    by_source
+}
+
 /// The state of a segment in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -397,6 +429,10 @@ pub struct Judged {
     pub known: bool,
     /// The entry's line in the catalog on disk.
     pub line: Option<usize>,
+    /// The entry's id in the catalog on disk, when that is not `id`: an
+    /// entry whose id was edited by hand, or one set aside in
+    /// `[[obsolete]]`, found by its exact source (see [`LanguagePlan::new`]).
+    pub renamed_from: Option<String>,
     pub source: String,
     pub previous_source: Option<String>,
     pub words: usize,
@@ -419,43 +455,56 @@ pub struct LanguagePlan {
 
 impl LanguagePlan {
     /// Judges the `existing` catalog of `lang` against the article's new
-    /// segments. Translations are never dropped: entries that left the
-    /// article become obsolete, unless `prune`.
+    /// segments.
+    ///
+    /// A segment's entry is the one with its id; failing that, an entry
+    /// whose id is no segment's (edited by hand, or set aside in
+    /// `[[obsolete]]`) but whose source is exactly the segment's text: the
+    /// entry takes the segment's id, as it is (entries of one text pair in
+    /// catalog order, translated ones first). Nothing a person wrote is
+    /// dropped: an entry that left the article with anything of theirs in
+    /// it (a translation, a draft, a key, a comment) becomes obsolete, unless
+    /// `prune`; only untouched empty entries go.
     pub fn new(
         plan: &ArticlePlan,
         existing: Option<&Catalog>,
         lang: &Lang,
         prune: bool,
     ) -> LanguagePlan {
-        // Each existing entry and its line in the file, by id.
-        let by_id: FxHashMap<&str, (&Entry, Option<usize>)> = existing
-            .map(|c| {
-                let lines = c
-                    .lines
-                    .iter()
-                    .copied()
-                    .map(Some)
-                    .chain(std::iter::repeat(None));
-                c.entries()
-                    .zip(lines)
-                    .map(|(e, line)| (e.id.as_str(), (e, line)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let line = |id: &str| by_id.get(id).and_then(|(_, line)| *line);
+        // Each existing entry, by id, with its index in `entries()`.
+        let old_entries: Vec<&Entry> = existing.map(|c| c.entries().collect()).unwrap_or_default();
+        let by_id: FxHashMap<&str, usize> = old_entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let line = |i: usize| existing.and_then(|c| c.lines.get(i).copied());
+        let current: FxHashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
+        let mut by_source = entries_by_source(&old_entries, &by_id, plan, &current);
+        // Which existing entries stand for a segment of the article now.
+        let mut taken = vec![false; old_entries.len()];
         let mut entries = Vec::with_capacity(plan.segments.len());
         for segment in &plan.segments {
-            let old = by_id.get(segment.id.as_str()).map(|(entry, _)| entry);
+            let found = by_id.get(segment.id.as_str()).copied().or_else(|| {
+                by_source
+                    .get_mut(segment.text.as_str())
+                    .and_then(|candidates| candidates.pop())
+            });
+            if let Some(i) = found {
+                taken[i] = true;
+            }
+            let old = found.map(|i| old_entries[i]);
             let translated = old.is_some_and(|e| e.is_translated());
             // The text the translation was made from: the oldest one; none
-            // when reverted to it, or when there is no translation.
-            let previous_source = old
-                .and_then(|old| match &old.previous_source {
-                    Some(previous) => Some(previous.clone()),
-                    None if old.source != segment.text => Some(old.source.clone()),
-                    None => None,
-                })
-                .filter(|previous| *previous != segment.text && translated);
+            // when reverted to it, or when there is no translation. On an
+            // untranslated entry, l10n never wrote one: it is a person's
+            // draft, kept as it is.
+            let previous_source = old.and_then(|old| match &old.previous_source {
+                Some(previous) if !translated => Some(previous.clone()),
+                Some(previous) => Some(previous.clone()).filter(|p| *p != segment.text),
+                None if translated && old.source != segment.text => Some(old.source.clone()),
+                None => None,
+            });
             let state = if !translated {
                 State::Missing
             } else if previous_source.is_some() {
@@ -467,24 +516,29 @@ impl LanguagePlan {
                 id: segment.id.clone(),
                 state,
                 known: old.is_some(),
-                line: line(&segment.id),
+                line: found.and_then(line),
+                renamed_from: old.filter(|e| e.id != segment.id).map(|e| e.id.clone()),
                 source: segment.text.clone(),
                 previous_source,
                 words: segment.words,
                 fallback: None,
             });
         }
-        let current: FxHashSet<&str> = plan.segments.iter().map(|s| s.id.as_str()).collect();
         if let Some(existing) = existing {
             // Obsolete entries already set aside keep their place before
             // the ones leaving now.
-            let leaving = existing.obsolete.iter().chain(&existing.segments);
-            for old in leaving.filter(|e| !current.contains(e.id.as_str()) && e.is_translated()) {
+            let count = existing.segments.len();
+            for i in (count..old_entries.len()).chain(0..count) {
+                let old = old_entries[i];
+                if taken[i] || !(old.has_own_work() || existing.is_commented(i)) {
+                    continue;
+                }
                 entries.push(Judged {
                     id: old.id.clone(),
                     state: State::Obsolete,
                     known: true,
-                    line: line(&old.id),
+                    line: line(i),
+                    renamed_from: None,
                     source: old.source.clone(),
                     previous_source: None,
                     words: count_words(&old.source),
@@ -561,6 +615,14 @@ impl LanguagePlan {
                 .any(|(entry, judged)| entry.id != judged.id)
     }
 
+    /// The entries found by their source under another id, as `(id in the
+    /// catalog on disk, id now)`, in article order.
+    pub fn renamed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries
+            .iter()
+            .filter_map(|e| Some((e.renamed_from.as_deref()?, e.id.as_str())))
+    }
+
     /// The catalog as `extract` writes it: the entries of `existing` carried
     /// over to the article's segments, with their translations, comments
     /// and extra keys.
@@ -578,7 +640,11 @@ impl LanguagePlan {
             catalog.extra = existing.extra.clone();
         }
         for judged in &self.entries {
-            let old = by_id.get(judged.id.as_str());
+            let old_id = judged.renamed_from.as_deref().unwrap_or(&judged.id);
+            let old = by_id.get(old_id);
+            if let Some(old_id) = &judged.renamed_from {
+                catalog.renamed.push((old_id.clone(), judged.id.clone()));
+            }
             if judged.state == State::Obsolete {
                 if let (Some(old), false) = (old, self.prune) {
                     catalog.obsolete.push((*old).clone());
@@ -808,6 +874,56 @@ mod tests {
             ]
         );
         assert_eq!(plan.current(), [true, false, false, false]);
+    }
+
+    #[test]
+    fn leaving_entries_with_a_persons_work_become_obsolete() {
+        let ko: Lang = "ko".parse().unwrap();
+        let first = ArticlePlan::new("a", None, &segments(&TEXTS));
+        let mut catalog = target(&first, &[]);
+        catalog.segments[1].previous_source = Some("초안".into());
+        catalog.segments[2]
+            .extra
+            .push(("note".into(), "\"x\"".into()));
+        catalog.commented = vec![false, false, false, true, false];
+        let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&TEXTS[..1]));
+        let plan = LanguagePlan::new(&second, Some(&catalog), &ko, false);
+        let obsolete: Vec<&str> = plan
+            .entries
+            .iter()
+            .filter(|e| e.state == State::Obsolete)
+            .map(|e| e.source.as_str())
+            .collect();
+        assert_eq!(obsolete, [TEXTS[1], TEXTS[2], TEXTS[3]]);
+    }
+
+    #[test]
+    fn an_entry_with_an_unknown_id_is_found_by_its_source() {
+        let en: Lang = "en".parse().unwrap();
+        let ko: Lang = "ko".parse().unwrap();
+        let texts = [TEXTS[0], TEXTS[1], TEXTS[0]];
+        let plan = ArticlePlan::new("a", None, &segments(&texts));
+        let mut catalog = target(&plan, &[2]);
+        // The first entry of text 0 untranslated, the second translated:
+        // the translated one goes to the first segment of that text.
+        catalog.segments[0].id = "hand-a".into();
+        catalog.segments[2].id = "hand-b".into();
+        let language = LanguagePlan::new(&plan, Some(&catalog), &ko, false);
+        let renamed: Vec<_> = language.renamed().collect();
+        assert_eq!(
+            renamed,
+            [
+                ("hand-b", plan.segments[0].id.as_str()),
+                ("hand-a", plan.segments[2].id.as_str())
+            ]
+        );
+        let states: Vec<State> = language.entries.iter().map(|e| e.state).collect();
+        assert_eq!(states, [State::Translated, State::Missing, State::Missing]);
+        let written = language.catalog(&plan, &en, Some(&catalog));
+        assert_eq!(written.segments[0].translation, "번역 2");
+        assert!(written.obsolete.is_empty());
+        assert_eq!(written.renamed.len(), 2);
+        assert!(!LanguagePlan::new(&plan, Some(&written), &ko, false).changed);
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub struct Counts {
     /// Missing, but translated in a language of the fallback chain.
     #[serde(default)]
     pub covered: usize,
-    /// Translated entries whose segments left the article; counted apart.
+    /// Entries kept in `[[obsolete]]` (their segments left the article, and
+    /// a person wrote something in them); counted apart.
     pub obsolete: usize,
     pub words: usize,
     pub words_translated: usize,

@@ -14,7 +14,7 @@ use crate::catalog::Entry;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::msg;
-use crate::plan::{ArticlePlan, LanguagePlan};
+use crate::plan::{ArticlePlan, LanguagePlan, State};
 use crate::segment::Rules;
 use crate::store::{self, CatalogFile, Stamp};
 use crate::ui::Message;
@@ -47,12 +47,23 @@ pub struct LanguageSurvey {
 
 impl LanguageSurvey {
     /// The entries of the catalog on disk that stand for current segments,
-    /// by id (none when there is no catalog yet).
+    /// by the segments' ids (none when there is no catalog yet): as the
+    /// plan found them, an entry taken back from `[[obsolete]]` or found by
+    /// its source under another id included.
     pub fn entries_by_id(&self) -> HashMap<&str, &Entry> {
-        self.file
+        let Some(file) = &self.file else {
+            return HashMap::new();
+        };
+        let on_disk: HashMap<&str, &Entry> =
+            file.catalog.entries().map(|e| (e.id.as_str(), e)).collect();
+        self.plan
+            .entries
             .iter()
-            .flat_map(|f| &f.catalog.segments)
-            .map(|e| (e.id.as_str(), e))
+            .filter(|j| j.known && j.state != State::Obsolete)
+            .filter_map(|j| {
+                let id = j.renamed_from.as_deref().unwrap_or(&j.id);
+                Some((j.id.as_str(), *on_disk.get(id)?))
+            })
             .collect()
     }
 }

@@ -3,6 +3,7 @@
 mod build;
 mod cache;
 mod corpus;
+mod entries;
 mod errors;
 mod example;
 mod export;

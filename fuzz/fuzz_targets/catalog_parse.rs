@@ -4,7 +4,9 @@
 //! that parses back to the same content, and rendering that file again must
 //! change nothing. The same holds for edits a plan makes: sources changed
 //! (with `previous-source`), entries reordered, entries moving to and from
-//! `[[obsolete]]`, translations filled in, new entries added.
+//! `[[obsolete]]`, translations filled in, new entries added, an entry
+//! taken over under a new id. Both readers agree on lines and on which
+//! entries carry comments.
 #![no_main]
 
 use std::path::Path;
@@ -44,6 +46,10 @@ fuzz_target!(|text: &str| {
         .expect("the fast path accepted a file the document path refuses");
     assert!(document.same_content(&catalog), "fast and document paths differ");
     assert_eq!(document.lines, catalog.lines, "fast and document paths number lines differently");
+    assert_eq!(
+        document.commented, catalog.commented,
+        "fast and document paths see comments on different entries"
+    );
     check(&catalog, text, "unchanged");
 
     // Sources edited, translations filled in.
@@ -81,6 +87,25 @@ fuzz_target!(|text: &str| {
         Entry::new(&fresh, "A new sentence."),
     );
     check(&moved, text, "moved");
+
+    // An entry taken over under a new id (found by its source): edited in
+    // its old table.
+    if let Some(first) = catalog.segments.first() {
+        let mut renamed = catalog.clone();
+        let mut fresh = format!("{}-renamed", first.id);
+        while renamed.entries().any(|e| e.id == fresh) {
+            fresh.push('!');
+        }
+        renamed.renamed.push((first.id.clone(), fresh.clone()));
+        renamed.segments[0].id = fresh;
+        check(&renamed, text, "renamed");
+        let back = parse(Path::new("x.toml"), &render(&renamed, Some(text))).unwrap();
+        assert_eq!(
+            back.commented.first(),
+            catalog.commented.first(),
+            "renamed: the entry's comments did not stay with it"
+        );
+    }
 
     // Everything obsolete.
     let mut gone = catalog.clone();

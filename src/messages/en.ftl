@@ -310,3 +310,4 @@ error-merge-partition-missing = { $count ->
     [one] a partition is missing: { $partitions }
    *[other] { $count } partitions are missing: { $partitions }
 }
+extract-renamed = { $path }: entry `{ $old }` matched its segment by source; its id is now `{ $new }`

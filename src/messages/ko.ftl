@@ -313,3 +313,4 @@ error-merge-not-partition = { $path }은(는) 부분 실행의 보고서가 아�
 error-merge-other-run = { $path }와 { $other }는 같은 실행의 부분이 아닙니다 (부분의 수나 언어가 다름)
 error-merge-partition-twice = { $path }와 { $other }가 모두 부분 { $partition }입니다
 error-merge-partition-missing = 부분 { $count }개가 빠졌습니다: { $partitions }
+extract-renamed = { $path }: 항목 `{ $old }`을(를) 원문으로 세그먼트에 맞추어 id를 `{ $new }`(으)로 바꿈

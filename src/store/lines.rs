@@ -151,7 +151,7 @@ fn catalog(layout: &Layout) -> Option<Catalog> {
     let source_lang: Lang = source_lang.parse().ok()?;
     let lang: Lang = lang.parse().ok()?;
     let mut catalog = Catalog::new(article, &source_lang, &lang);
-    let mut obsolete_lines = Vec::new();
+    let (mut obsolete_lines, mut obsolete_commented) = (Vec::new(), Vec::new());
     for entry_lines in &layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
@@ -173,15 +173,23 @@ fn catalog(layout: &Layout) -> Option<Catalog> {
         if !has_id || !has_source || entry.id.trim().is_empty() {
             return None;
         }
+        // The only comments this shape has are the lines above the table.
+        let commented = entry_lines
+            .prefix
+            .iter()
+            .any(|line| trim_blank_start(line).starts_with('#'));
         if entry_lines.obsolete {
             catalog.obsolete.push(entry);
             obsolete_lines.push(entry_lines.line);
+            obsolete_commented.push(commented);
         } else {
             catalog.segments.push(entry);
             catalog.lines.push(entry_lines.line);
+            catalog.commented.push(commented);
         }
     }
     catalog.lines.extend(obsolete_lines);
+    catalog.commented.extend(obsolete_commented);
     // A second entry with the same id is an error the general path names.
     let mut ids = FxHashSet::default();
     if !catalog.entries().all(|e| ids.insert(e.id.as_str())) {
@@ -325,12 +333,19 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
         out.raw(line);
     }
     let template = catalog.is_template();
+    // An entry taken over under another id is edited in its old lines.
+    let old_ids: FxHashMap<&str, &str> = catalog
+        .renamed
+        .iter()
+        .map(|(old, new)| (new.as_str(), old.as_str()))
+        .collect();
     for (section, entries) in [
         ("segment", &catalog.segments),
         ("obsolete", &catalog.obsolete),
     ] {
         for entry in entries {
-            let Some(lines) = by_id.get(entry.id.as_str()) else {
+            let old_id: &str = old_ids.get(entry.id.as_str()).copied().unwrap_or(&entry.id);
+            let Some(lines) = by_id.get(old_id) else {
                 out.text.push_str(eol);
                 out.line(&format!("[[{section}]]"));
                 out.key("id", &entry.id);
@@ -460,6 +475,33 @@ mod tests {
                 write::render_document(&edited, Some(&crlf))
             );
         }
+    }
+
+    /// Both paths tell the same entries commented, and edit an entry taken
+    /// over under a new id in its old lines, its comment kept.
+    #[test]
+    fn both_paths_agree_on_comments_and_renamed_entries() {
+        let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n\
+                    [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = \"\"\n\n\
+                    # Checked.\n[[segment]]\nid = \"by-hand\"\nsource = \"B.\"\ntranslation = \"비.\"\n\n\
+                    [[obsolete]]\nid = \"z\"\nsource = \"C.\"\ntranslation = \"\"\n";
+        let fast = parse(text).unwrap();
+        let document = parse_document(Path::new("x"), text).unwrap();
+        assert_eq!(fast.commented, [false, true, false]);
+        assert_eq!(document.commented, fast.commented);
+
+        let mut renamed = fast.clone();
+        renamed.segments[1].id = "y".into();
+        renamed.renamed.push(("by-hand".into(), "y".into()));
+        let by_lines = render(&renamed, Some(text), "").unwrap();
+        assert_eq!(by_lines, write::render_document(&renamed, Some(text)));
+        assert!(
+            by_lines.contains(
+                "# Checked.\n[[segment]]\nid = \"y\"\nsource = \"B.\"\ntranslation = \"비.\"\n"
+            ),
+            "{by_lines}"
+        );
+        assert!(parse(&by_lines).unwrap().same_content(&renamed));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with errors that point at the line and column.
 use std::path::Path;
 
-use toml_edit::{Document, Item, Table};
+use toml_edit::{Decor, Document, Item, RawString, Table};
 
 use crate::catalog::{Catalog, Entry, Extra};
 use crate::error::{Error, Location, Result};
@@ -116,6 +116,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
             }
             // All segments come before all obsolete entries, as in `entries()`.
             catalog.lines.push(line);
+            catalog.commented.push(reader.commented(table));
         }
     }
     Ok(catalog)
@@ -129,6 +130,34 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn start(&self, item: &Item) -> usize {
         item.span().map_or(0, |s| s.start)
+    }
+
+    /// Whether an entry's table carries a comment: on the lines above its
+    /// header (which belong to it, as in the fast path), at the end of its
+    /// header, between its keys or at the end of a value's line.
+    fn commented(&self, table: &Table) -> bool {
+        let has_comment = |decor: &Decor| {
+            [decor.prefix(), decor.suffix()]
+                .into_iter()
+                .flatten()
+                .any(|raw| self.raw(raw).contains('#'))
+        };
+        has_comment(table.decor())
+            || table.iter().any(|(key, item)| {
+                table
+                    .key(key)
+                    .is_some_and(|key| has_comment(key.leaf_decor()))
+                    || item
+                        .as_value()
+                        .is_some_and(|value| has_comment(value.decor()))
+            })
+    }
+
+    /// The text of a piece of a parsed document's formatting.
+    fn raw<'b>(&'b self, raw: &'b RawString) -> &'b str {
+        raw.as_str()
+            .or_else(|| raw.span().and_then(|span| self.text.get(span)))
+            .unwrap_or("")
     }
 
     fn string(&self, key: &str, item: &Item) -> Result<String> {
@@ -219,6 +248,35 @@ mod tests {
         let catalog = parse(Path::new("x.toml"), text).unwrap();
         assert_eq!(catalog.line("x"), Some(6));
         assert_eq!(catalog.line("y"), Some(10));
+    }
+
+    #[test]
+    fn comments_anywhere_in_an_entry_are_noticed() {
+        let header =
+            "# About the file.\n[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n";
+        for (entry, commented) in [
+            ("[[segment]]\nid = \"x\"\nsource = \"A.\"\n", false),
+            ("# Above.\n[[segment]]\nid = \"x\"\nsource = \"A.\"\n", true),
+            (
+                "[[segment]] # On the header.\nid = \"x\"\nsource = \"A.\"\n",
+                true,
+            ),
+            (
+                "[[segment]]\nid = \"x\"\n# Between keys.\nsource = \"A.\"\n",
+                true,
+            ),
+            (
+                "[[segment]]\nid = \"x\"\nsource = \"A.\" # At the end.\n",
+                true,
+            ),
+            (
+                "[[segment]]\nid = \"x\"\nsource = \"A # not a comment.\"\n",
+                false,
+            ),
+        ] {
+            let catalog = parse_document(Path::new("x.toml"), &format!("{header}{entry}")).unwrap();
+            assert_eq!(catalog.commented, [commented], "{entry}");
+        }
     }
 
     #[test]

@@ -61,6 +61,12 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         set_string(header, "lang", catalog.lang.as_str());
         header.set_position(Some(0));
     }
+    // An entry taken over under another id is edited in its old table.
+    let old_ids: HashMap<&str, &str> = catalog
+        .renamed
+        .iter()
+        .map(|(old, new)| (new.as_str(), old.as_str()))
+        .collect();
     let mut position = 1;
     for (section, entries) in [
         ("segment", &catalog.segments),
@@ -71,7 +77,8 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         }
         let mut array = ArrayOfTables::new();
         for entry in entries {
-            let mut table = entry_table(tables.remove(&entry.id), entry, catalog.is_template());
+            let old_id: &str = old_ids.get(entry.id.as_str()).copied().unwrap_or(&entry.id);
+            let mut table = entry_table(tables.remove(old_id), entry, catalog.is_template());
             // Tables are printed in position order: entries that moved
             // between sections must not keep their old places.
             table.set_position(Some(position));
