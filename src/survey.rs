@@ -11,8 +11,8 @@ use rayon::prelude::*;
 
 use crate::article;
 use crate::catalog::Entry;
-use crate::files;
 use crate::error::{Error, Result};
+use crate::files;
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan};

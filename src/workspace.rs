@@ -221,7 +221,7 @@ impl Workspace {
         let path = if link { real } else { path };
         let metadata = fs::metadata(&path);
         if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
-            return Err(files::not_regular(&path));
+            return Err(files::not_regular(&self.shown(&path)));
         }
         Ok((path, metadata))
     }
@@ -558,7 +558,11 @@ pub fn real_path(path: &Path) -> std::io::Result<PathBuf> {
     for split in (1..=parts.len()).rev() {
         let existing: PathBuf = parts[..split].iter().collect();
         match existing.canonicalize() {
-            Ok(real) => return Ok(normalize(&real.join(parts[split..].iter().collect::<PathBuf>()))),
+            Ok(real) => {
+                return Ok(normalize(
+                    &real.join(parts[split..].iter().collect::<PathBuf>()),
+                ));
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(e),
         }

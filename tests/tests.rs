@@ -13,6 +13,7 @@ mod markdown;
 mod messages;
 mod output;
 mod partition;
+mod paths;
 mod preserve;
 mod properties;
 mod qa;
