@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
@@ -130,6 +131,9 @@ pub struct Workspace {
     pub config_hash: u64,
     /// `root` with every link resolved: what "inside the workspace" means.
     pub real_root: PathBuf,
+    /// Catalog folders found inside, so that each is resolved once a run
+    /// rather than once per catalog.
+    folders_inside: Arc<Mutex<HashSet<PathBuf>>>,
 }
 
 impl Workspace {
@@ -165,6 +169,7 @@ impl Workspace {
             config,
             config_hash,
             real_root,
+            folders_inside: Arc::default(),
         };
         // The two folders l10n reads and writes under must be inside, however
         // they are reached (a link, `..` in l10n.toml): checked once, here,
@@ -215,15 +220,32 @@ impl Workspace {
             article,
             Some("toml"),
         );
-        let real = self.real_inside(&path)?;
+        if let Some(folder) = path.parent() {
+            self.folder_inside(folder)?;
+        }
         let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         // The link's target is written, not the link replaced.
-        let path = if link { real } else { path };
+        let path = if link { self.real_inside(&path)? } else { path };
         let metadata = fs::metadata(&path);
         if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
             return Err(files::not_regular(&self.shown(&path)));
         }
         Ok((path, metadata))
+    }
+
+    /// Refuses the folder `dir` unless it is (or would be, once made)
+    /// inside the workspace.
+    fn folder_inside(&self, dir: &Path) -> Result<()> {
+        let folders = || {
+            self.folders_inside
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+        };
+        if !folders().contains(dir) {
+            self.real_inside(dir)?;
+            folders().insert(dir.to_path_buf());
+        }
+        Ok(())
     }
 
     /// Where `path` really is (every link on the way resolved; the parts
