@@ -402,7 +402,11 @@ impl Workspace {
                     self.walk_articles(&target, &format!("{id}/"), &mut walk)?;
                 }
             } else {
-                self.add_article(&link, &target, &metadata, &id, &mut walk)?;
+                if !metadata.is_file() {
+                    return Err(files::not_regular(&self.shown(&link)));
+                }
+                let key = file_key(&target, &metadata);
+                self.add_article(&link, &target, key, &id, &mut walk)?;
             }
         }
         Ok(walk.found.into_values().collect())
@@ -441,6 +445,10 @@ impl Workspace {
             .collect::<std::io::Result<Vec<_>>>()
             .map_err(read_error)?;
         entries.sort_by_key(|entry| entry.file_name());
+        // Files are told apart by the folder's device and the inode the
+        // listing gives: no call per file.
+        #[cfg(unix)]
+        let device = std::os::unix::fs::MetadataExt::dev(&fs::metadata(dir).map_err(read_error)?);
         for entry in entries {
             let path = entry.path();
             let raw_name = entry.file_name();
@@ -460,31 +468,34 @@ impl Workspace {
             } else if kind.is_dir() {
                 walk.folders.insert(path.clone());
                 self.walk_articles(&path, &format!("{id}/"), walk)?;
+            } else if !kind.is_file() {
+                return Err(files::not_regular(&self.shown(&path)));
             } else {
-                let metadata = entry.metadata().map_err(read_error)?;
-                self.add_article(&path, &path, &metadata, &id, walk)?;
+                #[cfg(unix)]
+                let key = (device, std::os::unix::fs::DirEntryExt::ino(&entry));
+                #[cfg(not(unix))]
+                let key = path.clone();
+                self.add_article(&path, &path, key, &id, walk)?;
             }
         }
         Ok(())
     }
 
-    /// Takes the file `real`, reached at `path` with the id `name` (still
-    /// with its extension), unless it was reached before.
+    /// Takes the regular file `real` (itself `key`), reached at `path`
+    /// with the id `name` (still with its extension), unless it was
+    /// reached before.
     fn add_article(
         &self,
         path: &Path,
         real: &Path,
-        metadata: &fs::Metadata,
+        key: FileKey,
         name: &str,
         walk: &mut Walk,
     ) -> Result<()> {
         let Some((id, markdown)) = article_extension(name) else {
             return Ok(());
         };
-        if !metadata.is_file() {
-            return Err(files::not_regular(&self.shown(path)));
-        }
-        if !walk.files.insert(file_key(real, metadata)) {
+        if !walk.files.insert(key) {
             return Ok(());
         }
         let article = ArticleFile {
