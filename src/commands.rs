@@ -17,6 +17,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Location, Result};
 use crate::export::{FtlMessage, to_ftl};
+use crate::files;
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{Origin, State};
@@ -60,6 +61,14 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         Some(dir) => env.cwd.join(dir),
         None => env.cwd.clone(),
     };
+    // Said plainly here: a missing folder would otherwise look like an
+    // empty workspace.
+    if !cwd.is_dir() {
+        return Err(Error::usage(
+            msg!("error-no-such-folder", path = files::escaped(&cwd)),
+            msg!("help-no-such-folder"),
+        ));
+    }
     let style = Style {
         color: match cli.color {
             ColorChoice::Always => true,
@@ -86,15 +95,28 @@ fn init(dir: &Path, args: &InitArgs, ui: Ui) -> Result<Output> {
             msg!("help-config-exists"),
         ));
     }
-    store::write_atomic(
-        &path,
-        &workspace::default_config_text(&args.source_lang, &args.languages),
-    )?;
+    // Everything is checked, and the articles folder made, before the
+    // configuration is written: a failing init leaves nothing behind.
+    let languages = unique(args.languages.clone());
+    if let Some(source) = languages.iter().find(|l| **l == args.source_lang) {
+        return Err(Error::usage(
+            msg!("error-source-language", lang = source),
+            msg!("help-source-language"),
+        ));
+    }
     let articles = dir.join("articles");
+    let made = !articles.exists();
     fs::create_dir_all(&articles).map_err(|source| Error::Write {
-        path: articles,
+        path: articles.clone(),
         source,
     })?;
+    let text = workspace::default_config_text(&args.source_lang, &languages);
+    if let Err(error) = store::write_atomic(&path, &text) {
+        if made {
+            let _ = fs::remove_dir(&articles);
+        }
+        return Err(error);
+    }
     Ok(Output {
         stdout: ui.text(&msg!("init-done")) + "\n",
         passed: true,
@@ -102,14 +124,20 @@ fn init(dir: &Path, args: &InitArgs, ui: Ui) -> Result<Output> {
     })
 }
 
+/// `languages` without repeats, in the order first given.
+fn unique(mut languages: Vec<Lang>) -> Vec<Lang> {
+    let mut seen = std::collections::HashSet::new();
+    languages.retain(|lang| seen.insert(lang.clone()));
+    languages
+}
+
 /// The languages to work on: those named, else the workspace's.
 fn languages(workspace: &Workspace, named: &[Lang], required: bool) -> Result<Vec<Lang>> {
-    let mut languages = if named.is_empty() {
+    let languages = unique(if named.is_empty() {
         workspace.target_languages()?
     } else {
         named.to_vec()
-    };
-    languages.dedup();
+    });
     if let Some(source) = languages
         .iter()
         .find(|l| **l == workspace.config.source_lang)
@@ -657,6 +685,7 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
     };
     let articles = survey::select_articles(workspace, &args.articles, cwd)?;
     let out_dir = cwd.join(&args.out).join(lang.as_str());
+    workspace.check_output(&out_dir)?;
     let mark = args.mark_outdated.then(MarkOutdated::comment);
     let min = args.min_translated.or(workspace.config.min_translated);
     let built = survey::survey(
@@ -721,7 +750,8 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
             });
             let extension = survey.file.path.extension().map(|e| e.to_string_lossy());
             let path = workspace::article_path(&out_dir, &survey.file.id, extension.as_deref());
-            Ok((counts, Some(stage_output(&path, &text)?), from_fallback))
+            let staged = stage_output(workspace, &path, &text)?;
+            Ok((counts, Some(staged), from_fallback))
         },
     )?;
     let mut skipped = String::new();
@@ -756,8 +786,10 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
     Ok(output)
 }
 
-/// Stages a file `build` or `export` writes, to replace whatever is there.
-fn stage_output(path: &Path, text: &str) -> Result<store::Staged> {
+/// Stages a file `build` or `export` writes, to replace whatever is there,
+/// unless it would land on the sources (through a link in the output tree).
+fn stage_output(workspace: &Workspace, path: &Path, text: &str) -> Result<store::Staged> {
+    workspace.check_output(path)?;
     store::stage(path, text.as_bytes(), store::Fingerprint::of_file(path)?)
 }
 
@@ -780,6 +812,7 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs, ui: Ui) -> Resul
     let lang = &args.lang;
     let articles = workspace.articles()?;
     let out_dir = cwd.join(&args.out).join(lang.as_str());
+    workspace.check_output(&out_dir)?;
     let ExportFormat::Ftl = args.format;
     // Current translations only: a missing or outdated one is left out, so
     // Fluent falls back to another language for it.
@@ -805,7 +838,8 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs, ui: Ui) -> Resul
                 })
                 .collect();
             let path = workspace::article_path(&out_dir, &survey.file.id, Some("ftl"));
-            stage_output(&path, &to_ftl(&survey.file.id, lang.as_str(), &messages))
+            let text = to_ftl(&survey.file.id, lang.as_str(), &messages);
+            stage_output(workspace, &path, &text)
         },
     )?;
     commit_outputs(workspace, staged, ui)

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::article;
 use crate::catalog::Entry;
 use crate::error::{Error, Result};
+use crate::files;
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan, State};
@@ -214,9 +215,9 @@ impl Sources {
     }
 
     pub fn read(self) -> Result<Inputs> {
-        let article = fs::read(&self.file.path).map_err(|source| Error::Read {
+        let article = files::read(&self.file.path)?.ok_or_else(|| Error::Read {
             path: self.file.path.clone(),
-            source,
+            source: std::io::ErrorKind::NotFound.into(),
         })?;
         let template = store::read_optional(&self.template_path)?;
         let catalogs = self
@@ -333,6 +334,9 @@ pub fn plan(
 }
 
 /// The catalogs of `languages` (and templates) whose articles are gone.
+/// Each language's folder must be inside the workspace, and a `.toml` entry
+/// that is not a regular file (or a link to one inside) or whose name
+/// cannot be an article's is refused, since `--prune` would act on it.
 pub fn orphans(
     workspace: &Workspace,
     languages: &[Lang],
@@ -343,8 +347,9 @@ pub fn orphans(
     let all = std::iter::once(&workspace.config.source_lang).chain(languages);
     for lang in all.collect::<BTreeSet<_>>() {
         let dir = workspace.locales_dir().join(lang.as_str());
+        workspace.real_inside(&dir)?;
         let mut found = Vec::new();
-        catalogs_under(&dir, "", &mut found)?;
+        catalogs_under(workspace, &dir, "", &mut found)?;
         for (article, path) in found {
             if !known.contains(article.as_str()) {
                 orphans.push(Orphan {
@@ -359,7 +364,12 @@ pub fn orphans(
     Ok(orphans)
 }
 
-fn catalogs_under(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+fn catalogs_under(
+    workspace: &Workspace,
+    dir: &Path,
+    prefix: &str,
+    out: &mut Vec<(String, PathBuf)>,
+) -> Result<()> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -373,17 +383,36 @@ fn catalogs_under(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) ->
     let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let raw_name = entry.file_name();
         let path = entry.path();
-        if name.starts_with('.') {
+        if raw_name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
         // Symlinked folders are not followed here: a catalog tree that
         // loops must not hang a status report.
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
-            catalogs_under(&path, &format!("{prefix}{name}/"), out)?;
-        } else if let Some(stem) = name.strip_suffix(".toml") {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let catalog = raw_name.as_encoded_bytes().ends_with(b".toml");
+        if !kind.is_dir() && !catalog {
+            continue;
+        }
+        let shown = Path::new(&workspace.display_path(&path)).to_path_buf();
+        let name = files::checked_name(&shown, &raw_name)?;
+        if kind.is_dir() {
+            catalogs_under(workspace, &path, &format!("{prefix}{name}/"), out)?;
+            continue;
+        }
+        if kind.is_symlink() {
+            workspace.real_inside(&path)?;
+        }
+        // Told without opening it: a pipe would block.
+        if !kind.is_symlink() && !kind.is_file()
+            || kind.is_symlink() && fs::metadata(&path).is_ok_and(|m| !m.is_file())
+        {
+            return Err(files::not_regular(&shown));
+        }
+        if let Some(stem) = name.strip_suffix(".toml") {
             out.push((format!("{prefix}{stem}"), path));
         }
     }

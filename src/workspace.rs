@@ -3,13 +3,15 @@
 //!
 //! This module only finds files; reading articles is `article`'s job and
 //! reading catalogs is `store`'s.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
+use crate::files;
 use crate::lang::{Fallback, Lang};
 use crate::msg;
 use crate::segment::Rules;
@@ -127,6 +129,11 @@ pub struct Workspace {
     /// A hash of the configuration file's text as it was read, so that
     /// results depending on it can be keyed without reading it again.
     pub config_hash: u64,
+    /// `root` with every link resolved: what "inside the workspace" means.
+    pub real_root: PathBuf,
+    /// Catalog folders found inside, so that each is resolved once a run
+    /// rather than once per catalog.
+    folders_inside: Arc<Mutex<HashSet<PathBuf>>>,
 }
 
 impl Workspace {
@@ -137,7 +144,7 @@ impl Workspace {
             .ancestors()
             .find(|dir| dir.join(CONFIG_FILE).is_file())
             .map(Path::to_path_buf);
-        match found {
+        let (root, config, config_hash) = match found {
             Some(root) => {
                 let path = root.join(CONFIG_FILE);
                 let text = fs::read_to_string(&path).map_err(|source| Error::Read {
@@ -145,18 +152,32 @@ impl Workspace {
                     source,
                 })?;
                 let config = parse_config(&path, &text)?;
-                Ok(Workspace {
-                    root,
-                    config,
-                    config_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
-                })
+                (root, config, xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
             }
-            None => Ok(Workspace {
-                root: start.to_path_buf(),
-                config: parse_config(Path::new(CONFIG_FILE), "")?,
-                config_hash: xxhash_rust::xxh3::xxh3_64(b""),
-            }),
+            None => (
+                start.to_path_buf(),
+                parse_config(Path::new(CONFIG_FILE), "")?,
+                xxhash_rust::xxh3::xxh3_64(b""),
+            ),
+        };
+        let real_root = root.canonicalize().map_err(|source| Error::Read {
+            path: root.clone(),
+            source,
+        })?;
+        let workspace = Workspace {
+            root,
+            config,
+            config_hash,
+            real_root,
+            folders_inside: Arc::default(),
+        };
+        // The two folders l10n reads and writes under must be inside, however
+        // they are reached (a link, `..` in l10n.toml): checked once, here,
+        // before any command looks at a file in them.
+        for dir in [workspace.articles_dir(), workspace.locales_dir()] {
+            workspace.real_inside(&dir)?;
         }
+        Ok(workspace)
     }
 
     pub fn articles_dir(&self) -> PathBuf {
@@ -169,7 +190,10 @@ impl Workspace {
 
     /// A path relative to the workspace root, for messages and reports.
     pub fn display_path(&self, path: &Path) -> String {
-        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let relative = path
+            .strip_prefix(&self.root)
+            .or_else(|_| path.strip_prefix(&self.real_root))
+            .unwrap_or(path);
         relative.to_string_lossy().replace('\\', "/")
     }
 
@@ -182,6 +206,10 @@ impl Workspace {
 
     /// Where the catalog of `article` in `lang` is (a link inside the
     /// workspace followed), and what the file system says of it there.
+    /// Every link on the way (the locales folder, the language's folder,
+    /// folders under it, the file) must lead inside the workspace, so that
+    /// a catalog is never read from or written to outside; a catalog that
+    /// is there but is not a regular file is refused.
     pub fn catalog_file(
         &self,
         lang: &Lang,
@@ -192,36 +220,87 @@ impl Workspace {
             article,
             Some("toml"),
         );
-        match fs::symlink_metadata(&path) {
-            Ok(metadata) if metadata.file_type().is_symlink() => {
-                let target = self.inside(&path)?;
-                let metadata = fs::metadata(&target);
-                Ok((target, metadata))
-            }
-            metadata => Ok((path, metadata)),
+        if let Some(folder) = path.parent() {
+            self.folder_inside(folder)?;
         }
+        let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        // The link's target is written, not the link replaced.
+        let path = if link { self.real_inside(&path)? } else { path };
+        let metadata = fs::metadata(&path);
+        if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
+            return Err(files::not_regular(&self.shown(&path)));
+        }
+        Ok((path, metadata))
     }
 
-    /// Where a symbolic link leads, if that is inside the workspace.
-    fn inside(&self, link: &Path) -> Result<PathBuf> {
-        let read_error = |source| Error::Read {
-            path: link.to_path_buf(),
-            source,
+    /// Refuses the folder `dir` unless it is (or would be, once made)
+    /// inside the workspace.
+    fn folder_inside(&self, dir: &Path) -> Result<()> {
+        let folders = || {
+            self.folders_inside
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
         };
-        let target = link.canonicalize().map_err(read_error)?;
-        let root = self.root.canonicalize().map_err(read_error)?;
-        if target.starts_with(&root) {
-            Ok(target)
-        } else {
-            Err(Error::usage(
-                msg!(
-                    "error-link-outside",
-                    link = self.display_path(link),
-                    target = target.display().to_string()
-                ),
-                msg!("help-link-outside"),
-            ))
+        if !folders().contains(dir) {
+            self.real_inside(dir)?;
+            folders().insert(dir.to_path_buf());
         }
+        Ok(())
+    }
+
+    /// Where `path` really is (every link on the way resolved; the parts
+    /// that do not exist yet taken as they are), refused unless that is
+    /// inside the workspace.
+    pub fn real_inside(&self, path: &Path) -> Result<PathBuf> {
+        let real = real_path(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if real.starts_with(&self.real_root) {
+            return Ok(real);
+        }
+        let lexical = normalize(&self.root.join(path));
+        let message = if lexical.starts_with(normalize(&self.root)) {
+            // Inside by its name: a link leads out.
+            msg!(
+                "error-link-outside",
+                link = files::escaped(Path::new(&self.display_path(path))),
+                target = files::escaped(&real)
+            )
+        } else {
+            msg!(
+                "error-folder-outside",
+                path = files::escaped(&lexical),
+                root = files::escaped(&self.root)
+            )
+        };
+        Err(Error::usage(message, msg!("help-link-outside")))
+    }
+
+    /// Refuses an output folder or file of `build` or `export` that is,
+    /// contains or lies inside the articles or the locales folder, compared
+    /// where they really are (links resolved), so that no output replaces a
+    /// source article or a catalog.
+    pub fn check_output(&self, path: &Path) -> Result<()> {
+        let read_error = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Read { path, source }
+        };
+        let out = real_path(path).map_err(read_error(path))?;
+        for sources in [self.articles_dir(), self.locales_dir()] {
+            let real = real_path(&sources).map_err(read_error(&sources))?;
+            if out.starts_with(&real) || real.starts_with(&out) {
+                return Err(Error::usage(
+                    msg!(
+                        "error-output-over-sources",
+                        out = files::escaped(path),
+                        sources = files::escaped(Path::new(&self.display_path(&sources)))
+                    ),
+                    msg!("help-output-over-sources"),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The target languages: those in `l10n.toml`, else the folders under
@@ -296,33 +375,67 @@ impl Workspace {
     }
 
     /// Every article under the articles folder, sorted by id.
+    ///
+    /// One real file is one article, whatever links lead to it: the files
+    /// of the articles folder itself come first and take the ids of their
+    /// paths; a link (to a file or a folder) adds only files not reached
+    /// before, with ids of the link's path, links taken in the order of
+    /// those ids. A link leading out of the workspace, a file that is not
+    /// regular and a name with control characters or not in UTF-8 are
+    /// refused; two files with the same id are refused, naming both.
     pub fn articles(&self) -> Result<Vec<ArticleFile>> {
         let dir = self.articles_dir();
         if !dir.is_dir() {
             return Err(Error::NoArticles { path: dir });
         }
-        let mut found = BTreeMap::new();
-        let mut visited = Vec::new();
-        self.collect_articles(&dir, "", &mut found, &mut visited)?;
-        Ok(found.into_values().collect())
+        let real_dir = self.real_inside(&dir)?;
+        let mut walk = Walk::default();
+        self.walk_articles(&dir, "", &mut walk)?;
+        while let Some((id, link)) = walk.links.pop_first() {
+            let Some((target, metadata)) = self.follow(&link, &id)? else {
+                continue;
+            };
+            if metadata.is_dir() {
+                // A folder of the articles folder was walked already; any
+                // other is walked once, which also ends loops.
+                if !target.starts_with(&real_dir) && walk.folders.insert(target.clone()) {
+                    self.walk_articles(&target, &format!("{id}/"), &mut walk)?;
+                }
+            } else {
+                if !metadata.is_file() {
+                    return Err(files::not_regular(&self.shown(&link)));
+                }
+                let key = file_key(&target, &metadata);
+                self.add_article(&link, &target, key, &id, &mut walk)?;
+            }
+        }
+        Ok(walk.found.into_values().collect())
     }
 
-    fn collect_articles(
-        &self,
-        dir: &Path,
-        prefix: &str,
-        found: &mut BTreeMap<String, ArticleFile>,
-        visited: &mut Vec<PathBuf>,
-    ) -> Result<()> {
-        // A symlinked folder can lead back to an ancestor; remember where we were.
-        let canonical = dir.canonicalize().map_err(|source| Error::Read {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        if visited.contains(&canonical) {
-            return Ok(());
+    /// Where the link `link` (at article id or folder `id`) leads, if l10n
+    /// reads what is there: a folder, or a file with an article's extension.
+    fn follow(&self, link: &Path, id: &str) -> Result<Option<(PathBuf, fs::Metadata)>> {
+        let article_name = article_extension(id).is_some();
+        let metadata = match fs::metadata(link) {
+            Ok(metadata) => metadata,
+            // A dangling link is an error only where an article should be.
+            Err(_) if !article_name => return Ok(None),
+            Err(source) => {
+                return Err(Error::Read {
+                    path: link.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        if !metadata.is_dir() && !article_name {
+            return Ok(None);
         }
-        visited.push(canonical);
+        Ok(Some((self.real_inside(link)?, metadata)))
+    }
+
+    /// Lists the folder `dir` (whose id is `prefix`) without following
+    /// links: its files and folders are taken, its links kept for later.
+    fn walk_articles(&self, dir: &Path, prefix: &str, walk: &mut Walk) -> Result<()> {
         let read_error = |source| Error::Read {
             path: dir.to_path_buf(),
             source,
@@ -332,65 +445,176 @@ impl Workspace {
             .collect::<std::io::Result<Vec<_>>>()
             .map_err(read_error)?;
         entries.sort_by_key(|entry| entry.file_name());
+        // Files are told apart by the folder's device and the inode the
+        // listing gives: no call per file.
+        #[cfg(unix)]
+        let device = std::os::unix::fs::MetadataExt::dev(&fs::metadata(dir).map_err(read_error)?);
         for entry in entries {
             let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
+            let raw_name = entry.file_name();
+            if raw_name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            // The entry's type comes with the listing; only links need a look.
+            // The entry's type comes with the listing: nothing is opened.
             let kind = entry.file_type().map_err(read_error)?;
-            let (path, is_dir) = if kind.is_symlink() {
-                let target = self.inside(&path)?;
-                let is_dir = target.is_dir();
-                (target, is_dir)
-            } else {
-                (path, kind.is_dir())
-            };
-            if is_dir {
-                self.collect_articles(&path, &format!("{prefix}{name}/"), found, visited)?;
+            let lossy = raw_name.to_string_lossy();
+            if !kind.is_dir() && !kind.is_symlink() && article_extension(&lossy).is_none() {
                 continue;
             }
-            let Some((stem, extension)) = name.rsplit_once('.') else {
-                continue;
-            };
-            let Some(&(_, markdown)) = ARTICLE_EXTENSIONS
-                .iter()
-                .find(|(known, _)| extension.eq_ignore_ascii_case(known))
-            else {
-                continue;
-            };
-            let id = format!("{prefix}{stem}");
-            let article = ArticleFile {
-                id: id.clone(),
-                path,
-                markdown,
-            };
-            if let Some(other) = found.insert(id.clone(), article) {
-                return Err(Error::usage(
-                    msg!(
-                        "error-duplicate-article",
-                        id = &id,
-                        first = self.display_path(&other.path),
-                        second = self.display_path(&found[&id].path)
-                    ),
-                    msg!("help-duplicate-article"),
-                ));
+            let name = files::checked_name(&self.shown(&path), &raw_name)?;
+            let id = format!("{prefix}{name}");
+            if kind.is_symlink() {
+                walk.links.entry(id).or_insert(path);
+            } else if kind.is_dir() {
+                walk.folders.insert(path.clone());
+                self.walk_articles(&path, &format!("{id}/"), walk)?;
+            } else if !kind.is_file() {
+                return Err(files::not_regular(&self.shown(&path)));
+            } else {
+                #[cfg(unix)]
+                let key = (device, std::os::unix::fs::DirEntryExt::ino(&entry));
+                #[cfg(not(unix))]
+                let key = path.clone();
+                self.add_article(&path, &path, key, &id, walk)?;
             }
         }
         Ok(())
     }
+
+    /// Takes the regular file `real` (itself `key`), reached at `path`
+    /// with the id `name` (still with its extension), unless it was
+    /// reached before.
+    fn add_article(
+        &self,
+        path: &Path,
+        real: &Path,
+        key: FileKey,
+        name: &str,
+        walk: &mut Walk,
+    ) -> Result<()> {
+        let Some((id, markdown)) = article_extension(name) else {
+            return Ok(());
+        };
+        if !walk.files.insert(key) {
+            return Ok(());
+        }
+        let article = ArticleFile {
+            id: id.to_string(),
+            path: real.to_path_buf(),
+            markdown,
+        };
+        if let Some(other) = walk.found.get(id) {
+            return Err(Error::usage(
+                msg!(
+                    "error-duplicate-article",
+                    id = id,
+                    first = self.display_path(&other.path),
+                    second = self.display_path(path)
+                ),
+                msg!("help-duplicate-article"),
+            ));
+        }
+        walk.found.insert(id.to_string(), article);
+        Ok(())
+    }
+
+    /// `path` relative to the workspace, for an error message.
+    fn shown(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
+    }
+}
+
+/// What the walk of the articles folder has found so far.
+#[derive(Default)]
+struct Walk {
+    found: BTreeMap<String, ArticleFile>,
+    /// The real files taken, so that a link to one adds no second id.
+    files: HashSet<FileKey>,
+    /// The folders walked.
+    folders: HashSet<PathBuf>,
+    /// Links still to follow, by the id (or folder id) of their path.
+    links: BTreeMap<String, PathBuf>,
+}
+
+/// What makes a file itself, whatever its path: its device and inode.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+fn file_key(_: &Path, metadata: &fs::Metadata) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+#[cfg(not(unix))]
+fn file_key(real: &Path, _: &fs::Metadata) -> FileKey {
+    real.canonicalize().unwrap_or_else(|_| real.to_path_buf())
+}
+
+/// The id part of an article file's name (all but the final extension)
+/// and whether it is Markdown; `None` for a name that is not an article's.
+fn article_extension(name: &str) -> Option<(&str, bool)> {
+    let (stem, extension) = name.rsplit_once('.')?;
+    let file_stem = stem.rsplit('/').next().unwrap_or(stem);
+    if file_stem.is_empty() {
+        return None;
+    }
+    ARTICLE_EXTENSIONS
+        .iter()
+        .find(|(known, _)| extension.eq_ignore_ascii_case(known))
+        .map(|&(_, markdown)| (stem, markdown))
 }
 
 /// `dir/<article id>.<extension>`: where an article's file of some kind
-/// lives in a tree (catalogs, built articles, exports).
+/// lives in a tree (catalogs, built articles, exports). The extension is
+/// added to the id, never put in place of a part of it: the id of
+/// `u.s.md` is `u.s`, and its catalog `u.s.toml`.
 pub fn article_path(dir: &Path, article: &str, extension: Option<&str>) -> PathBuf {
     let mut path = dir.to_path_buf();
     path.extend(article.split('/'));
     if let Some(extension) = extension {
-        path.set_extension(extension);
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".");
+        name.push(extension);
+        path.set_file_name(name);
     }
     path
+}
+
+/// Where `path` really is: the longest part of it that exists with every
+/// link resolved, then the rest as written (`..` taken lexically, which is
+/// right where nothing exists to be a link).
+pub fn real_path(path: &Path) -> std::io::Result<PathBuf> {
+    let parts: Vec<Component> = path.components().collect();
+    for split in (1..=parts.len()).rev() {
+        let existing: PathBuf = parts[..split].iter().collect();
+        match existing.canonicalize() {
+            Ok(real) => {
+                return Ok(normalize(
+                    &real.join(parts[split..].iter().collect::<PathBuf>()),
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(normalize(path))
+}
+
+/// `path` with `.` dropped and `..` taken lexically.
+fn normalize(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if !normal.pop() => normal.push(part),
+            Component::ParentDir => {}
+            other => normal.push(other),
+        }
+    }
+    normal
 }
 
 fn parse_config(path: &Path, text: &str) -> Result<Config> {

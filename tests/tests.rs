@@ -15,6 +15,7 @@ mod messages;
 mod output;
 mod outputs_hostile;
 mod partition;
+mod paths;
 mod preserve;
 mod properties;
 mod qa;

@@ -311,3 +311,12 @@ error-merge-partition-missing = { $count ->
    *[other] { $count } partitions are missing: { $partitions }
 }
 extract-renamed = { $path }: entry `{ $old }` matched its segment by source; its id is now `{ $new }`
+error-not-regular = { $path } is not a regular file
+help-not-regular = articles and catalogs must be regular files (not folders, named pipes, sockets or devices): remove or rename it
+error-bad-file-name = { $path }: the name has a control character or is not valid UTF-8
+help-bad-file-name = rename it: the name of an article, a catalog or a folder of them becomes an id in catalogs and reports
+error-folder-outside = { $path } is outside the workspace { $root }
+error-output-over-sources = the output { $out } is, contains or lies inside { $sources }
+help-output-over-sources = choose another --out: an output never replaces the articles or the catalogs
+error-no-such-folder = there is no folder { $path }
+help-no-such-folder = check the path given to -C/--dir

@@ -92,14 +92,7 @@ impl Fingerprint {
 
     /// The fingerprint of the file at `path` now; `None` if there is none.
     pub fn of_file(path: &Path) -> Result<Option<Fingerprint>> {
-        match fs::read(path) {
-            Ok(bytes) => Ok(Some(Fingerprint::of(&bytes))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(Error::Read {
-                path: path.to_path_buf(),
-                source,
-            }),
-        }
+        Ok(crate::files::read(path)?.map(|bytes| Fingerprint::of(&bytes)))
     }
 }
 
@@ -115,15 +108,9 @@ pub fn load(path: &Path, article: &str, lang: &Lang) -> Result<Option<CatalogFil
 }
 
 /// The bytes of the file at `path`; `None` if there is none.
+/// A pipe or another non-regular file there is refused, never waited on.
 pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
+    crate::files::read(path)
 }
 
 /// The catalog of `article` in `lang` that `bytes`, read from `path`, hold.
@@ -139,7 +126,7 @@ pub fn from_bytes(
     let text = article::decode_owned(path, bytes)?;
     let catalog = parse(path, &text)?;
     let mismatch = |key: &str, found: &str, expected: &str| {
-        let offset = text.find(&format!("{key} =")).unwrap_or(0);
+        let offset = key_offset(&text, key).unwrap_or(0);
         Error::invalid(
             Location::at(path, &text, offset),
             msg!(
@@ -163,6 +150,24 @@ pub fn from_bytes(
         bom,
         fingerprint,
     })
+}
+
+/// Where the line setting `key` starts in `text` (`key =` or `"key" =` at
+/// the start of a line, so `lang` is not found in `source-lang`).
+fn key_offset(text: &str, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let rest = trimmed
+            .strip_prefix(key)
+            .or_else(|| trimmed.strip_prefix(quoted.as_str()));
+        if rest.is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            return Some(offset + line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// A new version of a file, written beside it, waiting for [`commit`].
