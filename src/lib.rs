@@ -15,6 +15,7 @@ pub mod commands;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod interrupt;
 pub mod lang;
 pub mod plan;
 pub mod qa;

@@ -37,14 +37,10 @@ fn pending() -> Workspace {
     ws
 }
 
+/// Holds the workspace lock as another run would: a lock on the
+/// workspace folder itself.
 fn hold_lock(ws: &Workspace) -> fs::File {
-    ws.mkdir(".l10n");
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(ws.path(".l10n/lock"))
-        .unwrap();
+    let file = fs::File::open(ws.path(".")).unwrap();
     file.lock().unwrap();
     file
 }

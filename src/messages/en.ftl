@@ -298,3 +298,7 @@ cli-segment-file = The file to segment; `-` or nothing reads standard input
 cli-value-format-text = For people: tables, and `path:line:` lines that editors and CI link
 cli-value-format-json = One JSON document, the same whatever the UI language
 cli-value-export-ftl = Fluent resources (.ftl)
+error-conflict-while-writing = { $path } changed on disk while l10n was putting its new version in place; the changed file was put back and l10n stopped
+error-conflict-kept = { $path } changed on disk twice while l10n was putting its new version in place; the first save was put back, and the second is kept at { $kept }
+help-conflict-while-writing = files written before it are complete; compare and merge any kept copy by hand, then run the command again to pick up the edit
+error-interrupted = stopped by { $signal }; every file is as it was or completely written, and no temporary file is left

@@ -304,3 +304,7 @@ cli-segment-file = 나눌 파일. `-`이거나 없으면 표준 입력을 읽음
 cli-value-format-text = 사람용: 표, 그리고 편집기와 CI가 연결하는 `path:line:` 줄
 cli-value-format-json = JSON 문서 하나, UI 언어와 상관없이 같음
 cli-value-export-ftl = Fluent 리소스 (.ftl)
+error-conflict-while-writing = l10n이 새 버전을 제자리에 넣는 동안 { $path }이(가) 디스크에서 바뀌었습니다. 바뀐 파일을 되돌려 놓고 멈췄습니다
+error-conflict-kept = l10n이 새 버전을 제자리에 넣는 동안 { $path }이(가) 디스크에서 두 번 바뀌었습니다. 첫 번째 저장본을 되돌려 놓았고, 두 번째 저장본은 { $kept }에 보관했습니다
+help-conflict-while-writing = 그 전에 쓴 파일은 완전합니다. 보관된 사본이 있으면 직접 비교해 합친 뒤, 명령을 다시 실행해 수정 내용을 반영하세요
+error-interrupted = { $signal } 신호로 멈췄습니다. 모든 파일은 이전 그대로이거나 완전히 쓰였고, 임시 파일은 남지 않았습니다
