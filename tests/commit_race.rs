@@ -389,13 +389,13 @@ fn deleting_the_cache_folder_does_not_unlock_the_workspace() {
     let _ = fs::remove_dir_all(ws.path(".l10n"));
     let second = ws.run(&["extract", "--no-wait"]);
     let (code, stderr) = finish(first);
-    assert_eq!(code, 0, "{stderr}");
     assert_eq!(second.code, 2, "a second run got in: {}", second.stderr);
     assert!(
         second.stderr.contains("another l10n run"),
         "{}",
         second.stderr
     );
+    assert_eq!(code, 0, "{stderr}");
 }
 
 /// `build` holds the same lock as `extract`: they cannot interleave.
