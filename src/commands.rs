@@ -45,8 +45,9 @@ pub struct Environment {
     /// Tells the user something while the run goes on (the binary prints it
     /// to standard error at once).
     pub notify: fn(&str),
-    /// A test seam: how long `extract` waits between staging its writes and
-    /// committing them, to let a test save a catalog in between.
+    /// A test seam: how long `extract`, `build` and `export` wait between
+    /// staging their writes and committing them, to let a test save a
+    /// catalog, signal the run or start another in between.
     pub pause_before_commit: Option<std::time::Duration>,
     /// Identifies this build of the program, so that a cache made by
     /// another one is not trusted.

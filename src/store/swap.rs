@@ -51,9 +51,7 @@ pub(super) fn replace(
         Err(e) if unsupported(&e) => {
             // The old way, with its window between check and rename.
             if !expected.still_at(target)? {
-                return Err(Error::Conflict {
-                    path: target.to_path_buf(),
-                });
+                return Err(conflict(target, None));
             }
             return temp
                 .persist(target)
