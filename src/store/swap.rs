@@ -222,3 +222,88 @@ fn renameat2(from: &Path, to: &Path, flags: libc::c_uint) -> io::Result<()> {
         Err(io::Error::last_os_error())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_with(dir: &Path, contents: &[u8]) -> tempfile::TempPath {
+        let mut file = tempfile::Builder::new()
+            .prefix(super::super::TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .unwrap();
+        std::io::Write::write_all(&mut file, contents).unwrap();
+        file.into_temp_path()
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_target_changed_before_the_exchange_is_swapped_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.toml");
+        fs::write(&target, "saved by a translator").unwrap();
+        let temp = temp_with(dir.path(), b"new");
+        let result = replace(
+            temp,
+            &target,
+            Some(&Fingerprint::of(b"as read")),
+            &Fingerprint::of(b"new"),
+        );
+        assert!(matches!(
+            result,
+            Err(Error::ConflictWhileWriting { kept: None, .. })
+        ));
+        assert_eq!(fs::read(&target).unwrap(), b"saved by a translator");
+        assert_eq!(names(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn an_unchanged_target_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.toml");
+        fs::write(&target, "as read").unwrap();
+        let temp = temp_with(dir.path(), b"new");
+        replace(
+            temp,
+            &target,
+            Some(&Fingerprint::of(b"as read")),
+            &Fingerprint::of(b"new"),
+        )
+        .unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        assert_eq!(names(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_file_created_meanwhile_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.toml");
+        fs::write(&target, "created by someone").unwrap();
+        let temp = temp_with(dir.path(), b"new");
+        assert!(replace(temp, &target, None, &Fingerprint::of(b"new")).is_err());
+        assert_eq!(fs::read(&target).unwrap(), b"created by someone");
+        assert_eq!(names(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_removal_keeps_a_changed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("gone.toml");
+        fs::write(&target, "saved since").unwrap();
+        assert!(remove(&target, &Fingerprint::of(b"as read")).is_err());
+        assert_eq!(fs::read(&target).unwrap(), b"saved since");
+        assert_eq!(names(dir.path()), ["gone.toml"]);
+        fs::write(&target, "as read").unwrap();
+        remove(&target, &Fingerprint::of(b"as read")).unwrap();
+        assert_eq!(names(dir.path()), Vec::<String>::new());
+    }
+}
