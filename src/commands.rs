@@ -81,6 +81,11 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
 
 fn init(dir: &Path, args: &InitArgs, env: &Environment) -> Result<Output> {
     let ui = env.ui;
+    // `init` may make the workspace's folder; the lock is on that folder.
+    fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let _lock = lock(dir, true, env)?;
     store::remove_stale_temporary_files(dir, false);
     let path = dir.join(workspace::CONFIG_FILE);

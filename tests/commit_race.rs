@@ -456,3 +456,11 @@ fn writing_commands_sweep_their_stale_temporary_files() {
         assert!(ws.path(path).exists(), "{path} was swept");
     }
 }
+
+/// `init` locks the folder it initialises, which it may have to make.
+#[test]
+fn init_makes_the_folder_it_locks() {
+    let ws = Workspace::new();
+    ws.run(&["-C", "new/site", "init"]).expect_code(0);
+    assert!(ws.path("new/site/l10n.toml").is_file());
+}
