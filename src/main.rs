@@ -90,8 +90,8 @@ fn program_id() -> u64 {
 /// Turns SIGINT and SIGTERM into a request to stop (`l10n::interrupt`),
 /// which the run checks between files. The handler is reset when it runs,
 /// so a second signal ends the process at once (each file is still old or
-/// new; the next run sweeps the temporary files). Without `SA_RESTART`, a
-/// wait for the workspace lock is interrupted too.
+/// new; the next run sweeps the temporary files). System calls the signal
+/// interrupts are restarted: the run notices the flag at its next check.
 #[cfg(unix)]
 fn stop_cleanly_on_signals() {
     extern "C" fn handler(signal: libc::c_int) {
@@ -103,7 +103,7 @@ fn stop_cleanly_on_signals() {
         unsafe {
             let mut action: libc::sigaction = std::mem::zeroed();
             action.sa_sigaction = handler as extern "C" fn(libc::c_int) as libc::sighandler_t;
-            action.sa_flags = libc::SA_RESETHAND;
+            action.sa_flags = libc::SA_RESETHAND | libc::SA_RESTART;
             libc::sigemptyset(&mut action.sa_mask);
             libc::sigaction(signal, &action, std::ptr::null_mut());
         }

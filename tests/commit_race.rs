@@ -464,3 +464,24 @@ fn init_makes_the_folder_it_locks() {
     ws.run(&["-C", "new/site", "init"]).expect_code(0);
     assert!(ws.path("new/site/l10n.toml").is_file());
 }
+
+/// A run waiting for the lock stops on SIGINT like any other moment.
+#[test]
+fn sigint_ends_a_wait_for_the_lock() {
+    use std::io::BufRead;
+    let ws = built(3);
+    let held = fs::File::open(ws.path(".")).unwrap();
+    held.lock().unwrap();
+    let before = ws.snapshot();
+    let mut child = spawn(&ws, &["extract"], &[]);
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(line.contains("waiting for another l10n run"), "{line}");
+    signal(&child, libc::SIGINT);
+    let status = child.wait().unwrap();
+    stderr.read_line(&mut line).unwrap();
+    assert_eq!(status.code(), Some(130), "{line}");
+    assert!(line.contains("stopped by SIGINT"), "{line}");
+    before.assert_same(&ws.snapshot(), "a run stopped while waiting wrote");
+}

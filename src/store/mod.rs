@@ -451,16 +451,10 @@ impl Lock {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) if wait => {
                 waiting(&path);
-                // A signal interrupts the wait; anything else retries.
-                loop {
-                    match file.lock() {
-                        Ok(()) => break,
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
-                            interrupt::check()?
-                        }
-                        Err(e) => return Err(error(e)),
-                    }
-                }
+                lock_interruptibly(&file).map_err(|e| match interrupt::check() {
+                    Err(stopped) => stopped,
+                    Ok(()) => error(e),
+                })?;
             }
             Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked { path }),
             Err(fs::TryLockError::Error(e)) => return Err(error(e)),
@@ -495,6 +489,23 @@ impl Lock {
             .open(&path)
             .map_err(error)?;
         Ok((path, file))
+    }
+}
+
+/// Blocks until `file` is locked, or until a signal asks the run to stop.
+/// It polls: a blocking lock would miss a signal that lands just before
+/// it blocks (and `std` retries a lock a signal interrupted).
+fn lock_interruptibly(file: &fs::File) -> std::io::Result<()> {
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::WouldBlock) => {}
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
+        if interrupt::pending().is_some() {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
 
