@@ -264,12 +264,17 @@ fn a_save_to_a_catalog_being_pruned_is_never_lost() {
         save.write(&path, saved.as_bytes());
         let (code, stderr) = finish(child);
         assert!(seen, "round {round}: no rename seen; exit {code}: {stderr}");
+        // Either the removal saw the save and stopped, or (on a stalled
+        // machine) the save landed after the removal and made the file anew.
         assert_eq!(
-            code, 2,
-            "round {round} ({save:?}): the save was pruned: {stderr}"
+            fs::read_to_string(&path).ok().as_deref(),
+            Some(saved.as_str()),
+            "round {round} ({save:?}): the save was pruned (exit {code}): {stderr}"
         );
-        assert!(stderr.contains(&format!("{orphan}.toml")), "{stderr}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), saved);
+        if code != 0 {
+            assert_eq!(code, 2, "{stderr}");
+            assert!(stderr.contains(&format!("{orphan}.toml")), "{stderr}");
+        }
         assert_eq!(leftovers(&ws.path("locales")), Vec::<PathBuf>::new());
         // The translator keeps it by hand; the run goes through after.
         fs::remove_file(&path).unwrap();
