@@ -46,8 +46,9 @@ pub struct Environment {
     /// Tells the user something while the run goes on (the binary prints it
     /// to standard error at once).
     pub notify: fn(&str),
-    /// A test seam: how long `extract` waits between staging its writes and
-    /// committing them, to let a test save a catalog in between.
+    /// A test seam: how long `extract`, `build` and `export` wait between
+    /// staging their writes and committing them, to let a test save a
+    /// catalog, signal the run or start another in between.
     pub pause_before_commit: Option<std::time::Duration>,
     /// Identifies this build of the program, so that a cache made by
     /// another one is not trusted.
@@ -77,17 +78,25 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         },
     };
     match &cli.command {
-        Command::Init(args) => init(&cwd, args, env.ui),
+        Command::Init(args) => init(&cwd, args, env),
         Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
         Command::Status(args) => status(&cwd, args, style, env),
         Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style, env),
-        Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args, env.ui),
-        Command::Export(args) => export(&Workspace::discover(&cwd)?, &cwd, args, env.ui),
+        Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args, env),
+        Command::Export(args) => export(&Workspace::discover(&cwd)?, &cwd, args, env),
         Command::Segment(args) => segment(&cwd, args),
     }
 }
 
-fn init(dir: &Path, args: &InitArgs, ui: Ui) -> Result<Output> {
+fn init(dir: &Path, args: &InitArgs, env: &Environment) -> Result<Output> {
+    let ui = env.ui;
+    // `init` may make the workspace's folder; the lock is on that folder.
+    fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let _lock = lock(dir, true, env)?;
+    store::remove_stale_temporary_files(dir, false);
     let path = dir.join(workspace::CONFIG_FILE);
     if path.exists() {
         return Err(Error::usage(
@@ -157,13 +166,8 @@ fn languages(workspace: &Workspace, named: &[Lang], required: bool) -> Result<Ve
 }
 
 fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Result<Output> {
-    let _lock = store::Lock::acquire(&workspace.root, !args.no_wait, |path| {
-        (env.notify)(&env.ui.text(&msg!(
-            "extract-waiting",
-            lock = workspace.display_path(path)
-        )))
-    })?;
-    remove_stale_temporary_files(&workspace.locales_dir());
+    let _lock = lock(&workspace.root, !args.no_wait, env)?;
+    store::remove_stale_temporary_files(&workspace.locales_dir(), true);
     let languages = languages(workspace, &args.languages, false)?;
     let all = workspace.articles()?;
     let articles = in_partition(all.clone(), args.partition);
@@ -245,11 +249,7 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
             let _ = writeln!(stderr, "{}", ui.text(&warning));
         }
     }
-    store::commit(staged, removals, || {
-        if let Some(pause) = env.pause_before_commit {
-            std::thread::sleep(pause);
-        }
-    })?;
+    store::commit(staged, removals, || pause(env))?;
     let summary = msg!(
         "extract-summary",
         articles = articles.len(),
@@ -264,6 +264,22 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
         stderr,
         passed: true,
     })
+}
+
+/// Takes the workspace lock, which every writing command holds, saying so
+/// when it has to wait.
+fn lock(root: &Path, wait: bool, env: &Environment) -> Result<store::Lock> {
+    store::Lock::acquire(root, wait, |path| {
+        let lock = path.display().to_string();
+        (env.notify)(&env.ui.text(&msg!("extract-waiting", lock = lock)))
+    })
+}
+
+/// The test seam of [`Environment::pause_before_commit`].
+fn pause(env: &Environment) {
+    if let Some(pause) = env.pause_before_commit {
+        std::thread::sleep(pause);
+    }
 }
 
 /// What `extract` keeps of one article.
@@ -290,26 +306,6 @@ fn render(catalog: &Catalog, old: Option<&CatalogFile>) -> Vec<u8> {
     match old {
         Some(file) => file.render(catalog),
         None => store::render(catalog, None).into_bytes(),
-    }
-}
-
-/// Deletes what a killed run may have left: its temporary files. Called
-/// with the lock held, so no live run owns them.
-fn remove_stale_temporary_files(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            remove_stale_temporary_files(&entry.path());
-        } else if name.starts_with(store::TEMP_PREFIX) && name.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
-        }
     }
 }
 
@@ -672,7 +668,9 @@ fn check(
     })
 }
 
-fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<Output> {
+fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, env: &Environment) -> Result<Output> {
+    let ui = env.ui;
+    let _lock = lock(&workspace.root, true, env)?;
     let lang = &args.lang;
     // The source language's translations are its own text: its build is
     // the articles as they are, which checks that `build` changes nothing
@@ -686,6 +684,7 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
     let articles = survey::select_articles(workspace, &args.articles, cwd)?;
     let out_dir = cwd.join(&args.out).join(lang.as_str());
     workspace.check_output(&out_dir)?;
+    store::remove_stale_temporary_files(&out_dir, true);
     let mark = args.mark_outdated.then(MarkOutdated::comment);
     let min = args.min_translated.or(workspace.config.min_translated);
     let built = survey::survey(
@@ -774,7 +773,7 @@ fn build(workspace: &Workspace, cwd: &Path, args: &BuildArgs, ui: Ui) -> Result<
             }
         }
     }
-    let mut output = commit_outputs(workspace, staged, ui)?;
+    let mut output = commit_outputs(workspace, staged, env)?;
     output.passed = skipped.is_empty();
     for (fallback, count) in fallbacks.read.iter().zip(from_fallback) {
         if count > 0 {
@@ -794,13 +793,17 @@ fn stage_output(workspace: &Workspace, path: &Path, text: &str) -> Result<store:
 }
 
 /// Writes the staged outputs of `build` or `export` and says so.
-fn commit_outputs(workspace: &Workspace, staged: Vec<store::Staged>, ui: Ui) -> Result<Output> {
+fn commit_outputs(
+    workspace: &Workspace,
+    staged: Vec<store::Staged>,
+    env: &Environment,
+) -> Result<Output> {
     let mut stdout = String::new();
     for file in &staged {
         let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
-        let _ = writeln!(stdout, "{}", ui.text(&wrote));
+        let _ = writeln!(stdout, "{}", env.ui.text(&wrote));
     }
-    store::commit(staged, Vec::new(), || {})?;
+    store::commit(staged, Vec::new(), || pause(env))?;
     Ok(Output {
         stdout,
         stderr: String::new(),
@@ -808,11 +811,18 @@ fn commit_outputs(workspace: &Workspace, staged: Vec<store::Staged>, ui: Ui) -> 
     })
 }
 
-fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs, ui: Ui) -> Result<Output> {
+fn export(
+    workspace: &Workspace,
+    cwd: &Path,
+    args: &ExportArgs,
+    env: &Environment,
+) -> Result<Output> {
+    let _lock = lock(&workspace.root, true, env)?;
     let lang = &args.lang;
     let articles = workspace.articles()?;
     let out_dir = cwd.join(&args.out).join(lang.as_str());
     workspace.check_output(&out_dir)?;
+    store::remove_stale_temporary_files(&out_dir, true);
     let ExportFormat::Ftl = args.format;
     // Current translations only: a missing or outdated one is left out, so
     // Fluent falls back to another language for it.
@@ -842,7 +852,7 @@ fn export(workspace: &Workspace, cwd: &Path, args: &ExportArgs, ui: Ui) -> Resul
             stage_output(workspace, &path, &text)
         },
     )?;
-    commit_outputs(workspace, staged, ui)
+    commit_outputs(workspace, staged, env)
 }
 
 #[derive(serde::Serialize)]

@@ -74,6 +74,21 @@ pub enum Error {
     #[error("{}", self.message())]
     Locked { path: PathBuf },
 
+    /// A catalog (or output) that changed on disk while it was being put
+    /// in place: the changed file was put back, files committed before it
+    /// stay new. `kept` holds a second version saved in the same instant,
+    /// set aside rather than deleted.
+    #[error("{}", self.message())]
+    ConflictWhileWriting {
+        path: PathBuf,
+        kept: Option<PathBuf>,
+    },
+
+    /// The run was asked to stop (SIGINT, SIGTERM) and did, at a file
+    /// boundary.
+    #[error("{}", self.message())]
+    Interrupted { signal: i32 },
+
     /// Bad usage that the argument parser cannot see: an unknown article, a
     /// workspace with no target languages, a file that already exists.
     #[error("{message}")]
@@ -127,6 +142,21 @@ impl Error {
             }
             Error::Conflict { path } => msg!("error-conflict", path = crate::ui::path_text(path)),
             Error::Locked { path } => msg!("error-locked", path = crate::ui::path_text(path)),
+            Error::ConflictWhileWriting { path, kept: None } => msg!(
+                "error-conflict-while-writing",
+                path = crate::ui::path_text(path)
+            ),
+            Error::ConflictWhileWriting {
+                path,
+                kept: Some(kept),
+            } => msg!(
+                "error-conflict-kept",
+                path = crate::ui::path_text(path),
+                kept = crate::ui::path_text(kept)
+            ),
+            Error::Interrupted { signal } => {
+                msg!("error-interrupted", signal = signal_name(*signal))
+            }
         }
     }
 
@@ -140,7 +170,17 @@ impl Error {
             Error::NoArticles { .. } => Some(msg!("help-no-articles")),
             Error::Conflict { .. } => Some(msg!("help-conflict")),
             Error::Locked { .. } => Some(msg!("help-locked")),
-            Error::Read { .. } | Error::Write { .. } => None,
+            Error::ConflictWhileWriting { .. } => Some(msg!("help-conflict-while-writing")),
+            Error::Read { .. } | Error::Write { .. } | Error::Interrupted { .. } => None,
         }
+    }
+}
+
+/// A signal's usual name (`SIGINT`), for messages.
+fn signal_name(signal: i32) -> String {
+    match signal {
+        2 => "SIGINT".to_string(),
+        15 => "SIGTERM".to_string(),
+        _ => format!("signal {signal}"),
     }
 }

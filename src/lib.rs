@@ -16,6 +16,7 @@ pub mod diff;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod interrupt;
 pub mod lang;
 pub mod plan;
 pub mod qa;

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use l10n::cli::{self, Cli};
+use l10n::cli::{self, Cli, Command};
 use l10n::commands::{self, Environment};
 use l10n::report::{self, Style};
 use l10n::ui::{Ui, UiLangSources, escape, is_unsafe};
@@ -50,6 +50,14 @@ fn main() -> ExitCode {
     };
     sources.flag = cli.ui_lang.as_ref().map(|l| l.to_string());
     let ui = Ui::choose(&sources);
+    // A writing command stops cleanly on SIGINT/SIGTERM; the others may
+    // simply die, as they write nothing.
+    if matches!(
+        cli.command,
+        Command::Extract(_) | Command::Build(_) | Command::Export(_) | Command::Init(_)
+    ) {
+        stop_cleanly_on_signals();
+    }
     let env = Environment {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
@@ -101,7 +109,11 @@ fn main() -> ExitCode {
                 &mut std::io::stderr(),
                 &report::error_text(&error, style, ui),
             );
-            2
+            match error {
+                // The shell's convention: 128 + the signal's number.
+                l10n::error::Error::Interrupted { signal } => 128u8.saturating_add(signal as u8),
+                _ => 2,
+            }
         }
     };
     // Output that could not be written to standard error is an error too,
@@ -154,3 +166,29 @@ fn program_id() -> u64 {
     };
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
+
+/// Turns SIGINT and SIGTERM into a request to stop (`l10n::interrupt`),
+/// which the run checks between files. The handler is reset when it runs,
+/// so a second signal ends the process at once (each file is still old or
+/// new; the next run sweeps the temporary files). System calls the signal
+/// interrupts are restarted: the run notices the flag at its next check.
+#[cfg(unix)]
+fn stop_cleanly_on_signals() {
+    extern "C" fn handler(signal: libc::c_int) {
+        l10n::interrupt::raise(signal);
+    }
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        // SAFETY: a zeroed sigaction is a valid value; the handler only
+        // stores to an atomic, which is async-signal-safe.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = handler as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESETHAND | libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn stop_cleanly_on_signals() {}

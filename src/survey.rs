@@ -168,6 +168,8 @@ pub fn survey<T: Send>(
     articles
         .par_iter()
         .map(|file| {
+            // A run asked to stop does so between articles.
+            crate::interrupt::check()?;
             let inputs = Inputs::read(workspace, languages, file)?;
             reduce(plan(workspace, languages, inputs, prune, &rules)?)
         })

@@ -320,3 +320,7 @@ error-output-over-sources = the output { $out } is, contains or lies inside { $s
 help-output-over-sources = choose another --out: an output never replaces the articles or the catalogs
 error-no-such-folder = there is no folder { $path }
 help-no-such-folder = check the path given to -C/--dir
+error-conflict-while-writing = { $path } changed on disk while l10n was putting its new version in place; the changed file was put back and l10n stopped
+error-conflict-kept = { $path } changed on disk twice while l10n was putting its new version in place; the first save was put back, and the second is kept at { $kept }
+help-conflict-while-writing = files written before it are complete; compare and merge any kept copy by hand, then run the command again to pick up the edit
+error-interrupted = stopped by { $signal }; every file is as it was or completely written, and no temporary file is left

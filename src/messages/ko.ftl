@@ -323,3 +323,7 @@ error-output-over-sources = 출력 { $out }이(가) { $sources }와(과) 같거�
 help-output-over-sources = 다른 --out을 고르세요. 출력은 글이나 카탈로그를 덮어쓰지 않습니다
 error-no-such-folder = { $path } 폴더가 없습니다
 help-no-such-folder = -C/--dir에 준 경로를 확인하세요
+error-conflict-while-writing = l10n이 새 버전을 제자리에 넣는 동안 { $path }이(가) 디스크에서 바뀌었습니다. 바뀐 파일을 되돌려 놓고 멈췄습니다
+error-conflict-kept = l10n이 새 버전을 제자리에 넣는 동안 { $path }이(가) 디스크에서 두 번 바뀌었습니다. 첫 번째 저장본을 되돌려 놓았고, 두 번째 저장본은 { $kept }에 보관했습니다
+help-conflict-while-writing = 그 전에 쓴 파일은 완전합니다. 보관된 사본이 있으면 직접 비교해 합친 뒤, 명령을 다시 실행해 수정 내용을 반영하세요
+error-interrupted = { $signal } 신호로 멈췄습니다. 모든 파일은 이전 그대로이거나 완전히 쓰였고, 임시 파일은 남지 않았습니다

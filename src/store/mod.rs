@@ -4,11 +4,14 @@
 //! Writing takes two steps: every new catalog is first [`stage`]d, written to
 //! a temporary file beside its target; only when all are staged and flushed,
 //! and none of the targets changed on disk since they were read, does
-//! [`commit`] rename them over the old files. A full disk therefore changes nothing,
-//! and a run killed at any moment leaves each catalog whole, old or new.
+//! [`commit`] swap them in for the old files, one by one, checking each file
+//! swapped out (see [`swap`]). A full disk therefore changes nothing, a run
+//! killed at any moment leaves each catalog whole, old or new, and a save
+//! that lands during the commit is never overwritten.
 mod lines;
 mod read;
 mod stamp;
+mod swap;
 mod write;
 
 use std::fs;
@@ -24,6 +27,7 @@ use rayon::prelude::*;
 use crate::article;
 use crate::catalog::Catalog;
 use crate::error::{Error, Location, Result};
+use crate::interrupt;
 use crate::lang::Lang;
 use crate::msg;
 
@@ -181,6 +185,8 @@ pub struct Staged {
     device: u64,
     /// What the target was when the plan was made; `None` for a new file.
     expected: Option<Fingerprint>,
+    /// What the temporary file holds.
+    written: Fingerprint,
 }
 
 impl Staged {
@@ -194,6 +200,7 @@ impl Staged {
 /// before anything is replaced: someone made it so on purpose (and root
 /// would overwrite it regardless).
 pub fn stage(path: &Path, contents: &[u8], expected: Option<Fingerprint>) -> Result<Staged> {
+    interrupt::check()?;
     let old = fs::metadata(path).ok();
     refuse_read_only(path, old.as_ref())?;
     let (temp, device) = stage_file(path, contents, old.as_ref())?;
@@ -202,6 +209,7 @@ pub fn stage(path: &Path, contents: &[u8], expected: Option<Fingerprint>) -> Res
         temp,
         device,
         expected,
+        written: Fingerprint::of(contents),
     })
 }
 
@@ -235,10 +243,13 @@ fn refuse_read_only(path: &Path, metadata: Option<&fs::Metadata>) -> Result<()> 
     Ok(())
 }
 
-/// Replaces every staged file and deletes every removal, or, on any error
-/// before the first rename, nothing. `before_commit` runs once the staged
-/// files are durable and before they are checked (a seam for tests of
-/// concurrent edits).
+/// Replaces every staged file and deletes every removal. On any error
+/// before the first file is put in place, nothing changes; after, each
+/// file is old or new and the run stops at a file boundary: a target that
+/// changed on disk (a translator's save) is left as saved, and a signal
+/// (see [`interrupt`]) stops it between files. `before_commit` runs once
+/// the staged files are durable and before they are checked (a seam for
+/// tests of concurrent edits).
 pub fn commit(
     staged: Vec<Staged>,
     removals: Vec<Removal>,
@@ -246,6 +257,9 @@ pub fn commit(
 ) -> Result<()> {
     flush_to_disk(&staged)?;
     before_commit();
+    interrupt::check()?;
+    // Every target is checked first, so that a save made while the run
+    // was planning stops it before anything is written.
     let expectations = staged
         .iter()
         .map(|s| (&s.target, s.expected))
@@ -269,24 +283,46 @@ pub fn commit(
             path: path.to_path_buf(),
         });
     }
-    // Renames are independent, and the slowest part of committing
-    // thousands of files: done in parallel.
-    staged.into_par_iter().try_for_each(|file| {
-        file.temp
-            .persist(&file.target)
-            .map(drop)
-            .map_err(|e| Error::Write {
-                path: file.target.clone(),
-                source: e.error,
-            })
-    })?;
+    // Swaps are independent, and the slowest part of committing thousands
+    // of files: done in parallel. After the first failure the others are
+    // skipped, their temporary files deleted as they are dropped.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let errors: Vec<Error> = staged
+        .into_par_iter()
+        .filter_map(|file| {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
+            let result = interrupt::check().and_then(|()| {
+                swap::replace(
+                    file.temp,
+                    &file.target,
+                    file.expected.as_ref(),
+                    &file.written,
+                )
+            });
+            let error = result.err()?;
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            Some(error)
+        })
+        .collect();
+    if let Some(error) = most_telling(errors) {
+        return Err(error);
+    }
     for removal in removals {
-        fs::remove_file(&removal.target).map_err(|source| Error::Write {
-            path: removal.target.clone(),
-            source,
-        })?;
+        interrupt::check()?;
+        swap::remove(&removal.target, &removal.expected)?;
     }
     Ok(())
+}
+
+/// Of the errors of parallel writes, the one to show: a conflict (someone's
+/// save) before anything else.
+fn most_telling(errors: Vec<Error>) -> Option<Error> {
+    let conflict = errors
+        .iter()
+        .position(|e| matches!(e, Error::ConflictWhileWriting { .. }));
+    errors.into_iter().nth(conflict.unwrap_or(0))
 }
 
 /// Writes `contents` to a temporary file beside `path`, with the
@@ -393,18 +429,56 @@ fn new_file_permissions(file: &fs::File) -> std::io::Result<fs::Permissions> {
 }
 
 /// An exclusive lock on the workspace, held while it lives.
+///
+/// On Unix it is a lock on the workspace folder itself, which no one can
+/// delete while a run is in it (a lock file in the disposable `.l10n/`
+/// could be deleted, letting a second run in); elsewhere the file
+/// [`LOCK_FILE`].
 #[derive(Debug)]
 pub struct Lock {
     _file: fs::File,
 }
 
-/// Where the lock lives, relative to the workspace root.
+/// Where the lock lives off Unix, relative to the workspace root.
 pub const LOCK_FILE: &str = ".l10n/lock";
 
 impl Lock {
     /// Takes the workspace lock; when another run holds it, fails if
-    /// `wait` is false, else calls `waiting` once and blocks until it is free.
+    /// `wait` is false, else calls `waiting` once and blocks until it is
+    /// free (or the run is interrupted).
     pub fn acquire(root: &Path, wait: bool, waiting: impl FnOnce(&Path)) -> Result<Lock> {
+        let (path, file) = Lock::open(root)?;
+        let error = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) if wait => {
+                waiting(&path);
+                lock_interruptibly(&file).map_err(|e| match interrupt::check() {
+                    Err(stopped) => stopped,
+                    Ok(()) => error(e),
+                })?;
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked { path }),
+            Err(fs::TryLockError::Error(e)) => return Err(error(e)),
+        }
+        Ok(Lock { _file: file })
+    }
+
+    /// The file to lock and its path.
+    #[cfg(unix)]
+    fn open(root: &Path) -> Result<(PathBuf, fs::File)> {
+        let file = fs::File::open(root).map_err(|source| Error::Read {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        Ok((root.to_path_buf(), file))
+    }
+
+    #[cfg(not(unix))]
+    fn open(root: &Path) -> Result<(PathBuf, fs::File)> {
         let path = root.join(LOCK_FILE);
         let error = |source| Error::Write {
             path: path.clone(),
@@ -419,16 +493,47 @@ impl Lock {
             .write(true)
             .open(&path)
             .map_err(error)?;
+        Ok((path, file))
+    }
+}
+
+/// Blocks until `file` is locked, or until a signal asks the run to stop.
+/// It polls: a blocking lock would miss a signal that lands just before
+/// it blocks (and `std` retries a lock a signal interrupted).
+fn lock_interruptibly(file: &fs::File) -> std::io::Result<()> {
+    loop {
         match file.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) if wait => {
-                waiting(&path);
-                file.lock().map_err(error)?;
-            }
-            Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked { path }),
-            Err(fs::TryLockError::Error(e)) => return Err(error(e)),
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::WouldBlock) => {}
+            Err(fs::TryLockError::Error(e)) => return Err(e),
         }
-        Ok(Lock { _file: file })
+        if interrupt::pending().is_some() {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Deletes the temporary files a killed run left under `dir` (recursively
+/// when `recursive`). Call it with the lock held, so that no live run owns
+/// them; only names l10n gives its temporary files are touched.
+pub fn remove_stale_temporary_files(dir: &Path, recursive: bool) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if recursive {
+                remove_stale_temporary_files(&entry.path(), true);
+            }
+        } else if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -67,6 +67,24 @@ impl Stamp {
     }
 }
 
+impl Stamp {
+    /// Whether `metadata`, taken after the file was renamed, shows the same
+    /// file (inode) with the same size and modification time. A rename
+    /// moves the status-change time, so that cannot tell here; callers
+    /// check [`Stamp::still`] just before the rename instead.
+    pub fn same_file(&self, metadata: &fs::Metadata) -> bool {
+        match (self, FileStamp::of(metadata)) {
+            (Stamp::Settled(stamp), Some(now)) => {
+                FileStamp {
+                    changed: stamp.changed,
+                    ..now
+                } == *stamp
+            }
+            _ => false,
+        }
+    }
+}
+
 impl FileStamp {
     #[cfg(unix)]
     fn of(metadata: &fs::Metadata) -> Option<FileStamp> {
