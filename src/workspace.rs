@@ -3,12 +3,13 @@
 //!
 //! This module only finds files; reading articles is `article`'s job and
 //! reading catalogs is `store`'s.
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Location, Result};
 use crate::files;
@@ -514,6 +515,21 @@ impl Workspace {
                 msg!("help-duplicate-article"),
             ));
         }
+        // Ids that only a case-sensitive, byte-exact file system tells
+        // apart name one catalog on macOS and Windows: a clone there would
+        // keep one of the two files.
+        if let Some(other) = walk.folded.insert(folded(id), id.to_string()) {
+            return Err(Error::usage(
+                msg!(
+                    "error-article-ids-fold",
+                    first = self.display_path(&walk.found[&other].path),
+                    second = self.display_path(path),
+                    first_id = other,
+                    second_id = id
+                ),
+                msg!("help-article-ids-fold"),
+            ));
+        }
         walk.found.insert(id.to_string(), article);
         Ok(())
     }
@@ -528,12 +544,20 @@ impl Workspace {
 #[derive(Default)]
 struct Walk {
     found: BTreeMap<String, ArticleFile>,
+    /// The ids found, by their [`folded`] form.
+    folded: HashMap<String, String>,
     /// The real files taken, so that a link to one adds no second id.
     files: HashSet<FileKey>,
     /// The folders walked.
     folders: HashSet<PathBuf>,
     /// Links still to follow, by the id (or folder id) of their path.
     links: BTreeMap<String, PathBuf>,
+}
+
+/// An id as a file system that ignores case and Unicode normalisation
+/// (APFS, HFS+, NTFS) sees it: composed (NFC) and lowercased.
+fn folded(id: &str) -> String {
+    id.nfc().flat_map(char::to_lowercase).nfc().collect()
 }
 
 /// What makes a file itself, whatever its path: its device and inode.

@@ -698,6 +698,32 @@ fn extensions_differing_in_case_are_one_article() {
     refuses(&ws, &["extract"], &["articles/A.MD", "articles/A.md"]);
 }
 
+/// B2. Two articles whose ids differ only in case (`Report.md`,
+/// `report.md`, or a folder's case) or in Unicode normalisation (`café`
+/// NFC and NFD) are two articles on Linux, but their catalogs are ONE file
+/// on macOS (APFS/HFS+: case- and normalisation-insensitive) and Windows:
+/// a clone there keeps one of the two catalogs. Refused, exit 2, naming
+/// both, by every command that reads the articles.
+#[test]
+fn ids_differing_only_in_case_or_normalisation_are_refused() {
+    for (first, second) in [
+        ("Report", "report"),
+        ("caf\u{e9}", "cafe\u{301}"),
+        ("Desk/notes", "desk/notes"),
+    ] {
+        let ws = translated();
+        ws.write(&format!("articles/{first}.md"), "One article. Two sentences.\n");
+        ws.write(&format!("articles/{second}.md"), "Another one. Two more.\n");
+        for command in ["extract", "status"] {
+            refuses(
+                &ws,
+                &[command],
+                &[&format!("articles/{first}.md"), &format!("articles/{second}.md")],
+            );
+        }
+    }
+}
+
 /// The workspace's plumbing replaced: a catalog that is a folder,
 /// `locales/ko` that is a file, `locales/ko-KR` a link to `locales/ko`,
 /// `.l10n` a file or its lock a folder. Each is refused with exit 2 and

@@ -320,3 +320,5 @@ error-output-over-sources = the output { $out } is, contains or lies inside { $s
 help-output-over-sources = choose another --out: an output never replaces the articles or the catalogs
 error-no-such-folder = there is no folder { $path }
 help-no-such-folder = check the path given to -C/--dir
+error-article-ids-fold = the articles { $first } and { $second } have ids (`{ $first_id }`, `{ $second_id }`) that differ only in case or Unicode normalisation: on macOS and Windows their catalogs would be one file
+help-article-ids-fold = rename one of them so that their names differ in more than case or accents' encoding

@@ -323,3 +323,5 @@ error-output-over-sources = 출력 { $out }이(가) { $sources }와(과) 같거�
 help-output-over-sources = 다른 --out을 고르세요. 출력은 글이나 카탈로그를 덮어쓰지 않습니다
 error-no-such-folder = { $path } 폴더가 없습니다
 help-no-such-folder = -C/--dir에 준 경로를 확인하세요
+error-article-ids-fold = 글 { $first }와(과) { $second }의 id(`{ $first_id }`, `{ $second_id }`)가 대소문자나 유니코드 정규화만 다릅니다. macOS와 Windows에서는 두 글의 카탈로그가 한 파일이 됩니다
+help-article-ids-fold = 이름이 대소문자나 악센트 부호의 인코딩 이상으로 다르도록 둘 중 하나의 이름을 바꾸세요
