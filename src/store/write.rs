@@ -42,10 +42,21 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
             .expect("the skeleton is valid TOML")
     });
 
+    // Where the translator put `[catalog]`: before how many entries. The
+    // order of tables is their formatting too.
+    let catalog_position = doc
+        .get("catalog")
+        .and_then(Item::as_table)
+        .and_then(Table::position);
+    let (mut entries_before, mut old_entries) = (0, 0);
     let mut tables: HashMap<String, Table> = HashMap::new();
     for section in ["segment", "obsolete"] {
         if let Some(Item::ArrayOfTables(entries)) = doc.remove(section) {
             for table in entries {
+                old_entries += 1;
+                if table.position() < catalog_position {
+                    entries_before += 1;
+                }
                 if let Some(id) = table.get("id").and_then(Item::as_str) {
                     tables.insert(id.to_string(), table);
                 }
@@ -59,15 +70,29 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         set_string(header, "article", &catalog.article);
         set_string(header, "source-lang", catalog.source_lang.as_str());
         set_string(header, "lang", catalog.lang.as_str());
-        header.set_position(Some(0));
     }
+    // `[catalog]` stays first, last (after any new entries too), or after
+    // as many entries as it was.
+    let new_entries = catalog.segments.len() + catalog.obsolete.len();
+    let catalog_at = if old_entries > 0 && entries_before == old_entries {
+        new_entries
+    } else {
+        entries_before.min(new_entries)
+    };
     // An entry taken over under another id is edited in its old table.
     let old_ids: HashMap<&str, &str> = catalog
         .renamed
         .iter()
         .map(|(old, new)| (new.as_str(), old.as_str()))
         .collect();
-    let mut position = 1;
+    let mut position: isize = 0;
+    let place_catalog = |doc: &mut DocumentMut, position: &mut isize| {
+        if let Some(header) = doc.get_mut("catalog").and_then(Item::as_table_mut) {
+            header.set_position(Some(*position));
+        }
+        *position += 1;
+    };
+    let mut index = 0;
     for (section, entries) in [
         ("segment", &catalog.segments),
         ("obsolete", &catalog.obsolete),
@@ -77,6 +102,10 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         }
         let mut array = ArrayOfTables::new();
         for entry in entries {
+            if index == catalog_at {
+                place_catalog(&mut doc, &mut position);
+            }
+            index += 1;
             let old_id: &str = old_ids.get(entry.id.as_str()).copied().unwrap_or(&entry.id);
             let mut table = entry_table(tables.remove(old_id), entry, catalog.is_template());
             // Tables are printed in position order: entries that moved
@@ -86,6 +115,9 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
             array.push(table);
         }
         doc.insert(section, Item::ArrayOfTables(array));
+    }
+    if index == catalog_at {
+        place_catalog(&mut doc, &mut position);
     }
     let text = doc.to_string();
     if crlf {
@@ -343,6 +375,30 @@ translation = \"\"\"
             "{text}"
         );
         assert!(reparse(&text).same_content(&new));
+    }
+
+    #[test]
+    fn the_catalog_table_keeps_its_place_among_the_entries() {
+        let header = "[catalog]\narticle = \"a/b\"\nsource-lang = \"en\"\nlang = \"ko\"\n";
+        let one =
+            "# Top comment.\n[[segment]]\nid = \"one\"\nsource = \"One.\"\ntranslation = \"\"\n";
+        let two = "\n[[segment]]\nid = \"two\"\nsource = \"Two.\"\ntranslation = \"\"\n";
+        for (old, before) in [
+            (
+                format!("{one}\n{header}{two}"),
+                "# Top comment.\n[[segment]]\nid = \"one\"",
+            ),
+            (format!("{one}{two}\n{header}"), "three"),
+        ] {
+            let mut new = reparse(&old);
+            new.segments.push(Entry::new("three", "Three."));
+            let text = render(&new, Some(&old));
+            let at = text.find("[catalog]").unwrap();
+            assert!(text.starts_with("# Top comment.\n[[segment]]"), "{text}");
+            assert!(text[..at].contains(before), "{text}");
+            assert!(reparse(&text).same_content(&new), "{text}");
+            assert_eq!(render(&reparse(&text), Some(&text)), text);
+        }
     }
 
     #[test]
