@@ -85,10 +85,15 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         .iter()
         .map(|(old, new)| (new.as_str(), old.as_str()))
         .collect();
+    // Tables are printed in position order: entries that moved between
+    // sections must not keep their old places. Comments a table could not
+    // keep (see `entry_table`) go above the table printed next.
     let mut position: isize = 0;
-    let place_catalog = |doc: &mut DocumentMut, position: &mut isize| {
+    let mut carried = String::new();
+    let place_catalog = |doc: &mut DocumentMut, position: &mut isize, carried: &mut String| {
         if let Some(header) = doc.get_mut("catalog").and_then(Item::as_table_mut) {
             header.set_position(Some(*position));
+            prepend_prefix(header.decor_mut(), &std::mem::take(carried));
         }
         *position += 1;
     };
@@ -103,13 +108,18 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         let mut array = ArrayOfTables::new();
         for entry in entries {
             if index == catalog_at {
-                place_catalog(&mut doc, &mut position);
+                place_catalog(&mut doc, &mut position, &mut carried);
             }
             index += 1;
             let old_id: &str = old_ids.get(entry.id.as_str()).copied().unwrap_or(&entry.id);
-            let mut table = entry_table(tables.remove(old_id), entry, catalog.is_template());
-            // Tables are printed in position order: entries that moved
-            // between sections must not keep their old places.
+            let mut own = String::new();
+            let mut table = entry_table(
+                tables.remove(old_id),
+                entry,
+                catalog.is_template(),
+                &mut own,
+            );
+            prepend_prefix(table.decor_mut(), &std::mem::replace(&mut carried, own));
             table.set_position(Some(position));
             position += 1;
             array.push(table);
@@ -117,7 +127,11 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         doc.insert(section, Item::ArrayOfTables(array));
     }
     if index == catalog_at {
-        place_catalog(&mut doc, &mut position);
+        place_catalog(&mut doc, &mut position, &mut carried);
+    }
+    if !carried.is_empty() {
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        doc.set_trailing(carried + &trailing);
     }
     let text = doc.to_string();
     if crlf {
@@ -125,6 +139,15 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
     } else {
         text
     }
+}
+
+/// Puts the comment lines `lines` above what `decor` prefixes.
+fn prepend_prefix(decor: &mut toml_edit::Decor, lines: &str) {
+    if lines.is_empty() {
+        return;
+    }
+    let old = decor.prefix().and_then(|p| p.as_str()).unwrap_or("");
+    decor.set_prefix(format!("{lines}{old}"));
 }
 
 fn has_bare_lf(text: &str) -> bool {
@@ -135,8 +158,10 @@ fn has_bare_lf(text: &str) -> bool {
         .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
 }
 
-/// The table of one entry: the old one, updated, or a new one.
-fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
+/// The table of one entry: the old one, updated, or a new one. Comments
+/// of a key it removes go to the key after it; `carried` gets those of a
+/// last key, for whatever follows the table.
+fn entry_table(old: Option<Table>, entry: &Entry, template: bool, carried: &mut String) -> Table {
     let mut table = old.unwrap_or_else(|| {
         let mut table = Table::new();
         // A blank line before each `[[segment]]`.
@@ -161,7 +186,9 @@ fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
             }
         }
         None => {
-            table.remove("previous-source");
+            if let Some(comments) = remove_keeping_comments(&mut table, "previous-source") {
+                carried.push_str(&comments);
+            }
         }
     }
     // A template has no translations, unless someone wrote one in.
@@ -169,6 +196,43 @@ fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
         set_string(&mut table, "translation", &entry.translation);
     }
     table
+}
+
+/// Removes `key` from `table`. A person's comments on it (the lines above
+/// it, one at the end of its line) are not the key's to take along: they
+/// go on the lines above the next key, or are returned, as lines, when
+/// the key was the table's last.
+fn remove_keeping_comments(table: &mut Table, key: &str) -> Option<String> {
+    let next = {
+        let mut keys = table.iter().map(|(k, _)| k);
+        keys.by_ref().find(|k| *k == key)?;
+        keys.next().map(str::to_string)
+    };
+    let (removed, item) = table.remove_entry(key)?;
+    let raw =
+        |raw: Option<&toml_edit::RawString>| raw.and_then(|r| r.as_str()).unwrap_or("").to_string();
+    let mut comments = raw(removed.leaf_decor().prefix());
+    if !comments.contains('#') {
+        comments.clear();
+    }
+    let end_of_line = raw(item.as_value().and_then(|v| v.decor().suffix()));
+    if let Some(comment) = end_of_line.trim().strip_prefix('#') {
+        comments.push('#');
+        comments.push_str(comment);
+        comments.push('\n');
+    }
+    if comments.is_empty() {
+        return None;
+    }
+    match next.as_deref().and_then(|next| table.key_mut(next)) {
+        Some(mut next) => {
+            let decor = next.leaf_decor_mut();
+            let old = raw(decor.prefix());
+            decor.set_prefix(comments + &old);
+            None
+        }
+        None => Some(comments),
+    }
 }
 
 /// Sets a string value, leaving it untouched (style, comments) when it
