@@ -36,11 +36,13 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
     };
     // `old` passed validation before it got here; should it not parse
     // (a caller's mistake), start afresh rather than lose the new catalog.
-    let mut doc: DocumentMut = base.parse().unwrap_or_else(|_| {
-        skeleton(catalog)
-            .parse()
-            .expect("the skeleton is valid TOML")
-    });
+    // The skeleton is valid TOML (its values escaped, its comments made
+    // one line each by `comment_text`); were it not, an empty document
+    // still takes the whole catalog, without its header comment.
+    let mut doc: DocumentMut = base
+        .parse()
+        .or_else(|_| skeleton(catalog).parse())
+        .unwrap_or_default();
 
     // Where the translator put `[catalog]`: before how many entries. The
     // order of tables is their formatting too.
@@ -261,7 +263,8 @@ fn basic_string(text: &str) -> Value {
 
 /// The header comment and `[catalog]` table of a new file.
 pub(super) fn skeleton(catalog: &Catalog) -> String {
-    let article = &catalog.article;
+    // An id goes into comments: nothing in it may end or break one.
+    let article = &comment_text(&catalog.article);
     let mut out = String::new();
     if catalog.is_template() {
         let _ = write!(
@@ -298,6 +301,20 @@ pub(super) fn skeleton(catalog: &Catalog) -> String {
     );
     let _ = writeln!(out, "lang = {}", toml_string(catalog.lang.as_str()));
     out
+}
+
+/// `text` as it may stand in a TOML comment: control characters (which
+/// a comment may not hold, a line break ending it) as `\u{…}` escapes.
+fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A TOML basic string, escaped.
@@ -462,6 +479,22 @@ translation = \"\"\"
             assert!(text[..at].contains(before), "{text}");
             assert!(reparse(&text).same_content(&new), "{text}");
             assert_eq!(render(&reparse(&text), Some(&text)), text);
+        }
+    }
+
+    /// The id goes into the header comment of a new file: no character
+    /// of it can make that file invalid (or the writer panic).
+    #[test]
+    fn any_article_id_gives_a_valid_new_file() {
+        for id in ["a\nb = 1\n[x", "\r\u{0}\u{7f}\u{85}\"'\\", "\u{1b}[31m\ttab", ""] {
+            for lang in ["en", "ko"] {
+                let mut catalog = Catalog::new(id, &self::lang("en"), &self::lang(lang));
+                catalog.segments.push(Entry::new("one", "One."));
+                for text in [render(&catalog, None), render_document(&catalog, None)] {
+                    assert!(reparse(&text).same_content(&catalog), "{id:?}\n{text}");
+                    assert_eq!(text.lines().next().map(|l| l.starts_with("# The")), Some(true));
+                }
+            }
         }
     }
 
