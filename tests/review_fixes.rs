@@ -2,8 +2,10 @@
 //! extract removes, ids that an article's catalogs already use, a
 //! configuration file that is not a regular file, and paths in error
 //! messages.
+use std::collections::BTreeSet;
+
 use crate::hostile::{edit_article, translated};
-use crate::util::{SEED_ID, seed_article};
+use crate::util::{SEED_ID, entries, field, seed_article};
 
 fn ko_catalog() -> String {
     format!("locales/ko/{SEED_ID}.toml")
@@ -59,4 +61,69 @@ fn comments_on_a_removed_previous_source_are_kept() {
         ws.run(&["extract"]).expect_code(0);
         assert_eq!(ws.read(&ko_catalog()), after, "{name}");
     }
+}
+
+/// The id `extract` would give a new sentence without any catalog.
+fn hash_id(text: &str) -> String {
+    let hash = l10n::plan::fnv1a(text.as_bytes(), l10n::plan::FNV_OFFSET);
+    format!("{:08x}", (hash ^ (hash >> 32)) as u32)
+}
+
+/// A new sentence whose id (the hash of its text) is already an entry's
+/// in one language's catalog (here an obsolete one of another text, in
+/// Japanese) gets another id, the same in every language and the same in
+/// `status` as in what `extract` writes (a missing segment): the obsolete entry's translation
+/// is not taken for the new sentence, and stays obsolete.
+#[test]
+fn a_new_id_avoids_every_catalog_of_the_article() {
+    let ws = translated();
+    ws.mkdir("locales/ja");
+    ws.run(&["extract"]).expect_code(0);
+    let sentence = "A sentence added at the end.";
+    let clash = hash_id(sentence);
+    let ja = format!("locales/ja/{SEED_ID}.toml");
+    let text = ws.read(&ja);
+    ws.write(
+        &ja,
+        &format!(
+            "{text}\n[[obsolete]]\nid = \"{clash}\"\nsource = \"Some other sentence.\"\ntranslation = \"他の文。\"\n"
+        ),
+    );
+    ws.write(
+        &format!("articles/{SEED_ID}.md"),
+        &format!("{}\n{sentence}\n", seed_article()),
+    );
+    let status = ws
+        .run(&["status", "--format", "json"])
+        .expect_code(0)
+        .json();
+    for language in status["languages"].as_array().unwrap() {
+        let issues = language["articles"][0]["issues"].as_array().unwrap();
+        let issue = issues
+            .iter()
+            .find(|i| i["source"] == sentence)
+            .unwrap_or_else(|| panic!("{language}"));
+        assert_eq!(issue["state"], "missing", "{language}");
+    }
+    ws.run(&["extract"]).expect_code(0);
+    let mut ids = BTreeSet::new();
+    for lang in ["en", "ko", "ja"] {
+        let catalog = ws.catalog(lang, SEED_ID);
+        let new = entries(&catalog, "segment")
+            .into_iter()
+            .find(|e| field(e, "source") == Some(sentence))
+            .unwrap();
+        ids.insert(field(&new, "id").unwrap().to_string());
+        assert_eq!(field(&new, "translation").unwrap_or(""), "", "{lang}");
+        assert_eq!(field(&new, "previous-source"), None, "{lang}");
+    }
+    assert_eq!(ids.len(), 1, "one id in every language: {ids:?}");
+    assert!(!ids.contains(&clash));
+    let obsolete = entries(&ws.catalog("ja", SEED_ID), "obsolete");
+    assert!(
+        obsolete
+            .iter()
+            .any(|e| field(e, "id") == Some(&clash) && field(e, "translation") == Some("他の文。")),
+        "{obsolete:?}"
+    );
 }

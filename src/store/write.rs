@@ -486,13 +486,21 @@ translation = \"\"\"
     /// of it can make that file invalid (or the writer panic).
     #[test]
     fn any_article_id_gives_a_valid_new_file() {
-        for id in ["a\nb = 1\n[x", "\r\u{0}\u{7f}\u{85}\"'\\", "\u{1b}[31m\ttab", ""] {
+        for id in [
+            "a\nb = 1\n[x",
+            "\r\u{0}\u{7f}\u{85}\"'\\",
+            "\u{1b}[31m\ttab",
+            "",
+        ] {
             for lang in ["en", "ko"] {
                 let mut catalog = Catalog::new(id, &self::lang("en"), &self::lang(lang));
                 catalog.segments.push(Entry::new("one", "One."));
                 for text in [render(&catalog, None), render_document(&catalog, None)] {
                     assert!(reparse(&text).same_content(&catalog), "{id:?}\n{text}");
-                    assert_eq!(text.lines().next().map(|l| l.starts_with("# The")), Some(true));
+                    assert_eq!(
+                        text.lines().next().map(|l| l.starts_with("# The")),
+                        Some(true)
+                    );
                 }
             }
         }
