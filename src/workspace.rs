@@ -141,16 +141,24 @@ impl Workspace {
     /// Finds the workspace containing `start`: the nearest folder upwards
     /// with an `l10n.toml`, or `start` itself with the default configuration.
     pub fn discover(start: &Path) -> Result<Workspace> {
+        // Anything called l10n.toml marks the workspace: a pipe, a folder or
+        // a dangling link there is refused, not passed over for a
+        // configuration further up that belongs to another workspace.
         let found = start
             .ancestors()
-            .find(|dir| dir.join(CONFIG_FILE).is_file())
+            .find(|dir| fs::symlink_metadata(dir.join(CONFIG_FILE)).is_ok())
             .map(Path::to_path_buf);
         let (root, config, config_hash) = match found {
             Some(root) => {
                 let path = root.join(CONFIG_FILE);
-                let text = fs::read_to_string(&path).map_err(|source| Error::Read {
+                let read_error = |source| Error::Read {
                     path: path.clone(),
                     source,
+                };
+                let bytes = files::read(&path)?
+                    .ok_or_else(|| read_error(std::io::ErrorKind::NotFound.into()))?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
                 })?;
                 let config = parse_config(&path, &text)?;
                 (root, config, xxhash_rust::xxh3::xxh3_64(text.as_bytes()))

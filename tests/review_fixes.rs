@@ -3,6 +3,8 @@
 //! configuration file that is not a regular file, and paths in error
 //! messages.
 use std::collections::BTreeSet;
+use std::fs;
+use std::process::Command;
 
 use crate::hostile::{edit_article, translated};
 use crate::util::{SEED_ID, entries, field, seed_article};
@@ -126,4 +128,46 @@ fn a_new_id_avoids_every_catalog_of_the_article() {
             .any(|e| field(e, "id") == Some(&clash) && field(e, "translation") == Some("他の文。")),
         "{obsolete:?}"
     );
+}
+
+/// An `l10n.toml` that is not a regular file (a named pipe, a folder, a
+/// dangling link) marks its folder as a workspace all the same: it is
+/// refused, exit 2, its path named, not passed over for the configuration
+/// of the workspace around it (or a default one), and nothing hangs.
+#[cfg(unix)]
+#[test]
+fn a_configuration_that_is_not_a_regular_file_is_refused() {
+    let ws = translated();
+    ws.write("l10n.toml", "source-lang = \"en\"\n");
+    ws.write("inner/articles/a.md", "One sentence. Two sentences.\n");
+    ws.mkdir("inner/locales/ko");
+    let config = ws.path("inner/l10n.toml");
+    let make: [(&str, &dyn Fn()); 3] = [
+        ("a pipe", &|| {
+            let status = Command::new("mkfifo").arg(&config).status().unwrap();
+            assert!(status.success());
+        }),
+        ("a folder", &|| fs::create_dir(&config).unwrap()),
+        ("a dangling link", &|| {
+            std::os::unix::fs::symlink("nowhere.toml", &config).unwrap()
+        }),
+    ];
+    for (what, make) in make {
+        // (A snapshot would block reading the pipe: taken around it.)
+        let before = ws.snapshot();
+        make();
+        for command in ["status", "extract"] {
+            let run = ws.run_in("inner", &[command]).expect_code(2);
+            assert!(
+                run.stderr.contains("inner/l10n.toml"),
+                "{what}, {command}: {}",
+                run.stderr
+            );
+        }
+        match fs::symlink_metadata(&config).unwrap().is_dir() {
+            true => fs::remove_dir(&config).unwrap(),
+            false => fs::remove_file(&config).unwrap(),
+        }
+        before.assert_same(&ws.snapshot(), what);
+    }
 }

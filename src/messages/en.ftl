@@ -312,7 +312,7 @@ error-merge-partition-missing = { $count ->
 }
 extract-renamed = { $path }: entry `{ $old }` matched its segment by source; its id is now `{ $new }`
 error-not-regular = { $path } is not a regular file
-help-not-regular = articles and catalogs must be regular files (not folders, named pipes, sockets or devices): remove or rename it
+help-not-regular = articles, catalogs and l10n.toml must be regular files (not folders, named pipes, sockets or devices): remove or rename it
 error-bad-file-name = { $path }: the name has a control character or is not valid UTF-8
 help-bad-file-name = rename it: the name of an article, a catalog or a folder of them becomes an id in catalogs and reports
 error-folder-outside = { $path } is outside the workspace { $root }
