@@ -141,14 +141,7 @@ impl Workspace {
     /// Finds the workspace containing `start`: the nearest folder upwards
     /// with an `l10n.toml`, or `start` itself with the default configuration.
     pub fn discover(start: &Path) -> Result<Workspace> {
-        // Anything called l10n.toml marks the workspace: a pipe, a folder or
-        // a dangling link there is refused, not passed over for a
-        // configuration further up that belongs to another workspace.
-        let found = start
-            .ancestors()
-            .find(|dir| fs::symlink_metadata(dir.join(CONFIG_FILE)).is_ok())
-            .map(Path::to_path_buf);
-        let (root, config, config_hash) = match found {
+        let (root, config, config_hash) = match configured_root(start) {
             Some(root) => {
                 let path = root.join(CONFIG_FILE);
                 let read_error = |source| Error::Read {
@@ -187,6 +180,15 @@ impl Workspace {
             workspace.real_inside(&dir)?;
         }
         Ok(workspace)
+    }
+
+    /// The root of the workspace containing `start`, as [`discover`] finds
+    /// it, without reading anything: for naming files in errors that
+    /// stopped a run before (or while) the workspace was read.
+    ///
+    /// [`discover`]: Workspace::discover
+    pub fn root_of(start: &Path) -> PathBuf {
+        configured_root(start).unwrap_or_else(|| start.to_path_buf())
     }
 
     pub fn articles_dir(&self) -> PathBuf {
@@ -560,6 +562,17 @@ struct Walk {
     folders: HashSet<PathBuf>,
     /// Links still to follow, by the id (or folder id) of their path.
     links: BTreeMap<String, PathBuf>,
+}
+
+/// The nearest folder upwards from `start` with an `l10n.toml`. Anything
+/// of that name marks the workspace: a pipe, a folder or a dangling link
+/// there is refused when read, not passed over for a configuration
+/// further up that belongs to another workspace.
+fn configured_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| fs::symlink_metadata(dir.join(CONFIG_FILE)).is_ok())
+        .map(Path::to_path_buf)
 }
 
 /// An id as a file system that ignores case and Unicode normalisation

@@ -157,9 +157,14 @@ fn a_configuration_that_is_not_a_regular_file_is_refused() {
         let before = ws.snapshot();
         make();
         for command in ["status", "extract"] {
+            // Named from the workspace it marks: `inner`.
             let run = ws.run_in("inner", &[command]).expect_code(2);
+            let expected = match what {
+                "a dangling link" => "cannot read l10n.toml",
+                _ => "l10n.toml is not a regular file",
+            };
             assert!(
-                run.stderr.contains("inner/l10n.toml"),
+                run.stderr.contains(expected),
                 "{what}, {command}: {}",
                 run.stderr
             );
@@ -169,5 +174,62 @@ fn a_configuration_that_is_not_a_regular_file_is_refused() {
             false => fs::remove_file(&config).unwrap(),
         }
         before.assert_same(&ws.snapshot(), what);
+    }
+}
+
+/// Every error names a file inside the workspace by its path from the
+/// workspace root, as the rest of l10n's messages do, whichever part of
+/// the program made it (a read error, a file that does not parse or
+/// decode, a file that is not regular), run from the root or below.
+#[cfg(unix)]
+#[test]
+fn errors_name_files_from_the_workspace_root() {
+    let ws = translated();
+    // So that a run in a folder below finds the root.
+    ws.write("l10n.toml", "source-lang = \"en\"\n");
+    let root = ws.path(".").canonicalize().unwrap();
+    let catalog = ko_catalog();
+    let text = ws.read(&catalog);
+    let cases: [(&str, &dyn Fn(), &dyn Fn()); 4] = [
+        (
+            catalog.as_str(),
+            &|| ws.write(&catalog, &format!("{text}bad = \n")),
+            &|| ws.write(&catalog, &text),
+        ),
+        (
+            "articles/latin1.md",
+            &|| ws.write_bytes("articles/latin1.md", b"caf\xe9.\n"),
+            &|| fs::remove_file(ws.path("articles/latin1.md")).unwrap(),
+        ),
+        (
+            "articles/gone.md",
+            &|| std::os::unix::fs::symlink("nowhere.md", ws.path("articles/gone.md")).unwrap(),
+            &|| fs::remove_file(ws.path("articles/gone.md")).unwrap(),
+        ),
+        (
+            "locales/ko/2019",
+            &|| {
+                fs::rename(ws.path("locales/ko/2019"), ws.path("saved")).unwrap();
+                ws.write("locales/ko/2019", "a file where a folder was\n");
+            },
+            &|| {
+                fs::remove_file(ws.path("locales/ko/2019")).unwrap();
+                fs::rename(ws.path("saved"), ws.path("locales/ko/2019")).unwrap();
+            },
+        ),
+    ];
+    for (path, break_it, mend) in cases {
+        break_it();
+        for dir in [".", "articles"] {
+            for command in ["status", "extract"] {
+                let run = ws.run_in(dir, &[command]).expect_code(2);
+                assert!(
+                    run.stderr.contains(path) && !run.stderr.contains(root.to_str().unwrap()),
+                    "{path} from {dir}, {command}:\n{}",
+                    run.stderr
+                );
+            }
+        }
+        mend();
     }
 }
