@@ -190,7 +190,9 @@ fn errors_name_files_from_the_workspace_root() {
     let root = ws.path(".").canonicalize().unwrap();
     let catalog = ko_catalog();
     let text = ws.read(&catalog);
-    let cases: [(&str, &dyn Fn(), &dyn Fn()); 4] = [
+    // What breaks the workspace and what mends it again.
+    type Step<'a> = &'a dyn Fn();
+    let cases: [(&str, Step, Step); 4] = [
         (
             catalog.as_str(),
             &|| ws.write(&catalog, &format!("{text}bad = \n")),

@@ -69,7 +69,9 @@ fn check(catalog: &Catalog, old: &str, what: &str) {
     let mut kept = comments(&text);
     for comment in comments(old) {
         let Ok(i) = kept.binary_search(&comment) else {
-            panic!("{what}: the comment {comment:?} is lost\n--- old:\n{old}\n--- rendered:\n{text}");
+            panic!(
+                "{what}: the comment {comment:?} is lost\n--- old:\n{old}\n--- rendered:\n{text}"
+            );
         };
         kept.remove(i);
     }
@@ -92,8 +94,14 @@ fuzz_target!(|text: &str| {
     // The line-level fast path and the TOML document path agree.
     let document = l10n::store::parse_document(Path::new("x.toml"), text)
         .expect("the fast path accepted a file the document path refuses");
-    assert!(document.same_content(&catalog), "fast and document paths differ");
-    assert_eq!(document.lines, catalog.lines, "fast and document paths number lines differently");
+    assert!(
+        document.same_content(&catalog),
+        "fast and document paths differ"
+    );
+    assert_eq!(
+        document.lines, catalog.lines,
+        "fast and document paths number lines differently"
+    );
     assert_eq!(
         document.commented, catalog.commented,
         "fast and document paths see comments on different entries"
