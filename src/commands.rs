@@ -77,15 +77,28 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
             ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
         },
     };
-    match &cli.command {
+    let result = match &cli.command {
         Command::Init(args) => init(&cwd, args, env),
-        Command::Extract(args) => extract(&Workspace::discover(&cwd)?, args, env),
+        Command::Extract(args) => Workspace::discover(&cwd).and_then(|ws| extract(&ws, args, env)),
         Command::Status(args) => status(&cwd, args, style, env),
-        Command::Check(args) => check(&Workspace::discover(&cwd)?, &cwd, args, style, env),
-        Command::Build(args) => build(&Workspace::discover(&cwd)?, &cwd, args, env),
-        Command::Export(args) => export(&Workspace::discover(&cwd)?, &cwd, args, env),
+        Command::Check(args) => {
+            Workspace::discover(&cwd).and_then(|ws| check(&ws, &cwd, args, style, env))
+        }
+        Command::Build(args) => {
+            Workspace::discover(&cwd).and_then(|ws| build(&ws, &cwd, args, env))
+        }
+        Command::Export(args) => {
+            Workspace::discover(&cwd).and_then(|ws| export(&ws, &cwd, args, env))
+        }
         Command::Segment(args) => segment(&cwd, args),
-    }
+    };
+    // Files in errors are named as the workspace sees them, whichever part
+    // of the program made the error.
+    result.map_err(|error| {
+        let root = Workspace::root_of(&cwd);
+        let real = root.canonicalize().unwrap_or_else(|_| root.clone());
+        error.relative_to(&[&root, &real])
+    })
 }
 
 fn init(dir: &Path, args: &InitArgs, env: &Environment) -> Result<Output> {

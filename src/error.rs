@@ -3,7 +3,7 @@
 //! Errors carry a [`Location`] when they point into a file, so the binary can
 //! render them once, at the top, with the offending line.
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::msg;
 use crate::ui::Message;
@@ -89,6 +89,11 @@ pub enum Error {
     #[error("{}", self.message())]
     Interrupted { signal: i32 },
 
+    /// A path where a regular file should be that is something else (a
+    /// named pipe, a socket, a device, a folder).
+    #[error("{}", self.message())]
+    NotRegular { path: PathBuf },
+
     /// Bad usage that the argument parser cannot see: an unknown article, a
     /// workspace with no target languages, a file that already exists.
     #[error("{message}")]
@@ -115,6 +120,41 @@ impl Error {
             }
             _ => None,
         }
+    }
+
+    /// The error with every path it holds inside one of `roots` (a
+    /// workspace's root, as given and with its links resolved) made
+    /// relative to it, so that all errors name files alike: as the
+    /// workspace sees them. Paths elsewhere stay as they are.
+    pub fn relative_to(mut self, roots: &[&Path]) -> Error {
+        let relative = |path: &mut PathBuf| {
+            if let Some(inside) = roots.iter().find_map(|root| path.strip_prefix(root).ok()) {
+                *path = if inside.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    inside.to_path_buf()
+                };
+            }
+        };
+        match &mut self {
+            Error::Read { path, .. }
+            | Error::Write { path, .. }
+            | Error::NoArticles { path }
+            | Error::Conflict { path }
+            | Error::Locked { path }
+            | Error::NotRegular { path } => relative(path),
+            Error::ConflictWhileWriting { path, kept } => {
+                relative(path);
+                if let Some(kept) = kept {
+                    relative(kept);
+                }
+            }
+            Error::InvalidUtf8 { location, .. } | Error::InvalidFile { location, .. } => {
+                relative(&mut location.path);
+            }
+            Error::BadLanguage { .. } | Error::Usage { .. } | Error::Interrupted { .. } => {}
+        }
+        self
     }
 
     /// What went wrong.
@@ -157,6 +197,9 @@ impl Error {
             Error::Interrupted { signal } => {
                 msg!("error-interrupted", signal = signal_name(*signal))
             }
+            Error::NotRegular { path } => {
+                msg!("error-not-regular", path = crate::ui::path_text(path))
+            }
         }
     }
 
@@ -171,6 +214,7 @@ impl Error {
             Error::Conflict { .. } => Some(msg!("help-conflict")),
             Error::Locked { .. } => Some(msg!("help-locked")),
             Error::ConflictWhileWriting { .. } => Some(msg!("help-conflict-while-writing")),
+            Error::NotRegular { .. } => Some(msg!("help-not-regular")),
             Error::Read { .. } | Error::Write { .. } | Error::Interrupted { .. } => None,
         }
     }
@@ -182,5 +226,71 @@ fn signal_name(signal: i32) -> String {
         2 => "SIGINT".to_string(),
         15 => "SIGTERM".to_string(),
         _ => format!("signal {signal}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of error that holds a path has it made relative to the
+    /// root that holds it (either form of the root); others stay.
+    #[test]
+    fn paths_are_made_relative_to_the_root() {
+        let (root, real) = (Path::new("/w"), Path::new("/real/w"));
+        let io = || io::Error::from(io::ErrorKind::NotFound);
+        let at = |path: &str| Location::at(path, "x = 1\n", 0);
+        let errors = [
+            Error::Read {
+                path: "/w/a/b.toml".into(),
+                source: io(),
+            },
+            Error::Write {
+                path: "/real/w/a/b.toml".into(),
+                source: io(),
+            },
+            Error::InvalidUtf8 {
+                location: at("/w/a/b.toml"),
+                offset: 0,
+            },
+            Error::invalid(at("/w/a/b.toml"), msg!("help-locked"), msg!("help-locked")),
+            Error::NoArticles {
+                path: "/w/a/b.toml".into(),
+            },
+            Error::Conflict {
+                path: "/w/a/b.toml".into(),
+            },
+            Error::Locked {
+                path: "/w/a/b.toml".into(),
+            },
+            Error::NotRegular {
+                path: "/w/a/b.toml".into(),
+            },
+        ];
+        for error in errors {
+            let shown = error.relative_to(&[root, real]);
+            let path = match &shown {
+                Error::Read { path, .. }
+                | Error::Write { path, .. }
+                | Error::NoArticles { path }
+                | Error::Conflict { path }
+                | Error::Locked { path }
+                | Error::NotRegular { path } => path.clone(),
+                other => other.location().unwrap().path.clone(),
+            };
+            assert_eq!(path, Path::new("a/b.toml"), "{shown:?}");
+        }
+        let outside = Error::NotRegular {
+            path: "/elsewhere/b.toml".into(),
+        };
+        assert!(matches!(
+            outside.relative_to(&[root]),
+            Error::NotRegular { path } if path == Path::new("/elsewhere/b.toml")
+        ));
+        let the_root = Error::NoArticles { path: "/w".into() };
+        assert!(matches!(
+            the_root.relative_to(&[root]),
+            Error::NoArticles { path } if path == Path::new(".")
+        ));
     }
 }

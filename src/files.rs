@@ -47,10 +47,9 @@ pub fn read(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// The error for a path that is there but is not a regular file.
 pub fn not_regular(path: &Path) -> Error {
-    Error::usage(
-        msg!("error-not-regular", path = escaped(path)),
-        msg!("help-not-regular"),
-    )
+    Error::NotRegular {
+        path: path.to_path_buf(),
+    }
 }
 
 /// `name` as text, if it is valid UTF-8 without control characters; else
@@ -110,8 +109,8 @@ mod tests {
         let c_path = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
         // SAFETY: a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
-        assert!(matches!(read(&pipe), Err(Error::Usage { .. })));
-        assert!(matches!(read(dir.path()), Err(Error::Usage { .. })));
+        assert!(matches!(read(&pipe), Err(Error::NotRegular { .. })));
+        assert!(matches!(read(dir.path()), Err(Error::NotRegular { .. })));
         assert_eq!(read(&dir.path().join("none")).unwrap(), None);
     }
 }

@@ -57,6 +57,21 @@ pub struct ArticlePlan {
 impl ArticlePlan {
     /// Aligns the article's `segments` with the `template` it had.
     pub fn new(article: &str, template: Option<&Catalog>, segments: &[Segment]) -> ArticlePlan {
+        ArticlePlan::among(article, template, &[], segments)
+    }
+
+    /// Aligns the article's `segments` with the `template` it had, giving
+    /// new segments ids that no entry of the template or of the article's
+    /// other `catalogs` (obsolete ones included) has for another text: an
+    /// id found there would take that entry, and its translation, for the
+    /// new sentence. (An entry of the same text keeps its id: that is how
+    /// a catalog finds its sentences again when the template is gone.)
+    pub fn among(
+        article: &str,
+        template: Option<&Catalog>,
+        catalogs: &[&Catalog],
+        segments: &[Segment],
+    ) -> ArticlePlan {
         let old: &[Entry] = template.map_or(&[], |t| &t.segments);
         let pairs = align(old, segments);
         // Made only if a segment needs a new id.
@@ -70,8 +85,7 @@ impl ArticlePlan {
                     (old[i].id.clone(), origin)
                 }
                 None => {
-                    let ids =
-                        ids.get_or_insert_with(|| IdMaker::new(old.iter().map(|e| e.id.clone())));
+                    let ids = ids.get_or_insert_with(|| IdMaker::new(template, catalogs));
                     (ids.fresh(&segment.text), Origin::New)
                 }
             };
@@ -341,17 +355,38 @@ pub fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
 
 /// Makes new ids: short hashes of the text, so an unchanged sentence gets
 /// the same id even without a template, salted until unused in the article.
+/// The same catalogs and segments always give the same ids.
 struct IdMaker {
+    /// The template's ids and those given out.
     used: FxHashSet<String>,
+    /// The ids of the other catalogs' entries, with their source when every
+    /// entry of that id has the same one (`None` when they differ).
+    elsewhere: FxHashMap<String, Option<String>>,
     /// The next salt to try per text, so that a sentence repeated n times
     /// costs n hashes, not n².
     next_salt: FxHashMap<String, u32>,
 }
 
 impl IdMaker {
-    fn new(used: impl IntoIterator<Item = String>) -> IdMaker {
+    fn new(template: Option<&Catalog>, catalogs: &[&Catalog]) -> IdMaker {
+        let mut elsewhere: FxHashMap<String, Option<String>> = FxHashMap::default();
+        for entry in catalogs.iter().flat_map(|c| c.entries()) {
+            elsewhere
+                .entry(entry.id.clone())
+                .and_modify(|source| {
+                    if source.as_deref() != Some(entry.source.as_str()) {
+                        *source = None;
+                    }
+                })
+                .or_insert_with(|| Some(entry.source.clone()));
+        }
         IdMaker {
-            used: used.into_iter().collect(),
+            used: template
+                .into_iter()
+                .flat_map(Catalog::entries)
+                .map(|e| e.id.clone())
+                .collect(),
+            elsewhere,
             next_salt: FxHashMap::default(),
         }
     }
@@ -367,7 +402,12 @@ impl IdMaker {
             };
             *salt += 1;
             let id = format!("{:08x}", (hash ^ (hash >> 32)) as u32);
-            if self.used.insert(id.clone()) {
+            // Free: not the template's nor given out, and in the other
+            // catalogs, if at all, only for this very text.
+            let elsewhere = self.elsewhere.get(&id);
+            if elsewhere.is_none_or(|source| source.as_deref() == Some(text))
+                && self.used.insert(id.clone())
+            {
                 return id;
             }
         }
@@ -743,6 +783,29 @@ mod tests {
         let dup = ArticlePlan::new("a", None, &segments(&["Yes.", "Yes.", "Yes."]));
         let unique: FxHashSet<_> = ids(&dup).into_iter().collect();
         assert_eq!(unique.len(), 3);
+    }
+
+    /// A new id is not one another catalog of the article has for another
+    /// text (obsolete entries included); one it has for the same text is
+    /// kept, as without a template.
+    #[test]
+    fn new_ids_avoid_other_texts_ids_in_every_catalog() {
+        let plain = ArticlePlan::new("a", None, &segments(&TEXTS[..2]));
+        let (taken, same) = (ids(&plain)[0], ids(&plain)[1]);
+        let mut ja = Catalog::new("a", &"en".parse().unwrap(), &"ja".parse().unwrap());
+        ja.obsolete.push(Entry::new(taken, "Another text."));
+        let mut ko = Catalog::new("a", &"en".parse().unwrap(), &"ko".parse().unwrap());
+        ko.segments.push(Entry::new(same, TEXTS[1]));
+        let plan = ArticlePlan::among("a", None, &[&ko, &ja], &segments(&TEXTS[..2]));
+        assert_ne!(ids(&plan)[0], taken);
+        assert_eq!(ids(&plan)[1], same);
+        let again = ArticlePlan::among("a", None, &[&ko, &ja], &segments(&TEXTS[..2]));
+        assert_eq!(ids(&plan), ids(&again));
+        // Two catalogs that disagree on the text of an id: it is not free.
+        let mut other = ko.clone();
+        other.segments[0].source = "Changed.".into();
+        let plan = ArticlePlan::among("a", None, &[&ko, &other], &segments(&TEXTS[..2]));
+        assert_ne!(ids(&plan)[1], same);
     }
 
     #[test]

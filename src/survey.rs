@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use crate::article;
-use crate::catalog::Entry;
+use crate::catalog::{Catalog, Entry};
 use crate::error::{Error, Result};
 use crate::files;
 use crate::lang::Lang;
@@ -305,8 +305,7 @@ pub fn plan(
         )?),
         None => None,
     };
-    let plan = ArticlePlan::new(&file.id, template.as_ref().map(|t| &t.catalog), &segments);
-    let languages = languages
+    let existing = languages
         .iter()
         .zip(inputs.catalogs)
         .zip(&inputs.stamps[2..])
@@ -315,14 +314,32 @@ pub fn plan(
                 Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
                 None => None,
             };
+            Ok((path, existing))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    // New ids avoid those the catalogs have for other texts.
+    let catalogs: Vec<&Catalog> = existing
+        .iter()
+        .filter_map(|(_, file)| file.as_ref().map(|f| &f.catalog))
+        .collect();
+    let plan = ArticlePlan::among(
+        &file.id,
+        template.as_ref().map(|t| &t.catalog),
+        &catalogs,
+        &segments,
+    );
+    let languages = languages
+        .iter()
+        .zip(existing)
+        .map(|(lang, (path, existing))| {
             let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);
-            Ok(LanguageSurvey {
+            LanguageSurvey {
                 path,
                 file: existing,
                 plan,
-            })
+            }
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     Ok(ArticleSurvey {
         file,
         text,

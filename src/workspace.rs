@@ -3,12 +3,13 @@
 //!
 //! This module only finds files; reading articles is `article`'s job and
 //! reading catalogs is `store`'s.
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Location, Result};
 use crate::files;
@@ -140,16 +141,17 @@ impl Workspace {
     /// Finds the workspace containing `start`: the nearest folder upwards
     /// with an `l10n.toml`, or `start` itself with the default configuration.
     pub fn discover(start: &Path) -> Result<Workspace> {
-        let found = start
-            .ancestors()
-            .find(|dir| dir.join(CONFIG_FILE).is_file())
-            .map(Path::to_path_buf);
-        let (root, config, config_hash) = match found {
+        let (root, config, config_hash) = match configured_root(start) {
             Some(root) => {
                 let path = root.join(CONFIG_FILE);
-                let text = fs::read_to_string(&path).map_err(|source| Error::Read {
+                let read_error = |source| Error::Read {
                     path: path.clone(),
                     source,
+                };
+                let bytes = files::read(&path)?
+                    .ok_or_else(|| read_error(std::io::ErrorKind::NotFound.into()))?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
                 })?;
                 let config = parse_config(&path, &text)?;
                 (root, config, xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
@@ -178,6 +180,15 @@ impl Workspace {
             workspace.real_inside(&dir)?;
         }
         Ok(workspace)
+    }
+
+    /// The root of the workspace containing `start`, as [`discover`] finds
+    /// it, without reading anything: for naming files in errors that
+    /// stopped a run before (or while) the workspace was read.
+    ///
+    /// [`discover`]: Workspace::discover
+    pub fn root_of(start: &Path) -> PathBuf {
+        configured_root(start).unwrap_or_else(|| start.to_path_buf())
     }
 
     pub fn articles_dir(&self) -> PathBuf {
@@ -514,6 +525,21 @@ impl Workspace {
                 msg!("help-duplicate-article"),
             ));
         }
+        // Ids that only a case-sensitive, byte-exact file system tells
+        // apart name one catalog on macOS and Windows: a clone there would
+        // keep one of the two files.
+        if let Some(other) = walk.folded.insert(folded(id), id.to_string()) {
+            return Err(Error::usage(
+                msg!(
+                    "error-article-ids-fold",
+                    first = self.display_path(&walk.found[&other].path),
+                    second = self.display_path(path),
+                    first_id = other,
+                    second_id = id
+                ),
+                msg!("help-article-ids-fold"),
+            ));
+        }
         walk.found.insert(id.to_string(), article);
         Ok(())
     }
@@ -528,12 +554,31 @@ impl Workspace {
 #[derive(Default)]
 struct Walk {
     found: BTreeMap<String, ArticleFile>,
+    /// The ids found, by their [`folded`] form.
+    folded: HashMap<String, String>,
     /// The real files taken, so that a link to one adds no second id.
     files: HashSet<FileKey>,
     /// The folders walked.
     folders: HashSet<PathBuf>,
     /// Links still to follow, by the id (or folder id) of their path.
     links: BTreeMap<String, PathBuf>,
+}
+
+/// The nearest folder upwards from `start` with an `l10n.toml`. Anything
+/// of that name marks the workspace: a pipe, a folder or a dangling link
+/// there is refused when read, not passed over for a configuration
+/// further up that belongs to another workspace.
+fn configured_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| fs::symlink_metadata(dir.join(CONFIG_FILE)).is_ok())
+        .map(Path::to_path_buf)
+}
+
+/// An id as a file system that ignores case and Unicode normalisation
+/// (APFS, HFS+, NTFS) sees it: composed (NFC) and lowercased.
+fn folded(id: &str) -> String {
+    id.nfc().flat_map(char::to_lowercase).nfc().collect()
 }
 
 /// What makes a file itself, whatever its path: its device and inode.

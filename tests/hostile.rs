@@ -698,6 +698,71 @@ fn extensions_differing_in_case_are_one_article() {
     refuses(&ws, &["extract"], &["articles/A.MD", "articles/A.md"]);
 }
 
+/// B2. Two articles whose ids differ only in case (`Report.md`,
+/// `report.md`, or a folder's case) or in Unicode normalisation (`café`
+/// NFC and NFD) are two articles on Linux, but their catalogs are ONE file
+/// on macOS (APFS/HFS+: case- and normalisation-insensitive) and Windows:
+/// a clone there keeps one of the two catalogs. Refused, exit 2, naming
+/// both, by every command that reads the articles.
+#[test]
+fn ids_differing_only_in_case_or_normalisation_are_refused() {
+    for (first, second) in [
+        ("Report", "report"),
+        ("caf\u{e9}", "cafe\u{301}"),
+        ("Desk/notes", "desk/notes"),
+    ] {
+        let ws = translated();
+        ws.write(
+            &format!("articles/{first}.md"),
+            "One article. Two sentences.\n",
+        );
+        ws.write(&format!("articles/{second}.md"), "Another one. Two more.\n");
+        for command in ["extract", "status"] {
+            refuses(
+                &ws,
+                &[command],
+                &[
+                    &format!("articles/{first}.md"),
+                    &format!("articles/{second}.md"),
+                ],
+            );
+        }
+    }
+}
+
+/// B5. A translator who moves `[catalog]` to the end of the file (valid
+/// TOML, any order) finds it there after the next extract that edits the
+/// file, below the entries (new ones too), and the header comment stays
+/// at the top: table order is the translator's formatting.
+#[test]
+fn a_catalog_table_placed_last_stays_last() {
+    let ws = translated();
+    let path = format!("locales/ko/{SEED_ID}.toml");
+    let text = ws.read(&path);
+    let start = text.find("[catalog]").unwrap();
+    let end = text.find("[[segment]]").unwrap();
+    ws.write(
+        &path,
+        &format!("{}{}\n{}", &text[..start], &text[end..], &text[start..end]),
+    );
+    let before = translations(&ws);
+    edit_article(&ws);
+    let article = ws.read(&format!("articles/{SEED_ID}.md"));
+    ws.write(
+        &format!("articles/{SEED_ID}.md"),
+        &format!("{article}\nA sentence added at the end.\n"),
+    );
+    ws.run(&["extract"]).expect_code(0);
+    let after = ws.read(&path);
+    assert!(after.starts_with("# The ko translation"), "{after}");
+    assert!(
+        after.trim_end().ends_with("lang = \"ko\""),
+        "[catalog] moved: {after}"
+    );
+    assert!(after.contains("A sentence added at the end."), "{after}");
+    assert_kept(&ws, &before);
+}
+
 /// The workspace's plumbing replaced: a catalog that is a folder,
 /// `locales/ko` that is a file, `locales/ko-KR` a link to `locales/ko`,
 /// `.l10n` a file or `.l10n/lock` a folder. Each catalog-side one is

@@ -20,6 +20,7 @@ mod paths;
 mod preserve;
 mod properties;
 mod qa;
+mod review_fixes;
 mod safety;
 mod scenario;
 mod segmentation;

@@ -6,7 +6,9 @@
 //! (with `previous-source`), entries reordered, entries moving to and from
 //! `[[obsolete]]`, translations filled in, new entries added, an entry
 //! taken over under a new id. Both readers agree on lines and on which
-//! entries carry comments.
+//! entries carry comments. No comment is lost by any of these edits: every
+//! comment of the old file is in the rendered one (a comment on a key the
+//! writer removes, such as a `previous-source` dropped, moves on).
 #![no_main]
 
 use std::path::Path;
@@ -14,6 +16,7 @@ use std::path::Path;
 use l10n::catalog::{Catalog, Entry};
 use l10n::store::{parse, render};
 use libfuzzer_sys::fuzz_target;
+use toml_edit::{Decor, DocumentMut, Item, RawString, Table};
 
 fn reparse(text: &str, what: &str, old: &str) -> Catalog {
     parse(Path::new("x.toml"), text).unwrap_or_else(|e| {
@@ -23,8 +26,55 @@ fn reparse(text: &str, what: &str, old: &str) -> Catalog {
     })
 }
 
+/// Every comment in `text` (whole-line and end-of-line), trimmed, sorted.
+fn comments(text: &str) -> Vec<String> {
+    fn raw(raw: Option<&RawString>, out: &mut Vec<String>) {
+        let text = raw.and_then(RawString::as_str).unwrap_or("");
+        for line in text.lines() {
+            if let Some(at) = line.find('#') {
+                out.push(line[at..].trim_end().to_string());
+            }
+        }
+    }
+    fn decor(decor: &Decor, out: &mut Vec<String>) {
+        raw(decor.prefix(), out);
+        raw(decor.suffix(), out);
+    }
+    fn walk(table: &Table, out: &mut Vec<String>) {
+        decor(table.decor(), out);
+        for (key, item) in table.iter() {
+            if let Some(key) = table.key(key) {
+                decor(key.leaf_decor(), out);
+            }
+            match item {
+                Item::Value(value) => decor(value.decor(), out),
+                Item::Table(inner) => walk(inner, out),
+                Item::ArrayOfTables(array) => array.iter().for_each(|t| walk(t, out)),
+                Item::None => {}
+            }
+        }
+    }
+    let Ok(doc) = text.parse::<DocumentMut>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    walk(doc.as_table(), &mut out);
+    raw(Some(doc.trailing()), &mut out);
+    out.sort();
+    out
+}
+
 fn check(catalog: &Catalog, old: &str, what: &str) {
     let text = render(catalog, Some(old));
+    let mut kept = comments(&text);
+    for comment in comments(old) {
+        let Ok(i) = kept.binary_search(&comment) else {
+            panic!(
+                "{what}: the comment {comment:?} is lost\n--- old:\n{old}\n--- rendered:\n{text}"
+            );
+        };
+        kept.remove(i);
+    }
     let back = reparse(&text, what, old);
     assert!(
         back.same_content(catalog),
@@ -44,8 +94,14 @@ fuzz_target!(|text: &str| {
     // The line-level fast path and the TOML document path agree.
     let document = l10n::store::parse_document(Path::new("x.toml"), text)
         .expect("the fast path accepted a file the document path refuses");
-    assert!(document.same_content(&catalog), "fast and document paths differ");
-    assert_eq!(document.lines, catalog.lines, "fast and document paths number lines differently");
+    assert!(
+        document.same_content(&catalog),
+        "fast and document paths differ"
+    );
+    assert_eq!(
+        document.lines, catalog.lines,
+        "fast and document paths number lines differently"
+    );
     assert_eq!(
         document.commented, catalog.commented,
         "fast and document paths see comments on different entries"

@@ -312,7 +312,7 @@ error-merge-partition-missing = { $count ->
 }
 extract-renamed = { $path }: entry `{ $old }` matched its segment by source; its id is now `{ $new }`
 error-not-regular = { $path } is not a regular file
-help-not-regular = articles and catalogs must be regular files (not folders, named pipes, sockets or devices): remove or rename it
+help-not-regular = articles, catalogs and l10n.toml must be regular files (not folders, named pipes, sockets or devices): remove or rename it
 error-bad-file-name = { $path }: the name has a control character or is not valid UTF-8
 help-bad-file-name = rename it: the name of an article, a catalog or a folder of them becomes an id in catalogs and reports
 error-folder-outside = { $path } is outside the workspace { $root }
@@ -324,3 +324,5 @@ error-conflict-while-writing = { $path } changed on disk while l10n was putting 
 error-conflict-kept = { $path } changed on disk twice while l10n was putting its new version in place; the first save was put back, and the second is kept at { $kept }
 help-conflict-while-writing = files written before it are complete; compare and merge any kept copy by hand, then run the command again to pick up the edit
 error-interrupted = stopped by { $signal }; every file is as it was or completely written, and no temporary file is left
+error-article-ids-fold = the articles { $first } and { $second } have ids (`{ $first_id }`, `{ $second_id }`) that differ only in case or Unicode normalisation: on macOS and Windows their catalogs would be one file
+help-article-ids-fold = rename one of them so that their names differ in more than case or accents' encoding

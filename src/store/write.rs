@@ -36,16 +36,29 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
     };
     // `old` passed validation before it got here; should it not parse
     // (a caller's mistake), start afresh rather than lose the new catalog.
-    let mut doc: DocumentMut = base.parse().unwrap_or_else(|_| {
-        skeleton(catalog)
-            .parse()
-            .expect("the skeleton is valid TOML")
-    });
+    // The skeleton is valid TOML (its values escaped, its comments made
+    // one line each by `comment_text`); were it not, an empty document
+    // still takes the whole catalog, without its header comment.
+    let mut doc: DocumentMut = base
+        .parse()
+        .or_else(|_| skeleton(catalog).parse())
+        .unwrap_or_default();
 
+    // Where the translator put `[catalog]`: before how many entries. The
+    // order of tables is their formatting too.
+    let catalog_position = doc
+        .get("catalog")
+        .and_then(Item::as_table)
+        .and_then(Table::position);
+    let (mut entries_before, mut old_entries) = (0, 0);
     let mut tables: HashMap<String, Table> = HashMap::new();
     for section in ["segment", "obsolete"] {
         if let Some(Item::ArrayOfTables(entries)) = doc.remove(section) {
             for table in entries {
+                old_entries += 1;
+                if table.position() < catalog_position {
+                    entries_before += 1;
+                }
                 if let Some(id) = table.get("id").and_then(Item::as_str) {
                     tables.insert(id.to_string(), table);
                 }
@@ -59,15 +72,34 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         set_string(header, "article", &catalog.article);
         set_string(header, "source-lang", catalog.source_lang.as_str());
         set_string(header, "lang", catalog.lang.as_str());
-        header.set_position(Some(0));
     }
+    // `[catalog]` stays first, last (after any new entries too), or after
+    // as many entries as it was.
+    let new_entries = catalog.segments.len() + catalog.obsolete.len();
+    let catalog_at = if old_entries > 0 && entries_before == old_entries {
+        new_entries
+    } else {
+        entries_before.min(new_entries)
+    };
     // An entry taken over under another id is edited in its old table.
     let old_ids: HashMap<&str, &str> = catalog
         .renamed
         .iter()
         .map(|(old, new)| (new.as_str(), old.as_str()))
         .collect();
-    let mut position = 1;
+    // Tables are printed in position order: entries that moved between
+    // sections must not keep their old places. Comments a table could not
+    // keep (see `entry_table`) go above the table printed next.
+    let mut position: isize = 0;
+    let mut carried = String::new();
+    let place_catalog = |doc: &mut DocumentMut, position: &mut isize, carried: &mut String| {
+        if let Some(header) = doc.get_mut("catalog").and_then(Item::as_table_mut) {
+            header.set_position(Some(*position));
+            prepend_prefix(header.decor_mut(), &std::mem::take(carried));
+        }
+        *position += 1;
+    };
+    let mut index = 0;
     for (section, entries) in [
         ("segment", &catalog.segments),
         ("obsolete", &catalog.obsolete),
@@ -77,15 +109,31 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
         }
         let mut array = ArrayOfTables::new();
         for entry in entries {
+            if index == catalog_at {
+                place_catalog(&mut doc, &mut position, &mut carried);
+            }
+            index += 1;
             let old_id: &str = old_ids.get(entry.id.as_str()).copied().unwrap_or(&entry.id);
-            let mut table = entry_table(tables.remove(old_id), entry, catalog.is_template());
-            // Tables are printed in position order: entries that moved
-            // between sections must not keep their old places.
+            let mut own = String::new();
+            let mut table = entry_table(
+                tables.remove(old_id),
+                entry,
+                catalog.is_template(),
+                &mut own,
+            );
+            prepend_prefix(table.decor_mut(), &std::mem::replace(&mut carried, own));
             table.set_position(Some(position));
             position += 1;
             array.push(table);
         }
         doc.insert(section, Item::ArrayOfTables(array));
+    }
+    if index == catalog_at {
+        place_catalog(&mut doc, &mut position, &mut carried);
+    }
+    if !carried.is_empty() {
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        doc.set_trailing(carried + &trailing);
     }
     let text = doc.to_string();
     if crlf {
@@ -93,6 +141,15 @@ pub(super) fn render_document(catalog: &Catalog, old: Option<&str>) -> String {
     } else {
         text
     }
+}
+
+/// Puts the comment lines `lines` above what `decor` prefixes.
+fn prepend_prefix(decor: &mut toml_edit::Decor, lines: &str) {
+    if lines.is_empty() {
+        return;
+    }
+    let old = decor.prefix().and_then(|p| p.as_str()).unwrap_or("");
+    decor.set_prefix(format!("{lines}{old}"));
 }
 
 fn has_bare_lf(text: &str) -> bool {
@@ -103,8 +160,10 @@ fn has_bare_lf(text: &str) -> bool {
         .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
 }
 
-/// The table of one entry: the old one, updated, or a new one.
-fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
+/// The table of one entry: the old one, updated, or a new one. Comments
+/// of a key it removes go to the key after it; `carried` gets those of a
+/// last key, for whatever follows the table.
+fn entry_table(old: Option<Table>, entry: &Entry, template: bool, carried: &mut String) -> Table {
     let mut table = old.unwrap_or_else(|| {
         let mut table = Table::new();
         // A blank line before each `[[segment]]`.
@@ -129,7 +188,9 @@ fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
             }
         }
         None => {
-            table.remove("previous-source");
+            if let Some(comments) = remove_keeping_comments(&mut table, "previous-source") {
+                carried.push_str(&comments);
+            }
         }
     }
     // A template has no translations, unless someone wrote one in.
@@ -137,6 +198,43 @@ fn entry_table(old: Option<Table>, entry: &Entry, template: bool) -> Table {
         set_string(&mut table, "translation", &entry.translation);
     }
     table
+}
+
+/// Removes `key` from `table`. A person's comments on it (the lines above
+/// it, one at the end of its line) are not the key's to take along: they
+/// go on the lines above the next key, or are returned, as lines, when
+/// the key was the table's last.
+fn remove_keeping_comments(table: &mut Table, key: &str) -> Option<String> {
+    let next = {
+        let mut keys = table.iter().map(|(k, _)| k);
+        keys.by_ref().find(|k| *k == key)?;
+        keys.next().map(str::to_string)
+    };
+    let (removed, item) = table.remove_entry(key)?;
+    let raw =
+        |raw: Option<&toml_edit::RawString>| raw.and_then(|r| r.as_str()).unwrap_or("").to_string();
+    let mut comments = raw(removed.leaf_decor().prefix());
+    if !comments.contains('#') {
+        comments.clear();
+    }
+    let end_of_line = raw(item.as_value().and_then(|v| v.decor().suffix()));
+    if let Some(comment) = end_of_line.trim().strip_prefix('#') {
+        comments.push('#');
+        comments.push_str(comment);
+        comments.push('\n');
+    }
+    if comments.is_empty() {
+        return None;
+    }
+    match next.as_deref().and_then(|next| table.key_mut(next)) {
+        Some(mut next) => {
+            let decor = next.leaf_decor_mut();
+            let old = raw(decor.prefix());
+            decor.set_prefix(comments + &old);
+            None
+        }
+        None => Some(comments),
+    }
 }
 
 /// Sets a string value, leaving it untouched (style, comments) when it
@@ -165,7 +263,8 @@ fn basic_string(text: &str) -> Value {
 
 /// The header comment and `[catalog]` table of a new file.
 pub(super) fn skeleton(catalog: &Catalog) -> String {
-    let article = &catalog.article;
+    // An id goes into comments: nothing in it may end or break one.
+    let article = &comment_text(&catalog.article);
     let mut out = String::new();
     if catalog.is_template() {
         let _ = write!(
@@ -202,6 +301,20 @@ pub(super) fn skeleton(catalog: &Catalog) -> String {
     );
     let _ = writeln!(out, "lang = {}", toml_string(catalog.lang.as_str()));
     out
+}
+
+/// `text` as it may stand in a TOML comment: control characters (which
+/// a comment may not hold, a line break ending it) as `\u{…}` escapes.
+fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A TOML basic string, escaped.
@@ -343,6 +456,54 @@ translation = \"\"\"
             "{text}"
         );
         assert!(reparse(&text).same_content(&new));
+    }
+
+    #[test]
+    fn the_catalog_table_keeps_its_place_among_the_entries() {
+        let header = "[catalog]\narticle = \"a/b\"\nsource-lang = \"en\"\nlang = \"ko\"\n";
+        let one =
+            "# Top comment.\n[[segment]]\nid = \"one\"\nsource = \"One.\"\ntranslation = \"\"\n";
+        let two = "\n[[segment]]\nid = \"two\"\nsource = \"Two.\"\ntranslation = \"\"\n";
+        for (old, before) in [
+            (
+                format!("{one}\n{header}{two}"),
+                "# Top comment.\n[[segment]]\nid = \"one\"",
+            ),
+            (format!("{one}{two}\n{header}"), "three"),
+        ] {
+            let mut new = reparse(&old);
+            new.segments.push(Entry::new("three", "Three."));
+            let text = render(&new, Some(&old));
+            let at = text.find("[catalog]").unwrap();
+            assert!(text.starts_with("# Top comment.\n[[segment]]"), "{text}");
+            assert!(text[..at].contains(before), "{text}");
+            assert!(reparse(&text).same_content(&new), "{text}");
+            assert_eq!(render(&reparse(&text), Some(&text)), text);
+        }
+    }
+
+    /// The id goes into the header comment of a new file: no character
+    /// of it can make that file invalid (or the writer panic).
+    #[test]
+    fn any_article_id_gives_a_valid_new_file() {
+        for id in [
+            "a\nb = 1\n[x",
+            "\r\u{0}\u{7f}\u{85}\"'\\",
+            "\u{1b}[31m\ttab",
+            "",
+        ] {
+            for lang in ["en", "ko"] {
+                let mut catalog = Catalog::new(id, &self::lang("en"), &self::lang(lang));
+                catalog.segments.push(Entry::new("one", "One."));
+                for text in [render(&catalog, None), render_document(&catalog, None)] {
+                    assert!(reparse(&text).same_content(&catalog), "{id:?}\n{text}");
+                    assert_eq!(
+                        text.lines().next().map(|l| l.starts_with("# The")),
+                        Some(true)
+                    );
+                }
+            }
+        }
     }
 
     #[test]
