@@ -23,5 +23,6 @@ mod qa;
 mod safety;
 mod scenario;
 mod segmentation;
+mod store_fixes;
 mod ui_lang;
 mod util;
