@@ -22,7 +22,9 @@
 //! edit) makes a fresh run, never a wrong answer. The checksums guard
 //! against accidents, not against someone who means to forge a cache: such
 //! a person can edit the catalogs themselves. It lives in `.l10n/cache/` (git-ignored)
-//! and is replaced atomically.
+//! and is replaced atomically, through a temporary file named after the
+//! writing process; the writer sweeps those of dead runs (readers hold no
+//! lock, so a file of a live run is left alone).
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -300,7 +302,12 @@ impl Cache {
         let index = postcard::to_allocvec(&index).ok()?;
         let dir = self.path.parent()?;
         fs::create_dir_all(dir).ok()?;
-        let mut file = tempfile::NamedTempFile::new_in(dir).ok()?;
+        sweep(dir);
+        let mut file = tempfile::Builder::new()
+            .prefix(&temp_prefix(std::process::id()))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .ok()?;
         let mut out = std::io::BufWriter::new(file.as_file_mut());
         out.write_all(MAGIC).ok()?;
         out.write_all(&(index.len() as u64).to_le_bytes()).ok()?;
@@ -313,6 +320,74 @@ impl Cache {
         drop(out);
         file.persist(&self.path).ok()?;
         Some(())
+    }
+}
+
+/// How the cache's temporary files start: the project's prefix and the id
+/// of the process writing it, so that another run can tell whether the
+/// writer is alive. Readers take no lock, so that is how a file of a
+/// killed run is told from one being written right now.
+fn temp_prefix(pid: u32) -> String {
+    format!("{}cache-{pid}-", crate::store::TEMP_PREFIX)
+}
+
+/// A temporary file whose writer seems dead is left this long anyway: a
+/// process in another PID namespace (a container sharing the workspace)
+/// looks dead from here.
+const DEAD_WRITER_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A temporary file untouched this long is stale whoever wrote it (its
+/// process id reused, or a name older versions gave: `.tmp` and six
+/// characters): writing a cache takes well under a second.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Deletes the temporary files killed runs left in the cache folder `dir`.
+fn sweep(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{}cache-", crate::store::TEMP_PREFIX);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let writer = name
+            .strip_prefix(&prefix)
+            .filter(|rest| rest.ends_with(".tmp"))
+            .and_then(|rest| rest.split('-').next()?.parse::<u32>().ok());
+        let legacy = name.len() == 10 && name.starts_with(".tmp");
+        if writer.is_none() && !legacy {
+            continue;
+        }
+        let age = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .unwrap_or_default();
+        let dead = writer.is_some_and(|pid| !alive(pid));
+        if age > STALE || (dead && age > DEAD_WRITER_GRACE) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id exists (as far as this system shows).
+fn alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists.
+        let done = unsafe { libc::kill(pid, 0) };
+        done == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 

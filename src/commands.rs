@@ -255,8 +255,11 @@ fn extract(workspace: &Workspace, args: &ExtractArgs, env: &Environment) -> Resu
         let shown = workspace.display_path(&orphan.path);
         let template = orphan.lang == *source_lang;
         if args.prune && (every_language || !template) {
-            removals.push(store::Removal::new(&orphan.path)?);
-            let _ = writeln!(out, "{}", ui.text(&msg!("extract-removed", path = shown)));
+            // One already gone needs no removal, and none is reported.
+            if let Some(removal) = store::Removal::new(&orphan.path)? {
+                removals.push(removal);
+                let _ = writeln!(out, "{}", ui.text(&msg!("extract-removed", path = shown)));
+            }
         } else {
             let warning = msg!("warning-orphan", path = shown, article = &orphan.article);
             let _ = writeln!(stderr, "{}", ui.text(&warning));

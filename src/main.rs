@@ -58,6 +58,10 @@ fn main() -> ExitCode {
     ) {
         stop_cleanly_on_signals();
     }
+    // Test seam: act as a system without RENAME_EXCHANGE.
+    if std::env::var_os("L10N_TEST_RENAME_ONLY").is_some() {
+        l10n::store::rename_only();
+    }
     let env = Environment {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),

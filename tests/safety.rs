@@ -708,3 +708,136 @@ fn a_hard_linked_backup_keeps_its_text() {
     assert_eq!(ws.read("backup.toml"), backup);
     assert!(ws.read(&ko_path()).contains("strong ties"));
 }
+
+/// Row 46 (B1). A rename the system refuses at commit: an immutable
+/// catalog (`chattr +i`) is told before anything is written, naming it;
+/// a catalog that is a mount point (EBUSY, which no flag shows) fails only
+/// at its swap, and every file already put in place is put back, the new
+/// catalogs and the folders made for them removed: nothing half done.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_rename_that_fails_at_commit_leaves_nothing_half_done() {
+    let ws = translated();
+    edit_article(&ws);
+    ws.write("articles/b.md", "Another article. Two sentences.\n");
+    let path = ws.path(&ko_path());
+    let immutable = Command::new("chattr").arg("+i").arg(&path).status();
+    if !immutable.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: chattr +i is not available here");
+        return;
+    }
+    let before = ws.snapshot();
+    let run = ws.run(&["extract"]);
+    Command::new("chattr")
+        .arg("-i")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("immutable"), "{}", run.stderr);
+    before.assert_same(&ws.snapshot(), "a failed commit left half its renames");
+
+    // Many files, swapped in parallel: some are in place when the mount
+    // point fails.
+    for i in 0..30 {
+        ws.write(
+            &format!("articles/new/a{i:02}.md"),
+            &format!("Article {i} is new. It has two sentences.\n"),
+        );
+    }
+    let Some(unmount) = mount(&["--bind", path.to_str().unwrap()], &path) else {
+        return;
+    };
+    let before = ws.snapshot();
+    let run = ws.run(&["extract"]);
+    drop(unmount);
+    assert_eq!(run.code, 2, "{run:?}");
+    before.assert_same(&ws.snapshot(), "a failed commit left half its renames");
+    for lang in ["en", "ko"] {
+        let folder = ws.path(&format!("locales/{lang}/new"));
+        assert!(
+            !folder.exists(),
+            "{lang}: a folder made for the commit is left"
+        );
+    }
+    ws.run(&["extract"]).expect_code(0);
+    assert!(ws.read(&ko_path()).contains("strong ties"));
+}
+
+/// Row 51 (B3). New catalogs follow the umask, as any tool's new files do.
+#[cfg(unix)]
+#[test]
+fn new_catalogs_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    for (umask, mode) in [("077", 0o600), ("027", 0o640), ("002", 0o664)] {
+        let ws = translated();
+        ws.write("articles/new.md", "A new article. Two sentences.\n");
+        let status = Command::new("sh")
+            .args([
+                "-c",
+                &format!(
+                    "umask {umask} && exec {} extract",
+                    env!("CARGO_BIN_EXE_l10n")
+                ),
+            ])
+            .current_dir(ws.path("."))
+            .env("L10N_LANG", "en")
+            .status()
+            .unwrap();
+        assert!(status.success());
+        for lang in ["en", "ko"] {
+            let found = fs::metadata(ws.path(&format!("locales/{lang}/new.toml")))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(found & 0o777, mode, "{lang}, umask {umask}");
+        }
+    }
+}
+
+/// Row 52 (B4). Run as root, extract keeps a catalog's owner and group.
+#[cfg(unix)]
+#[test]
+fn a_catalog_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt;
+    if !running_as_root() {
+        eprintln!("skipped: needs root to give a file away");
+        return;
+    }
+    let ws = translated();
+    let path = ws.path(&ko_path());
+    std::os::unix::fs::chown(&path, Some(1000), Some(1001)).unwrap();
+    edit_article(&ws);
+    ws.run(&["extract"]).expect_code(0);
+    assert!(ws.read(&ko_path()).contains("strong ties"));
+    let metadata = fs::metadata(&path).unwrap();
+    assert_eq!((metadata.uid(), metadata.gid()), (1000, 1001));
+}
+
+/// Row 49 (B6). `build` on a full disk changes nothing: no file, and no
+/// folder it made for its outputs.
+#[test]
+fn build_on_a_full_disk_leaves_no_folders() {
+    let ws = Workspace::new();
+    let Some(unmount) = mount(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &ws.path(".")) else {
+        return;
+    };
+    ws.write(
+        &format!("articles/{SEED_ID}.md"),
+        &crate::util::seed_article(),
+    );
+    ws.mkdir("locales/ko");
+    ws.run(&["extract"]).expect_code(0);
+    let free = free_bytes(&ws);
+    fs::write(ws.path("filler"), vec![b'x'; free as usize]).unwrap_or(());
+    ws.run(&["build", "--lang", "ko", "--out", "out"])
+        .expect_code(2);
+    assert!(!ws.path("out").exists(), "a refused build left folders");
+    // A folder that was there stays.
+    ws.mkdir("out");
+    ws.run(&["build", "--lang", "ko", "--out", "out"])
+        .expect_code(2);
+    assert!(ws.path("out").exists());
+    assert!(!ws.path("out/ko").exists(), "a refused build left folders");
+    drop(unmount);
+}

@@ -24,5 +24,6 @@ mod review_fixes;
 mod safety;
 mod scenario;
 mod segmentation;
+mod store_fixes;
 mod ui_lang;
 mod util;

@@ -5,18 +5,24 @@
 //! a temporary file beside its target; only when all are staged and flushed,
 //! and none of the targets changed on disk since they were read, does
 //! [`commit`] swap them in for the old files, one by one, checking each file
-//! swapped out (see [`swap`]). A full disk therefore changes nothing, a run
-//! killed at any moment leaves each catalog whole, old or new, and a save
-//! that lands during the commit is never overwritten.
+//! swapped out (see [`swap`]). The commit is all or nothing: on any error
+//! every file already swapped in is put back. A full disk therefore changes
+//! nothing, a run killed at any moment leaves each catalog whole, old or
+//! new, and a save that lands during the commit is never overwritten.
 mod lines;
 mod read;
 mod stamp;
 mod swap;
 mod write;
 
+pub use swap::rename_only;
+
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, Weak};
 
 pub use read::{parse, parse_document};
 pub use stamp::Stamp;
@@ -175,12 +181,14 @@ fn key_offset(text: &str, key: &str) -> Option<usize> {
 }
 
 /// A new version of a file, written beside it, waiting for [`commit`].
-/// Dropped uncommitted, it deletes itself: a run that fails after staging
-/// leaves no trace.
+/// Dropped uncommitted, it deletes itself, and the folders made for it
+/// once they are empty: a run that fails after staging leaves no trace.
 #[derive(Debug)]
 pub struct Staged {
     target: PathBuf,
     temp: tempfile::TempPath,
+    /// The folder it is in, if this run made it. Dropped after `temp`.
+    folder: Option<Arc<Made>>,
     /// The file system it is on.
     device: u64,
     /// What the target was when the plan was made; `None` for a new file.
@@ -198,15 +206,18 @@ impl Staged {
 /// Writes `contents` beside `path`, to replace it on [`commit`] if the file
 /// is then still what `expected` says. A read-only target is refused here,
 /// before anything is replaced: someone made it so on purpose (and root
-/// would overwrite it regardless).
+/// would overwrite it regardless); so is one that cannot be replaced at
+/// all (immutable or append-only, it or its folder).
 pub fn stage(path: &Path, contents: &[u8], expected: Option<Fingerprint>) -> Result<Staged> {
     interrupt::check()?;
     let old = fs::metadata(path).ok();
     refuse_read_only(path, old.as_ref())?;
-    let (temp, device) = stage_file(path, contents, old.as_ref())?;
+    refuse_unreplaceable(path)?;
+    let (temp, folder, device) = stage_file(path, contents, old.as_ref())?;
     Ok(Staged {
         target: path.to_path_buf(),
         temp,
+        folder,
         device,
         expected,
         written: Fingerprint::of(contents),
@@ -221,15 +232,16 @@ pub struct Removal {
 }
 
 impl Removal {
-    pub fn new(path: &Path) -> Result<Removal> {
+    /// The removal of the file at `path`; `None` when it is already gone
+    /// (someone else removed it: what was asked is done, and nothing
+    /// changed that a person wrote).
+    pub fn new(path: &Path) -> Result<Option<Removal>> {
         refuse_read_only(path, fs::metadata(path).ok().as_ref())?;
-        let expected = Fingerprint::of_file(path)?.ok_or_else(|| Error::Conflict {
-            path: path.to_path_buf(),
-        })?;
-        Ok(Removal {
+        refuse_unreplaceable(path)?;
+        Ok(Fingerprint::of_file(path)?.map(|expected| Removal {
             target: path.to_path_buf(),
             expected,
-        })
+        }))
     }
 }
 
@@ -243,13 +255,15 @@ fn refuse_read_only(path: &Path, metadata: Option<&fs::Metadata>) -> Result<()> 
     Ok(())
 }
 
-/// Replaces every staged file and deletes every removal. On any error
-/// before the first file is put in place, nothing changes; after, each
-/// file is old or new and the run stops at a file boundary: a target that
-/// changed on disk (a translator's save) is left as saved, and a signal
-/// (see [`interrupt`]) stops it between files. `before_commit` runs once
-/// the staged files are durable and before they are checked (a seam for
-/// tests of concurrent edits).
+/// Replaces every staged file and deletes every removal, all or nothing:
+/// on any error (a target that changed on disk, a file the system will not
+/// rename, a signal: see [`interrupt`]) every file already put in place is
+/// put back as it was, by the same checked exchange, and the run stops. A
+/// translator's save is never undone: a target saved over since it was
+/// put in place stays as saved. The files replaced are deleted only once
+/// every file is in place. `before_commit` runs once the staged files are
+/// durable and before they are checked (a seam for tests of concurrent
+/// edits).
 pub fn commit(
     staged: Vec<Staged>,
     removals: Vec<Removal>,
@@ -260,15 +274,18 @@ pub fn commit(
     interrupt::check()?;
     // Every target is checked first, so that a save made while the run
     // was planning stops it before anything is written.
+    // A removal whose file is gone already is no change: what was asked
+    // is done.
     let expectations = staged
         .iter()
-        .map(|s| (&s.target, s.expected))
-        .chain(removals.iter().map(|r| (&r.target, Some(r.expected))));
+        .map(|s| (&s.target, s.expected, false))
+        .chain(removals.iter().map(|r| (&r.target, Some(r.expected), true)));
     let changed: Vec<&PathBuf> = expectations
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|(path, expected)| {
+        .map(|(path, expected, removal)| {
             let unchanged = match expected {
+                Some(_) if *removal && fs::symlink_metadata(path).is_err() => true,
                 Some(expected) => expected.still_at(path)?,
                 None => !path.exists(),
             };
@@ -287,33 +304,70 @@ pub fn commit(
     // of files: done in parallel. After the first failure the others are
     // skipped, their temporary files deleted as they are dropped.
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let errors: Vec<Error> = staged
+    let results: Vec<Result<(swap::Done, Option<Arc<Made>>)>> = staged
         .into_par_iter()
         .filter_map(|file| {
             if stop.load(std::sync::atomic::Ordering::Relaxed) {
                 return None;
             }
-            let result = interrupt::check().and_then(|()| {
-                swap::replace(
-                    file.temp,
-                    &file.target,
-                    file.expected.as_ref(),
-                    &file.written,
-                )
-            });
-            let error = result.err()?;
-            stop.store(true, std::sync::atomic::Ordering::Relaxed);
-            Some(error)
+            let Staged {
+                target,
+                temp,
+                folder,
+                expected,
+                written,
+                ..
+            } = file;
+            let result = interrupt::check()
+                .and_then(|()| swap::replace(temp, &target, expected.as_ref(), &written));
+            if result.is_err() {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            Some(result.map(|done| (done, folder)))
         })
         .collect();
-    if let Some(error) = most_telling(errors) {
-        return Err(error);
+    let mut done = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(swapped) => done.push(swapped),
+            Err(error) => errors.push(error),
+        }
     }
-    for removal in removals {
-        interrupt::check()?;
-        swap::remove(&removal.target, &removal.expected)?;
+    let mut error = most_telling(errors);
+    if error.is_none() {
+        for removal in removals {
+            match interrupt::check().and_then(|()| swap::remove(&removal.target, &removal.expected))
+            {
+                Ok(removed) => done.extend(removed.map(|removed| (removed, None))),
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
     }
-    Ok(())
+    match error {
+        None => {
+            done.into_par_iter().for_each(|(done, folder)| {
+                done.finish();
+                if let Some(folder) = folder {
+                    folder.keep();
+                }
+            });
+            Ok(())
+        }
+        Some(error) => {
+            // Putting a file back can fail only as putting it in place
+            // could (the system refuses the rename): it then stays new,
+            // and whole. Folders made for files put back go once empty.
+            done.into_par_iter().for_each(|(done, folder)| {
+                let _ = done.undo();
+                drop(folder);
+            });
+            Err(error)
+        }
+    }
 }
 
 /// Of the errors of parallel writes, the one to show: a conflict (someone's
@@ -325,42 +379,145 @@ fn most_telling(errors: Vec<Error>) -> Option<Error> {
     errors.into_iter().nth(conflict.unwrap_or(0))
 }
 
-/// Writes `contents` to a temporary file beside `path`, with the
-/// permissions of the file it will replace (`old`); returns it and the
-/// file system it is on.
+/// Writes `contents` to a temporary file beside `path`, with the owner,
+/// group and permissions of the file it will replace (`old`), or as any
+/// new file gets them; returns it, the folder this run made for it if it
+/// did, and the file system it is on.
 fn stage_file(
     path: &Path,
     contents: &[u8],
     old: Option<&fs::Metadata>,
-) -> Result<(tempfile::TempPath, u64)> {
+) -> Result<(tempfile::TempPath, Option<Arc<Made>>, u64)> {
     let error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let create = || {
-        tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(".tmp")
-            .tempfile_in(dir)
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX).suffix(".tmp");
+        #[cfg(unix)]
+        if old.is_none() {
+            builder.permissions(new_file_permissions());
+        }
+        builder.tempfile_in(dir)
     };
+    let mut folder = Made::lookup(dir);
     let mut file = match create() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            fs::create_dir_all(dir).map_err(error)?;
+            folder = Made::make(dir).map_err(error)?;
             create()
         }
         created => created,
     }
     .map_err(error)?;
     file.write_all(contents).map_err(error)?;
-    let permissions = match old {
-        Some(old) => old.permissions(),
-        None => new_file_permissions(file.as_file()).map_err(error)?,
-    };
-    file.as_file().set_permissions(permissions).map_err(error)?;
+    if let Some(old) = old {
+        // The owner first: changing it clears set-id bits.
+        #[cfg(unix)]
+        keep_owner(file.as_file(), old).map_err(error)?;
+        file.as_file()
+            .set_permissions(old.permissions())
+            .map_err(error)?;
+    }
     let device = device(&file.as_file().metadata().map_err(error)?);
     // Close it: a run may stage tens of thousands of files.
-    Ok((file.into_temp_path(), device))
+    Ok((file.into_temp_path(), folder, device))
+}
+
+/// Gives `file` the owner and group of `old`, the file it will replace,
+/// as far as this process may: a file edited as root stays its
+/// translator's; a user who may not give a file away keeps at least its
+/// group where they belong to it.
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, old: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, fchown};
+    let now = file.metadata()?;
+    if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    let denied = |e: &std::io::Error| e.kind() == std::io::ErrorKind::PermissionDenied;
+    match fchown(file, Some(old.uid()), Some(old.gid())) {
+        Err(e) if denied(&e) => match fchown(file, None, Some(old.gid())) {
+            Err(e) if denied(&e) => Ok(()),
+            done => done,
+        },
+        done => done,
+    }
+}
+
+/// A folder this run made to stage files in. When the last file staged
+/// in it (or in a folder made inside it) is dropped uncommitted, the
+/// folder is removed again if it is empty; once a file in it is
+/// committed, it is kept.
+#[derive(Debug)]
+struct Made {
+    dir: PathBuf,
+    /// The folder it is in, if this run made that too.
+    parent: Option<Arc<Made>>,
+    kept: AtomicBool,
+}
+
+/// The folders this run made and still holds, by path: a second file
+/// staged in one shares it.
+static MADE: Mutex<BTreeMap<PathBuf, Weak<Made>>> = Mutex::new(BTreeMap::new());
+
+impl Made {
+    /// The folder `dir`, if this run made it and holds it.
+    fn lookup(dir: &Path) -> Option<Arc<Made>> {
+        let made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+        made.get(dir).and_then(Weak::upgrade)
+    }
+
+    /// Makes `dir` and the folders above it that are missing; returns the
+    /// deepest this run made. Made under the registry's lock, so that two
+    /// files staged at once into one new folder share it.
+    fn make(dir: &Path) -> std::io::Result<Option<Arc<Made>>> {
+        let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+        made.retain(|_, folder| folder.strong_count() > 0);
+        let missing: Vec<&Path> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && fs::symlink_metadata(d).is_err())
+            .collect();
+        let mut deepest = missing
+            .last()
+            .and_then(|top| top.parent())
+            .and_then(|parent| made.get(parent).and_then(Weak::upgrade));
+        for folder in missing.into_iter().rev() {
+            match fs::create_dir(folder) {
+                Ok(()) => {
+                    let folder = Arc::new(Made {
+                        dir: folder.to_path_buf(),
+                        parent: deepest.take(),
+                        kept: AtomicBool::new(false),
+                    });
+                    made.insert(folder.dir.clone(), Arc::downgrade(&folder));
+                    deepest = Some(folder);
+                }
+                // Made by another process meanwhile: not ours to remove.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => deepest = None,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(deepest)
+    }
+
+    /// Keeps this folder and those above it that this run made.
+    fn keep(&self) {
+        self.kept.store(true, Ordering::Relaxed);
+        if let Some(parent) = &self.parent {
+            parent.keep();
+        }
+    }
+}
+
+impl Drop for Made {
+    fn drop(&mut self) {
+        if !self.kept.load(Ordering::Relaxed) {
+            // Fails, as it should, if anything is in it.
+            let _ = fs::remove_dir(&self.dir);
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -415,17 +572,55 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     commit(vec![staged], Vec::new(), || {})
 }
 
-/// A new catalog gets the mode an ordinary new file would have (tempfile
-/// creates its files readable by the owner only).
-fn new_file_permissions(file: &fs::File) -> std::io::Result<fs::Permissions> {
-    #[cfg_attr(not(unix), allow(unused_mut))]
-    let mut permissions = file.metadata()?.permissions();
-    #[cfg(unix)]
+/// A new catalog gets the mode an ordinary new file would have: created
+/// with 0666, the system takes away what the umask (or the folder's
+/// default ACL) says, as for any tool's output (tempfile alone would make
+/// it readable by the owner only).
+#[cfg(unix)]
+fn new_file_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o666)
+}
+
+/// Refuses a target that no rename can replace, or no unlink remove: an
+/// immutable or append-only file, or one in such a folder (`chattr +i`,
+/// `+a`). Told before anything is written; where the flags cannot be read
+/// (another file system, no permission), the commit's undo is the guard.
+#[cfg_attr(not(target_os = "linux"), allow(unused_variables))]
+fn refuse_unreplaceable(path: &Path) -> Result<()> {
+    #[cfg(target_os = "linux")]
     {
-        use std::os::unix::fs::PermissionsExt;
-        permissions.set_mode(0o644);
+        let dir = path.parent().unwrap_or(Path::new("."));
+        if let Some(fixed) = [path, dir].into_iter().find(|p| fixed(p)) {
+            return Err(Error::usage(
+                msg!("error-immutable", path = crate::ui::path_text(fixed)),
+                msg!("help-immutable"),
+            ));
+        }
     }
-    Ok(permissions)
+    Ok(())
+}
+
+/// Whether the file or folder at `path` is immutable or append-only.
+#[cfg(target_os = "linux")]
+fn fixed(path: &Path) -> bool {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    const FS_IMMUTABLE_FL: libc::c_int = 0x10;
+    const FS_APPEND_FL: libc::c_int = 0x20;
+    // Non-blocking: a pipe there must not hang the run (it is refused
+    // later, with its own message).
+    let Ok(file) = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+    else {
+        return false;
+    };
+    let mut flags: libc::c_int = 0;
+    // SAFETY: the file is open, and the call writes one int to `flags`.
+    let done = unsafe { libc::ioctl(file.as_raw_fd(), libc::FS_IOC_GETFLAGS, &mut flags) };
+    done == 0 && flags & (FS_IMMUTABLE_FL | FS_APPEND_FL) != 0
 }
 
 /// An exclusive lock on the workspace, held while it lives.
