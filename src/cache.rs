@@ -39,7 +39,7 @@ use crate::qa::{Check, Finding, Severity};
 use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
 use crate::store::Stamp;
 use crate::survey::UnknownKey;
-use crate::ui::Message;
+use crate::ui::{Message, StoredMessage};
 
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
@@ -445,7 +445,7 @@ type StoredIssue = (
     Option<Lang>,
 );
 /// A `QaIssue`: id, line, check, severity, message.
-type StoredFinding = (String, Option<usize>, Check, Severity, Message);
+type StoredFinding = (String, Option<usize>, Check, Severity, StoredMessage);
 /// [`StoredIssues`] borrowed from the reports, to encode without copying:
 /// the same encoding.
 type StoredIssuesRef<'a> = (Vec<StoredIssueRef<'a>>, Vec<StoredFindingRef<'a>>);
@@ -512,7 +512,7 @@ fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
             finding: Finding {
                 check,
                 severity,
-                message,
+                message: message.0,
             },
         })
         .collect();

@@ -187,7 +187,7 @@ pub struct StatusArgs {
     #[arg(long)]
     pub diff: bool,
     /// `text` for people, `json` for scripts (the same in every UI language).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
     pub format: Format,
     /// Work on one share of the articles only: K of N, by a stable hash of
     /// the article id (to split CI across machines; see `status --merge`).
@@ -221,7 +221,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,
     /// `text` for people, `json` for scripts (the same in every UI language).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
     pub format: Format,
     /// Work on one share of the articles only: K of N, by a stable hash of
     /// the article id (to split CI across machines; see `status --merge`).
@@ -250,6 +250,30 @@ pub struct BuildArgs {
     /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
+}
+
+/// `--format` of `status` and `check`: the report's [`Format`], as clap
+/// parses it (the report knows nothing of clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// For people: tables, and `path:line:` lines that editors and CI link.
+    Text,
+    /// One JSON document, the same whatever the UI language.
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// The parser of `--format`: a [`FormatArg`], mapped to the report's format.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    EnumValueParser::<FormatArg>::new().map(Format::from)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -357,10 +381,13 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
                     ExportFormat::Ftl => msg!("cli-value-export-ftl"),
                 }))
             }
-            "format" => arg.value_parser(DescribedValues::new(ui, |format| match format {
-                Format::Text => msg!("cli-value-format-text"),
-                Format::Json => msg!("cli-value-format-json"),
-            })),
+            "format" => arg.value_parser(
+                DescribedValues::new(ui, |format| match format {
+                    FormatArg::Text => msg!("cli-value-format-text"),
+                    FormatArg::Json => msg!("cli-value-format-json"),
+                })
+                .map(Format::from),
+            ),
             _ => arg,
         });
     }

@@ -1,42 +1,17 @@
-//! The library's one error type: what went wrong, where, and what to do.
+//! The tool's one error type: what went wrong, where, and what to do.
 //!
-//! Errors carry a [`Location`] when they point into a file, so the binary can
-//! render them once, at the top, with the offending line.
+//! The core's errors (bad input found by a pure stage: [`l10n_core::Error`])
+//! come wrapped as [`Error::Core`]; the variants here are the file system's
+//! and the run's (conflicts, the lock, signals, usage). Errors carry a
+//! [`Location`] when they point into a file, so the binary can render them
+//! once, at the top, with the offending line.
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use l10n_core::error::Location;
+
 use crate::msg;
-use crate::ui::Message;
-
-/// A place in a text file: 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub path: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    /// The text of that line, for a snippet.
-    pub line_text: String,
-}
-
-impl Location {
-    /// The location of byte `offset` in `text` (clamped to the text).
-    pub fn at(path: impl Into<PathBuf>, text: &str, offset: usize) -> Location {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        Location {
-            path: path.into(),
-            line: text[..offset].matches('\n').count() + 1,
-            column: text[line_start..offset].chars().count() + 1,
-            line_text: text[line_start..line_end]
-                .trim_end_matches('\r')
-                .to_string(),
-        }
-    }
-}
+use crate::ui::{Message, Ui};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -44,41 +19,32 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// [`Error::help`] in the UI language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}", self.message())]
+    /// Bad input a pure stage found: a file that is not UTF-8 or does not
+    /// parse, a bad language tag.
+    #[error("{}", self.english())]
+    Core(#[from] l10n_core::Error),
+
+    #[error("{}", self.english())]
     Read { path: PathBuf, source: io::Error },
 
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     Write { path: PathBuf, source: io::Error },
 
-    #[error("{}", self.message())]
-    InvalidUtf8 { location: Location, offset: usize },
-
-    /// A catalog or configuration file that does not parse or has the wrong shape.
-    #[error("{message}")]
-    InvalidFile {
-        location: Location,
-        message: Message,
-        help: Box<Message>,
-    },
-
-    #[error("{}", self.message())]
-    BadLanguage { tag: String },
-
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     NoArticles { path: PathBuf },
 
     /// A catalog that changed on disk after it was read.
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     Conflict { path: PathBuf },
 
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     Locked { path: PathBuf },
 
     /// A catalog (or output) that changed on disk while it was being put
     /// in place: the changed file was put back, files committed before it
     /// stay new. `kept` holds a second version saved in the same instant,
     /// set aside rather than deleted.
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     ConflictWhileWriting {
         path: PathBuf,
         kept: Option<PathBuf>,
@@ -86,17 +52,17 @@ pub enum Error {
 
     /// The run was asked to stop (SIGINT, SIGTERM) and did, at a file
     /// boundary.
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     Interrupted { signal: i32 },
 
     /// A path where a regular file should be that is something else (a
     /// named pipe, a socket, a device, a folder).
-    #[error("{}", self.message())]
+    #[error("{}", self.english())]
     NotRegular { path: PathBuf },
 
     /// Bad usage that the argument parser cannot see: an unknown article, a
     /// workspace with no target languages, a file that already exists.
-    #[error("{message}")]
+    #[error("{}", self.english())]
     Usage { message: Message, help: Message },
 }
 
@@ -105,19 +71,15 @@ impl Error {
         Error::Usage { message, help }
     }
 
+    /// A file that does not parse or has the wrong shape (see
+    /// [`l10n_core::Error::invalid`]).
     pub fn invalid(location: Location, message: Message, help: Message) -> Error {
-        Error::InvalidFile {
-            location,
-            message,
-            help: Box::new(help),
-        }
+        Error::Core(l10n_core::Error::invalid(location, message, help))
     }
 
     pub fn location(&self) -> Option<&Location> {
         match self {
-            Error::InvalidUtf8 { location, .. } | Error::InvalidFile { location, .. } => {
-                Some(location)
-            }
+            Error::Core(error) => error.location(),
             _ => None,
         }
     }
@@ -149,12 +111,18 @@ impl Error {
                     relative(kept);
                 }
             }
-            Error::InvalidUtf8 { location, .. } | Error::InvalidFile { location, .. } => {
-                relative(&mut location.path);
-            }
-            Error::BadLanguage { .. } | Error::Usage { .. } | Error::Interrupted { .. } => {}
+            Error::Core(
+                l10n_core::Error::InvalidUtf8 { location, .. }
+                | l10n_core::Error::InvalidFile { location, .. },
+            ) => relative(&mut location.path),
+            Error::Core(_) | Error::Usage { .. } | Error::Interrupted { .. } => {}
         }
         self
+    }
+
+    /// The message in English, for `Display`.
+    fn english(&self) -> String {
+        Ui::ENGLISH.text(&self.message())
     }
 
     /// What went wrong.
@@ -170,13 +138,8 @@ impl Error {
                 path = crate::ui::path_text(path),
                 reason = source.to_string()
             ),
-            Error::InvalidUtf8 { location, offset } => msg!(
-                "error-invalid-utf8",
-                path = crate::ui::path_text(&location.path),
-                offset = *offset
-            ),
-            Error::InvalidFile { message, .. } | Error::Usage { message, .. } => message.clone(),
-            Error::BadLanguage { tag } => msg!("error-bad-language", tag = tag),
+            Error::Core(error) => error.message(),
+            Error::Usage { message, .. } => message.clone(),
             Error::NoArticles { path } => {
                 msg!("error-no-articles", path = crate::ui::path_text(path))
             }
@@ -206,10 +169,8 @@ impl Error {
     /// What the user can do about it.
     pub fn help(&self) -> Option<Message> {
         match self {
-            Error::InvalidFile { help, .. } => Some(Message::clone(help)),
+            Error::Core(error) => error.help(),
             Error::Usage { help, .. } => Some(help.clone()),
-            Error::BadLanguage { .. } => Some(msg!("help-bad-language")),
-            Error::InvalidUtf8 { .. } => Some(msg!("help-invalid-utf8")),
             Error::NoArticles { .. } => Some(msg!("help-no-articles")),
             Error::Conflict { .. } => Some(msg!("help-conflict")),
             Error::Locked { .. } => Some(msg!("help-locked")),
@@ -249,10 +210,10 @@ mod tests {
                 path: "/real/w/a/b.toml".into(),
                 source: io(),
             },
-            Error::InvalidUtf8 {
+            Error::Core(l10n_core::Error::InvalidUtf8 {
                 location: at("/w/a/b.toml"),
                 offset: 0,
-            },
+            }),
             Error::invalid(at("/w/a/b.toml"), msg!("help-locked"), msg!("help-locked")),
             Error::NoArticles {
                 path: "/w/a/b.toml".into(),

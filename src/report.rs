@@ -13,8 +13,8 @@ use crate::qa::{Finding, Severity};
 use crate::survey::Partition;
 use crate::ui::{Arg, Message, Ui, display_width, escape, is_unsafe, pad, path_text};
 
-/// How output is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How output is written (`--format` is `cli::FormatArg`, which maps here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// For people: tables, and `path:line:` lines that editors and CI link.
     Text,
@@ -145,8 +145,45 @@ pub enum Detail {
 pub struct QaIssue {
     pub id: String,
     pub line: Option<usize>,
-    #[serde(flatten)]
+    #[serde(flatten, with = "finding_json")]
     pub finding: Finding,
+}
+
+/// A finding in JSON: its check and severity by id, its message in
+/// English whatever the UI language; read back (`status --merge`) with the
+/// message as it was written.
+mod finding_json {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::msg;
+    use crate::qa::{Check, Finding, Severity};
+    use crate::ui::Ui;
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    struct Json {
+        check: Check,
+        severity: Severity,
+        message: String,
+    }
+
+    pub fn serialize<S: Serializer>(finding: &Finding, serializer: S) -> Result<S::Ok, S::Error> {
+        Json {
+            check: finding.check,
+            severity: finding.severity,
+            message: Ui::ENGLISH.text(&finding.message),
+        }
+        .serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let json = Json::deserialize(deserializer)?;
+        Ok(Finding {
+            check: json.check,
+            severity: json.severity,
+            message: msg!("qa-as-written", text = json.message),
+        })
+    }
 }
 
 impl ArticleReport {
@@ -782,5 +819,27 @@ mod tests {
     #[test]
     fn percent_of_nothing_is_complete() {
         assert_eq!(Counts::default().translated_percent(), 100.0);
+    }
+
+    #[test]
+    fn findings_serialize_with_kebab_case_ids() {
+        let f = Finding {
+            check: crate::qa::Check::LinkTargets,
+            severity: Severity::Warning,
+            message: msg!("qa-untranslated"),
+        };
+        let to_json = |f: &Finding| {
+            let mut out = Vec::new();
+            finding_json::serialize(f, &mut serde_json::Serializer::new(&mut out)).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            to_json(&f),
+            r#"{"check":"link-targets","severity":"warning","message":"the translation is identical to the source (left untranslated?)"}"#
+        );
+        let back = finding_json::deserialize(&mut serde_json::Deserializer::from_str(&to_json(&f)))
+            .unwrap();
+        let english = |f: &Finding| Ui::ENGLISH.text(&f.message);
+        assert_eq!(english(&back), english(&f));
     }
 }

@@ -18,7 +18,7 @@ use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan, State};
 use crate::segment::Rules;
 use crate::store::{self, CatalogFile, Stamp};
-use crate::ui::Message;
+use crate::ui::{Message, Ui};
 use crate::workspace::{ArticleFile, Workspace};
 
 /// One article, its template and its plan in each language asked for.
@@ -99,7 +99,7 @@ impl std::str::FromStr for Partition {
     type Err = String;
 
     fn from_str(text: &str) -> std::result::Result<Partition, String> {
-        let bad = || msg!("error-partition", value = text).to_string();
+        let bad = || Ui::ENGLISH.text(&msg!("error-partition", value = text));
         let (index, count) = text.split_once('/').ok_or_else(bad)?;
         let index: u32 = index.trim().parse().map_err(|_| bad())?;
         let count: u32 = count.trim().parse().map_err(|_| bad())?;

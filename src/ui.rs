@@ -3,13 +3,11 @@
 //! language the binary chose (`--ui-lang`, `L10N_LANG`, `LC_ALL`, `LANG`,
 //! else English).
 //!
-//! The library describes what it has to say as a [`Message`] (an id and
-//! named arguments, made with [`msg!`](crate::msg)) and the edge renders it
-//! with a [`Ui`]. English is the fallback for any id a language lacks. JSON
+//! The library and the core describe what they have to say as a [`Message`]
+//! (an id and named arguments, made with [`msg!`](crate::msg); pure data,
+//! in `l10n_core::message`) and the edge renders it with a [`Ui`]. English is the fallback for any id a language lacks. JSON
 //! output and catalog files never go through here: they are the same in
 //! every UI language.
-use std::borrow::Cow;
-use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -17,109 +15,42 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use unic_langid::LanguageIdentifier;
 
+pub use l10n_core::message::{Arg, Message};
+pub use l10n_core::text::{escape, is_unsafe, path_text};
+
 /// The English resource: the reference every other language is checked
 /// against.
 pub const EN_FTL: &str = include_str!("messages/en.ftl");
 pub const KO_FTL: &str = include_str!("messages/ko.ftl");
 
-/// Something to say to a person: a Fluent message id and its arguments.
-///
-/// Made with [`msg!`](crate::msg) only, so that the test of the `.ftl` files
-/// can find every id and every argument the code passes.
+/// A message as the result cache stores it: read back only if its id and
+/// every argument's name are ones the English resource has (where every
+/// message and variable is), so that a stale cache cannot name a message
+/// that no longer exists. Written as the [`Message`] itself.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    pub id: &'static str,
-    pub args: Box<[(&'static str, Arg)]>,
-}
+pub struct StoredMessage(pub Message);
 
-/// An argument of a message: text, or a number (which plural rules see).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub enum Arg {
-    /// Data (a path, an id, a sentence, a reason): shown [`escape`]d.
-    Text(String),
-    Number(f64),
-    /// Text this program already made for the terminal (another rendered
-    /// message, with its own colour codes): shown as it is.
-    Shown(String),
-}
-
-impl From<&str> for Arg {
-    fn from(text: &str) -> Arg {
-        Arg::Text(text.to_string())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(text: String) -> Arg {
-        Arg::Text(text)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(text: &String) -> Arg {
-        Arg::Text(text.clone())
-    }
-}
-
-impl From<&crate::lang::Lang> for Arg {
-    fn from(lang: &crate::lang::Lang) -> Arg {
-        Arg::Text(lang.to_string())
-    }
-}
-
-impl From<usize> for Arg {
-    fn from(n: usize) -> Arg {
-        Arg::Number(n as f64)
-    }
-}
-
-impl From<&usize> for Arg {
-    fn from(n: &usize) -> Arg {
-        Arg::Number(*n as f64)
-    }
-}
-
-impl From<f64> for Arg {
-    fn from(n: f64) -> Arg {
-        Arg::Number(n)
-    }
-}
-
-/// A [`Message`]: `msg!("status-total", count = n, lang = lang)`.
-///
-/// Argument names are Fluent variable names (`$count`); values are text or
-/// numbers (anything [`Arg`] converts from).
-#[macro_export]
-macro_rules! msg {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::ui::Message {
-            id: $id,
-            args: ::std::boxed::Box::new([$((stringify!($name), $crate::ui::Arg::from($value))),*]),
-        }
-    };
-}
-
-/// Stored as its id and arguments (the result cache keeps messages so that
-/// a later run can render them in its own UI language).
-impl serde::Serialize for Message {
+impl serde::Serialize for StoredMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (self.id, &self.args).serialize(serializer)
+        self.0.serialize(serializer)
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
+impl<'de> serde::Deserialize<'de> for StoredMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<StoredMessage, D::Error> {
         let (id, args): (String, Vec<(String, Arg)>) =
             serde::Deserialize::deserialize(deserializer)?;
         let known = |name: &str| static_name(name);
         let unknown = |what: &str| serde::de::Error::custom(format!("unknown message {what}"));
-        Ok(Message {
+        Ok(StoredMessage(Message {
             id: known(&id).ok_or_else(|| unknown(&id))?,
             args: args
                 .into_iter()
                 .map(|(name, value)| Ok((known(&name).ok_or_else(|| unknown(&name))?, value)))
                 .collect::<Result<_, D::Error>>()?,
-        })
+        }))
     }
 }
 
@@ -142,13 +73,6 @@ fn static_name(name: &str) -> Option<&'static str> {
         let is_variable = before == Some('$') && bounded(after);
         (is_id || is_variable).then(|| &EN_FTL[at..at + name.len()])
     })
-}
-
-/// Renders in English, for `Display` of errors and for logs.
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Ui::ENGLISH.text(self))
-    }
 }
 
 /// A UI language l10n has messages in.
@@ -294,69 +218,6 @@ impl Ui {
     }
 }
 
-/// Whether `c` may not reach a terminal as itself: a control character (C0,
-/// DEL, C1: ESC starts the sequences that move the cursor, retitle the
-/// window or hide text), a bidirectional control (which reorders what is
-/// shown, "Trojan Source"), or a line or paragraph separator.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
-        )
-}
-
-/// `text` as shown in text output: every [unsafe](is_unsafe) character
-/// written visibly, Rust style (`\t`, `\n`, `\r`, else `\u{1b}`), so that
-/// data from articles, catalogs and file names cannot drive the terminal.
-/// Tabs and newlines inside a value are escaped too: each line of output
-/// stays one record (a `check` line cannot be forged by a sentence), and
-/// the escaping is for the eye, not reversible (a backslash stays itself).
-/// JSON output is not escaped this way: it keeps the text exact.
-pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if is_unsafe(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// A path as shown to a person: lossless for any name, a byte that is not
-/// UTF-8 written as `\xff`, and [`escape`]d.
-pub fn path_text(path: &std::path::Path) -> String {
-    let mut out = String::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-            out.push_str(&escape(chunk.valid()));
-            for byte in chunk.invalid() {
-                let _ = write!(out, "\\x{byte:02x}");
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    out.push_str(&escape(&path.to_string_lossy()));
-    out
-}
-
 /// How many columns `text` takes on a terminal: two for the wide
 /// characters of East Asian scripts, one for others.
 pub fn display_width(text: &str) -> usize {
@@ -391,7 +252,10 @@ pub fn pad(text: &str, width: usize, left: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
+    use crate::msg;
 
     fn sources(
         flag: Option<&str>,
@@ -452,11 +316,14 @@ mod tests {
     fn messages_survive_storage() {
         let message = msg!("extract-summary", articles = 2usize, catalogs = 1usize);
         let json = serde_json::to_string(&message).unwrap();
-        assert_eq!(serde_json::from_str::<Message>(&json).unwrap(), message);
+        assert_eq!(
+            serde_json::from_str::<StoredMessage>(&json).unwrap(),
+            StoredMessage(message)
+        );
         let unknown = r#"["no-such-message",[]]"#;
-        assert!(serde_json::from_str::<Message>(unknown).is_err());
+        assert!(serde_json::from_str::<StoredMessage>(unknown).is_err());
         let unknown_arg = r#"["extract-summary",[["zzz",{"Number":1.0}]]]"#;
-        assert!(serde_json::from_str::<Message>(unknown_arg).is_err());
+        assert!(serde_json::from_str::<StoredMessage>(unknown_arg).is_err());
     }
 
     #[test]
@@ -475,14 +342,6 @@ mod tests {
             text.contains("a\\u{1b}[2J") && !text.contains('\u{1b}'),
             "{text}"
         );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn paths_show_every_byte() {
-        use std::os::unix::ffi::OsStrExt;
-        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"a/\xff\x1b.md"));
-        assert_eq!(path_text(path), "a/\\xff\\u{1b}.md");
     }
 
     #[test]

@@ -672,7 +672,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         )
     })?;
     let lang = |tag: &str| -> Result<Lang> {
-        tag.parse().map_err(|err: Error| {
+        tag.parse().map_err(|err: l10n_core::Error| {
             let offset = text.find(&format!("\"{tag}\"")).unwrap_or(0);
             Error::invalid(
                 Location::at(path, text, offset),
@@ -727,7 +727,7 @@ fn parse_fallback(
 ) -> Result<Fallback> {
     let at = |tag: &toml::Spanned<String>| Location::at(path, text, tag.span().start);
     let lang = |tag: &toml::Spanned<String>| -> Result<Lang> {
-        tag.get_ref().parse().map_err(|err: Error| {
+        tag.get_ref().parse().map_err(|err: l10n_core::Error| {
             Error::invalid(
                 at(tag),
                 err.message(),

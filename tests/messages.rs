@@ -332,6 +332,7 @@ fn every_ui_language_has_every_message_the_code_uses() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sources = Vec::new();
     rust_files(&root.join("src"), &mut sources);
+    rust_files(&root.join("crates/core/src"), &mut sources);
     let mut scan_problems = Vec::new();
     let calls: Vec<Call> = sources
         .iter()

@@ -9,11 +9,8 @@
 //! every file already swapped in is put back. A full disk therefore changes
 //! nothing, a run killed at any moment leaves each catalog whole, old or
 //! new, and a save that lands during the commit is never overwritten.
-mod lines;
-mod read;
 mod stamp;
 mod swap;
-mod write;
 
 pub use swap::rename_only;
 
@@ -24,13 +21,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 
-pub use read::{parse, parse_document};
+pub use l10n_core::catalog::{parse, parse_document, render};
 pub use stamp::Stamp;
-pub use write::render;
 
 use rayon::prelude::*;
 
-use crate::article;
+use crate::article::{self, BOM};
 use crate::catalog::Catalog;
 use crate::error::{Error, Location, Result};
 use crate::interrupt;
@@ -105,8 +101,6 @@ impl Fingerprint {
         Ok(crate::files::read(path)?.map(|bytes| Fingerprint::of(&bytes)))
     }
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads the catalog at `path`, if there is one, and checks that it is the
 /// catalog of `article` in `lang`.

@@ -1,5 +1,15 @@
-//! The catalog data model: what a catalog file holds, independent of how it
-//! is read or written (that is `store`'s job).
+//! The catalog data model: what a catalog file holds; and the catalog's
+//! TOML format, text to model and back, as pure functions: [`parse`] (any
+//! TOML, validated, spans → line and column; the files in l10n's own shape
+//! by the fast path of `lines`) and [`render`] (format-preserving, with
+//! `toml_edit`, or line by line). Reading and writing the files on disk is
+//! the `l10n` crate's `store`.
+mod lines;
+mod read;
+mod write;
+
+pub use read::{parse, parse_document};
+pub use write::render;
 
 use crate::lang::Lang;
 

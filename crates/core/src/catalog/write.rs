@@ -343,8 +343,8 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::catalog::parse;
     use crate::lang::Lang;
-    use crate::store::parse;
 
     fn lang(tag: &str) -> Lang {
         tag.parse().unwrap()

@@ -18,8 +18,8 @@ use std::str::FromStr;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
 
+use crate::message::Message;
 use crate::msg;
-use crate::ui::Message;
 
 /// Identifies a check; its `id()` string is what users write in config and in
 /// `qa-ignore = [...]`.
@@ -56,28 +56,15 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem found in one entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// One problem found in one entry. Its JSON form (the message in English)
+/// is the report's, which renders words.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub check: Check,
     pub severity: Severity,
     /// What differs, e.g. "number 2019 is missing from the translation":
     /// English in JSON, the UI language in text.
-    #[serde(serialize_with = "english", deserialize_with = "from_english")]
     pub message: Message,
-}
-
-/// A finding's message in JSON: English, whatever the UI language.
-fn english<S: serde::Serializer>(message: &Message, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&message.to_string())
-}
-
-/// A finding's message read back from JSON (`status --merge`): the text as
-/// it was written.
-fn from_english<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
-    let text = String::deserialize(deserializer)?;
-    Ok(msg!("qa-as-written", text = text))
 }
 
 /// The workspace's choice of checks. The default runs them all.
@@ -2088,7 +2075,7 @@ mod tests {
             .map(|f| {
                 assert_eq!(f.check, check);
                 assert_eq!(f.severity, check.severity());
-                f.message.to_string()
+                crate::message::english(&f.message)
             })
             .collect()
     }
@@ -2131,19 +2118,9 @@ mod tests {
         assert_eq!(Check::Length.severity(), Severity::Warning);
     }
 
+    /// The JSON form of a finding is the report's (`report::tests`).
     #[test]
-    fn findings_serialize_with_kebab_case_ids() {
-        let f = Finding {
-            check: Check::LinkTargets,
-            severity: Severity::Warning,
-            message: msg!("qa-untranslated"),
-        };
-        assert_eq!(
-            serde_json::to_string(&f).unwrap(),
-            r#"{"check":"link-targets","severity":"warning","message":"the translation is identical to the source (left untranslated?)"}"#
-        );
-        let back: Finding = serde_json::from_str(&serde_json::to_string(&f).unwrap()).unwrap();
-        assert_eq!(back.message.to_string(), f.message.to_string());
+    fn config_reads_kebab_case_ids() {
         let config: QaConfig =
             serde_json::from_str(r#"{"disabled":["numbers","link-targets"]}"#).unwrap();
         assert_eq!(config.disabled, vec![Check::Numbers, Check::LinkTargets]);

@@ -786,7 +786,8 @@ mod tests {
                 }
             }
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+        // The repository's articles, two folders above this crate.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
         let mut paths = Vec::new();
         walk(&root, &mut paths);
         paths.sort();

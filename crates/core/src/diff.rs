@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::ui::escape;
+use crate::text::escape;
 
 /// How to mark removed and inserted words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -240,6 +240,7 @@ fn describe(item: &Item) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::message::english;
 
     #[test]
     fn lines_point_at_entry_tables() {
@@ -286,7 +287,7 @@ mod tests {
         let err = parse(Path::new("x.toml"), text).unwrap_err();
         let location = err.location().unwrap();
         assert_eq!((location.line, location.column), (9, 15));
-        assert!(err.to_string().contains("must be a string"));
+        assert!(english(&err.message()).contains("must be a string"));
     }
 
     #[test]
@@ -294,7 +295,8 @@ mod tests {
         let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\
                     [[segment]]\nid = \"x\"\nsource = \"A.\"\n[[obsolete]]\nid = \"x\"\nsource = \"B.\"\n";
         let err = parse(Path::new("x.toml"), text).unwrap_err();
-        assert!(err.to_string().contains("duplicate id `x`"), "{err}");
+        let text = english(&err.message());
+        assert!(text.contains("duplicate id `x`"), "{text}");
         assert_eq!(err.location().unwrap().line, 9);
     }
 }

@@ -430,7 +430,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::store::{parse_document, write};
+    use crate::catalog::{parse_document, write};
 
     fn catalog(lang: &str, texts: &[&str]) -> Catalog {
         let en: Lang = "en".parse().unwrap();

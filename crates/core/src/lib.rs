@@ -1,0 +1,26 @@
+//! The pure stages of `l10n`: text and data in, data out.
+//!
+//! The modules follow the data's path: an article is read into blocks
+//! ([`article`]), blocks are split into sentences ([`segment`]), the sentences
+//! are aligned with the catalogs ([`catalog`]) into a [`plan`], which is
+//! judged ([`qa`], [`diff`]) or turned into outputs ([`build`], [`export`],
+//! [`catalog::render`]). Nothing here touches the file system, the terminal,
+//! a thread pool or the words of the UI: what the stages have to say is a
+//! [`Message`] (an id and arguments) that the `l10n` crate renders.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod article;
+pub mod build;
+pub mod catalog;
+pub mod diff;
+pub mod error;
+pub mod export;
+pub mod lang;
+pub mod message;
+pub mod plan;
+pub mod qa;
+pub mod segment;
+pub mod text;
+
+pub use error::{Error, Location, Result};
+pub use message::{Arg, Message};
