@@ -4,11 +4,23 @@
 //!
 //! The module is pure: it takes a source, its translation and the language
 //! pair, and returns findings. Every check is one function, and one table
-//! (`TABLE`) gives each its id, severity and description. Each check is
+//! (`checks!` below, the registry) gives each its name, id, severity and
+//! description: `Check`, its serde form, the JSON ids and the validation of
+//! `[qa] disabled` and `qa-ignore` all come from it. Each check is
 //! linear-ish in the length of its input and never panics, whatever the text.
 //!
 //! An empty translation is a missing one, which is `check`'s business, not a
 //! quality problem: [`check_entry`] returns no findings for it.
+//!
+//! The checks live by family: `numbers`, `verbatim` (URLs, e-mail
+//! addresses), `markup` (link targets, emphasis and code), `placeholders`
+//! and `text` (untranslated, whitespace, brackets, length). What several
+//! share is its own file: the scanners in `scan/` (numbers with their
+//! decimal type, URLs and e-mail addresses, Markdown, placeholders, the
+//! prose left when those are blanked out), the language data in `locale`,
+//! and the entry under check, with its Markdown scanned once, in `entry`.
+//! A new check is a function in its family's file, a row in the table and
+//! its message ids in `src/messages/*.ftl`.
 mod entry;
 mod locale;
 mod markup;
@@ -23,7 +35,8 @@ mod verbatim;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, EnumAccess, Unexpected, VariantAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::message::Message;
 use entry::Entry;
@@ -32,33 +45,6 @@ use numbers::check_numbers;
 use placeholders::check_placeholders;
 use text::{check_brackets, check_length, check_untranslated, check_whitespace};
 use verbatim::{check_emails, check_urls};
-
-/// Identifies a check; its `id()` string is what users write in config and in
-/// `qa-ignore = [...]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Check {
-    /// Every number of the source is in the translation, in any locale form.
-    Numbers,
-    /// Every URL of the source is in the translation, verbatim.
-    Urls,
-    /// Every e-mail address of the source is in the translation, verbatim.
-    Emails,
-    /// Markdown inline links and images keep their targets.
-    LinkTargets,
-    /// Emphasis (`*`, `_`, `**`) and code spans balanced, as many as the source.
-    Markup,
-    /// Fluent `{ $name }`, printf `%s` `%d` `%1$s` and `{0}` placeholders kept.
-    Placeholders,
-    /// The translation is identical to a non-trivial source.
-    Untranslated,
-    /// Leading/trailing whitespace as in the source, no doubled spaces.
-    Whitespace,
-    /// Quotes and brackets balanced in the translation.
-    Brackets,
-    /// The length ratio is within the language pair's norm.
-    Length,
-}
 
 /// How much a finding matters: an error fails `check --qa`, a warning is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -94,7 +80,107 @@ impl QaConfig {
     }
 }
 
-/// One row of the table that drives the checks.
+/// Declares the checks from one table: each row gives a check's name (its
+/// `Check` variant), its id, severity, description and function. The enum
+/// and [`REGISTRY`] are both made from the rows, so they cannot disagree,
+/// and `Check as usize` indexes the registry.
+macro_rules! checks {
+    ($(
+        $name:ident {
+            id: $id:literal,
+            severity: $severity:ident,
+            description: $description:literal,
+            run: $run:path $(,)?
+        }
+    ),* $(,)?) => {
+        /// Identifies a check; its id (`Check::id`) is what users write in
+        /// `[qa] disabled`, in `qa-ignore = [...]`, and what JSON shows.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Check {
+            $(#[doc = $description] $name,)*
+        }
+
+        /// Every check, in the order findings are reported.
+        const REGISTRY: &[CheckDef] = &[
+            $(CheckDef {
+                check: Check::$name,
+                id: $id,
+                severity: Severity::$severity,
+                description: $description,
+                run: $run,
+            },)*
+        ];
+    };
+}
+
+checks! {
+    Numbers {
+        id: "numbers",
+        severity: Error,
+        description: "every number in the source appears in the translation with the same value \
+                      (locale forms such as 1,000 / 1.000 / 1 000 and 3만 / 3万 allowed)",
+        run: check_numbers,
+    },
+    Urls {
+        id: "urls",
+        severity: Error,
+        description: "every URL in the source appears verbatim in the translation",
+        run: check_urls,
+    },
+    Emails {
+        id: "emails",
+        severity: Error,
+        description: "every e-mail address in the source appears verbatim in the translation",
+        run: check_emails,
+    },
+    LinkTargets {
+        id: "link-targets",
+        severity: Error,
+        description: "Markdown links and images keep their targets",
+        run: check_link_targets,
+    },
+    Markup {
+        id: "markup",
+        severity: Error,
+        description: "emphasis (*, _, **), strikethrough and code spans are balanced \
+                      and as many as in the source",
+        run: check_markup,
+    },
+    Placeholders {
+        id: "placeholders",
+        severity: Error,
+        description: "Fluent { $variables }, printf %s / %d / %1$s and {0} placeholders are kept",
+        run: check_placeholders,
+    },
+    Untranslated {
+        id: "untranslated",
+        severity: Warning,
+        description: "the translation is identical to a source of two words or more \
+                      (likely left untranslated)",
+        run: check_untranslated,
+    },
+    Whitespace {
+        id: "whitespace",
+        severity: Warning,
+        description: "leading and trailing whitespace as in the source, no doubled spaces",
+        run: check_whitespace,
+    },
+    Brackets {
+        id: "brackets",
+        severity: Warning,
+        description: "quotation marks (“” ‘’ «» 「」 『』) and brackets (() [] {}) are balanced \
+                      in the translation",
+        run: check_brackets,
+    },
+    Length {
+        id: "length",
+        severity: Warning,
+        description: "the translation's length is within the usual ratio for the language pair",
+        run: check_length,
+    },
+}
+
+/// One row of the registry.
 struct CheckDef {
     check: Check,
     id: &'static str,
@@ -103,100 +189,31 @@ struct CheckDef {
     run: fn(&Entry) -> Vec<Message>,
 }
 
-/// Every check, in the order findings are reported. `Check as usize` indexes it.
-const TABLE: [CheckDef; 10] = [
-    CheckDef {
-        check: Check::Numbers,
-        id: "numbers",
-        severity: Severity::Error,
-        description: "every number in the source appears in the translation with the same value \
-                      (locale forms such as 1,000 / 1.000 / 1 000 and 3만 / 3万 allowed)",
-        run: check_numbers,
-    },
-    CheckDef {
-        check: Check::Urls,
-        id: "urls",
-        severity: Severity::Error,
-        description: "every URL in the source appears verbatim in the translation",
-        run: check_urls,
-    },
-    CheckDef {
-        check: Check::Emails,
-        id: "emails",
-        severity: Severity::Error,
-        description: "every e-mail address in the source appears verbatim in the translation",
-        run: check_emails,
-    },
-    CheckDef {
-        check: Check::LinkTargets,
-        id: "link-targets",
-        severity: Severity::Error,
-        description: "Markdown links and images keep their targets",
-        run: check_link_targets,
-    },
-    CheckDef {
-        check: Check::Markup,
-        id: "markup",
-        severity: Severity::Error,
-        description: "emphasis (*, _, **), strikethrough and code spans are balanced \
-                      and as many as in the source",
-        run: check_markup,
-    },
-    CheckDef {
-        check: Check::Placeholders,
-        id: "placeholders",
-        severity: Severity::Error,
-        description: "Fluent { $variables }, printf %s / %d / %1$s and {0} placeholders are kept",
-        run: check_placeholders,
-    },
-    CheckDef {
-        check: Check::Untranslated,
-        id: "untranslated",
-        severity: Severity::Warning,
-        description: "the translation is identical to a source of two words or more \
-                      (likely left untranslated)",
-        run: check_untranslated,
-    },
-    CheckDef {
-        check: Check::Whitespace,
-        id: "whitespace",
-        severity: Severity::Warning,
-        description: "leading and trailing whitespace as in the source, no doubled spaces",
-        run: check_whitespace,
-    },
-    CheckDef {
-        check: Check::Brackets,
-        id: "brackets",
-        severity: Severity::Warning,
-        description: "quotation marks (“” ‘’ «» 「」 『』) and brackets (() [] {}) are balanced \
-                      in the translation",
-        run: check_brackets,
-    },
-    CheckDef {
-        check: Check::Length,
-        id: "length",
-        severity: Severity::Warning,
-        description: "the translation's length is within the usual ratio for the language pair",
-        run: check_length,
-    },
-];
+/// The checks, in registry order (what [`Check::all`] returns).
+const ALL: [Check; REGISTRY.len()] = {
+    let mut all = [Check::Numbers; REGISTRY.len()];
+    let mut i = 0;
+    while i < REGISTRY.len() {
+        all[i] = REGISTRY[i].check;
+        i += 1;
+    }
+    all
+};
 
-const ALL: [Check; 10] = [
-    Check::Numbers,
-    Check::Urls,
-    Check::Emails,
-    Check::LinkTargets,
-    Check::Markup,
-    Check::Placeholders,
-    Check::Untranslated,
-    Check::Whitespace,
-    Check::Brackets,
-    Check::Length,
-];
+/// The ids, in registry order: what serde lists when an id is unknown.
+const IDS: [&str; REGISTRY.len()] = {
+    let mut ids = [""; REGISTRY.len()];
+    let mut i = 0;
+    while i < REGISTRY.len() {
+        ids[i] = REGISTRY[i].id;
+        i += 1;
+    }
+    ids
+};
 
 impl Check {
     fn def(&self) -> &'static CheckDef {
-        &TABLE[*self as usize]
+        &REGISTRY[*self as usize]
     }
 
     /// The id users write in `l10n.toml` and in `qa-ignore`.
@@ -211,7 +228,10 @@ impl Check {
 
     /// The check with this id (`"link-targets"`), if any.
     pub fn from_id(id: &str) -> Option<Check> {
-        TABLE.iter().find(|def| def.id == id).map(|def| def.check)
+        REGISTRY
+            .iter()
+            .find(|def| def.id == id)
+            .map(|def| def.check)
     }
 
     pub fn severity(&self) -> Severity {
@@ -238,6 +258,82 @@ impl FromStr for Check {
             let ids: Vec<&str> = Check::all().iter().map(Check::id).collect();
             format!("unknown check `{id}` (known: {})", ids.join(", "))
         })
+    }
+}
+
+/// A check is serialised as a unit variant named by its id: a string in
+/// JSON and TOML, its registry index in the cache's postcard.
+impl Serialize for Check {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("Check", *self as u32, self.id())
+    }
+}
+
+/// Read back as serde's derive would read a unit-only enum (a string, a
+/// variant index or a one-key table), with its error messages: an unknown
+/// id in `[qa] disabled` lists the known ones.
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Check, D::Error> {
+        struct CheckVisitor;
+
+        impl<'de> Visitor<'de> for CheckVisitor {
+            type Value = Check;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("enum Check")
+            }
+
+            fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Check, A::Error> {
+                let (VariantId(check), variant) = data.variant()?;
+                variant.unit_variant()?;
+                Ok(check)
+            }
+        }
+
+        deserializer.deserialize_enum("Check", &IDS, CheckVisitor)
+    }
+}
+
+/// A check named as an enum variant: by id or by registry index.
+struct VariantId(Check);
+
+impl<'de> Deserialize<'de> for VariantId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<VariantId, D::Error> {
+        struct IdVisitor;
+
+        impl Visitor<'_> for IdVisitor {
+            type Value = VariantId;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("variant identifier")
+            }
+
+            fn visit_u64<E: de::Error>(self, index: u64) -> Result<VariantId, E> {
+                usize::try_from(index)
+                    .ok()
+                    .and_then(|i| ALL.get(i))
+                    .map(|check| VariantId(*check))
+                    .ok_or_else(|| {
+                        let expected = format!("variant index 0 <= i < {}", ALL.len());
+                        E::invalid_value(Unexpected::Unsigned(index), &expected.as_str())
+                    })
+            }
+
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<VariantId, E> {
+                Check::from_id(id)
+                    .map(VariantId)
+                    .ok_or_else(|| E::unknown_variant(id, &IDS))
+            }
+
+            fn visit_bytes<E: de::Error>(self, id: &[u8]) -> Result<VariantId, E> {
+                match std::str::from_utf8(id) {
+                    Ok(id) => self.visit_str(id),
+                    Err(_) => Err(E::unknown_variant(&String::from_utf8_lossy(id), &IDS)),
+                }
+            }
+        }
+
+        deserializer.deserialize_identifier(IdVisitor)
     }
 }
 
@@ -273,7 +369,7 @@ pub fn check_entry(
     }
     let entry = Entry::new(source, translation, source_lang, target_lang);
     let mut findings = Vec::new();
-    for def in &TABLE {
+    for def in REGISTRY {
         if !config.is_enabled(def.check) || ignored.contains(&def.check) {
             continue;
         }
@@ -297,9 +393,9 @@ mod tests {
 
     #[test]
     fn table_and_ids_agree() {
-        assert_eq!(Check::all().len(), TABLE.len());
+        assert_eq!(Check::all().len(), REGISTRY.len());
         for (i, check) in Check::all().iter().enumerate() {
-            assert_eq!(TABLE[i].check, *check, "table order");
+            assert_eq!(REGISTRY[i].check, *check, "table order");
             assert_eq!(Check::from_id(check.id()), Some(*check));
             assert_eq!(check.id().parse::<Check>(), Ok(*check));
             assert_eq!(check.to_string(), check.id());
@@ -312,6 +408,67 @@ mod tests {
         assert!("nope".parse::<Check>().unwrap_err().contains("numbers"));
         assert_eq!(Check::Numbers.severity(), Severity::Error);
         assert_eq!(Check::Length.severity(), Severity::Warning);
+    }
+
+    /// The registry is complete (every check has its row, at its own
+    /// index) and its ids are unique, kebab-case, and in the enum's order.
+    #[test]
+    fn registry_is_complete_with_unique_ids() {
+        for (i, def) in REGISTRY.iter().enumerate() {
+            assert_eq!(def.check as usize, i, "{} out of place", def.id);
+            assert_eq!(IDS[i], def.id);
+            assert!(
+                !def.id.is_empty()
+                    && def.id.split('-').all(
+                        |word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
+                    ),
+                "{} is not kebab-case",
+                def.id
+            );
+            let name = format!("{:?}", def.check).to_lowercase();
+            assert_eq!(name, def.id.replace('-', ""), "name and id differ");
+        }
+        let ids: std::collections::HashSet<&str> = IDS.iter().copied().collect();
+        assert_eq!(ids.len(), REGISTRY.len(), "an id is used twice: {IDS:?}");
+        assert!(Check::all().is_sorted(), "reporting order is the enum's");
+    }
+
+    /// Read back as serde's derive did: by id, by index (postcard), as a
+    /// one-key table, with the derive's messages (l10n.toml shows them).
+    #[test]
+    fn serde_reads_ids_and_indexes_as_the_derive_did() {
+        use serde::de::IntoDeserializer;
+        use serde::de::value::Error;
+
+        let unknown = serde_json::from_str::<Check>(r#""nope""#).unwrap_err();
+        assert_eq!(
+            unknown.to_string(),
+            "unknown variant `nope`, expected one of `numbers`, `urls`, `emails`, \
+             `link-targets`, `markup`, `placeholders`, `untranslated`, `whitespace`, \
+             `brackets`, `length` at line 1 column 6"
+        );
+        let table: Check = serde_json::from_str(r#"{"urls":null}"#).unwrap();
+        assert_eq!(table, Check::Urls);
+        let valued = serde_json::from_str::<Check>(r#"{"urls":1}"#).unwrap_err();
+        assert!(
+            valued
+                .to_string()
+                .starts_with("invalid type: integer `1`, expected unit")
+        );
+        for check in Check::all() {
+            let index: Result<VariantId, Error> =
+                VariantId::deserialize((*check as u32).into_deserializer());
+            assert_eq!(index.map(|id| id.0), Ok(*check));
+            let bytes: Result<VariantId, Error> = VariantId::deserialize(
+                serde::de::value::BytesDeserializer::new(check.id().as_bytes()),
+            );
+            assert_eq!(bytes.map(|id| id.0), Ok(*check));
+        }
+        let beyond: Result<VariantId, Error> = VariantId::deserialize(10u32.into_deserializer());
+        assert_eq!(
+            beyond.err().map(|e| e.to_string()),
+            Some("invalid value: integer `10`, expected variant index 0 <= i < 10".to_string())
+        );
     }
 
     /// The JSON form of a finding is the report's (`report::tests`).
