@@ -8,21 +8,20 @@ use super::{
         starts_with_ellipsis,
     },
     cursor::{WORD_LIMIT, char_at, prev_char, token_before, word_at},
-    quotes::TITLE,
+    quotes::{quote_continues, spaced_quotative},
     scanner::{Candidate, Scanner},
 };
 
 impl<F: FnMut(Decision)> Scanner<'_, F> {
     pub(super) fn judge(&mut self, c: &Candidate) -> (usize, bool, &'static str) {
         let at = c.closers_end;
-        if let Some(content_start) = self.title
-            && self
-                .find_closer(TITLE, content_start)
-                .is_some_and(|close| close >= c.run_end)
-        {
+        if self.quotes.inside_title(self.text, c.run_end) {
             return (at, false, "title-brackets");
         }
-        if c.has_space && c.closers_end > c.run_end && self.spaced_quotative(c.next_pos) {
+        if c.has_space
+            && c.closers_end > c.run_end
+            && spaced_quotative(self.text, self.rules, c.next_pos)
+        {
             return (at, false, "korean-quotative");
         }
         if c.strong > 0 {
@@ -71,10 +70,13 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         let Some(next_ch) = next_ch else {
             return (true, "end");
         };
-        if let Some(rule) = self.quote_continues(c) {
+        if let Some(rule) = quote_continues(self.text, self.rules, c) {
             return (false, rule);
         }
-        if self.inside_attributed_quote(c.closers_end) {
+        if self
+            .quotes
+            .inside_attributed_quote(self.text, self.rules, c.closers_end)
+        {
             return (false, "quote:attributed");
         }
         if matches!(next_ch, ',' | '，' | '、' | ';' | '；' | ':' | '：') {
@@ -95,7 +97,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             return (true, "end");
         };
         if !c.has_space {
-            if let Some(rule) = self.quote_continues(c) {
+            if let Some(rule) = quote_continues(self.text, self.rules, c) {
                 return (false, rule);
             }
             if is_cjk(next_ch) || is_hangul(next_ch) {
@@ -103,7 +105,10 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             }
             return (false, "no-space");
         }
-        if self.inside_attributed_quote(c.closers_end) {
+        if self
+            .quotes
+            .inside_attributed_quote(self.text, self.rules, c.closers_end)
+        {
             return (false, "quote:attributed");
         }
         if starts_with_ellipsis(&self.text[c.next_pos..]) {
@@ -128,7 +133,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             return (true, "end");
         };
         if !c.has_space {
-            if let Some(rule) = self.quote_continues(c) {
+            if let Some(rule) = quote_continues(self.text, self.rules, c) {
                 return (false, rule);
             }
             if korean_end && is_hangul(next_ch) {
@@ -136,7 +141,10 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             }
             return (false, "ellipsis:no-space");
         }
-        if self.inside_attributed_quote(c.closers_end) {
+        if self
+            .quotes
+            .inside_attributed_quote(self.text, self.rules, c.closers_end)
+        {
             return (false, "quote:attributed");
         }
         let (next, next_word_pos) = classify_next(self.text, c.next_pos);
@@ -161,7 +169,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         // The common no-space cases (`U.S.A`, `3.5`, `example.com`) are
         // decided before the word before the dot is even looked at.
         if !c.has_space && c.first_closer != Some(')') {
-            if let Some(rule) = self.quote_continues(c) {
+            if let Some(rule) = quote_continues(self.text, self.rules, c) {
                 return (false, rule);
             }
             let prev = prev_char(text, c.start);
@@ -201,7 +209,10 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         if !c.has_space {
             return (false, "no-space");
         }
-        if self.inside_attributed_quote(c.closers_end) {
+        if self
+            .quotes
+            .inside_attributed_quote(self.text, self.rules, c.closers_end)
+        {
             return (false, "quote:attributed");
         }
         let (next, next_word_pos) = classify_next(text, c.next_pos);

@@ -10,6 +10,31 @@
 //!
 //! [`sentences`] and [`explain`] are the same scan with different sinks, so
 //! the explanation can never disagree with the split.
+//!
+//! # Data flow
+//!
+//! ```text
+//! text ─▶ scanner ─candidate─▶ judges ─(offset, split, rule)─▶ decide ─▶ sink
+//!           │                    │
+//!           ├──▶ quotes ◀────────┤   state: the open quotation or title
+//!           └──▶ lists  ◀────────┘   state: the current list value
+//!
+//! judges, quotes and lists read: classes, cursor, rules
+//! ```
+//!
+//! - `scanner`: the loop. Skips uninteresting bytes, feeds quotation marks to
+//!   `quotes`, bullets and `1)` markers to `lists`, and measures each
+//!   terminator run into a `Candidate` for the judges. Owns the last cut and
+//!   applies the workspace's no-break patterns to every decision.
+//! - `judges`: the cascade, by terminator kind (strong, `?`/`!`, ellipsis,
+//!   dot) and then by the word before the dot; it asks `quotes` and `lists`
+//!   where their state decides.
+//! - `quotes`: which quotation or title is open and where it closes; whether
+//!   the words after a closing mark continue the sentence.
+//! - `lists`: numbered, lettered and bulleted items run into one line.
+//! - `classes` (what a character or word is) and `cursor` (reading around a
+//!   position, bounded) are plain functions of the text; `rules` is the
+//!   per-language data, read-only during a scan.
 use std::ops::Range;
 
 mod classes;

@@ -5,7 +5,7 @@ use super::{
     classes::{Term, is_bullet, is_closer, is_terminator, term_class},
     cursor::char_at,
     lists::ListValue,
-    quotes::{OpenQuote, QUOTE_PAIRS},
+    quotes::Quotes,
 };
 
 pub(super) fn scan<F: FnMut(Decision)>(text: &str, rules: &Rules, emit: F) {
@@ -15,10 +15,7 @@ pub(super) fn scan<F: FnMut(Decision)>(text: &str, rules: &Rules, emit: F) {
         emit,
         last_cut: 0,
         list: None,
-        quote: None,
-        title: None,
-        closer_scanned: [0; QUOTE_PAIRS.len()],
-        closer_found: [None; QUOTE_PAIRS.len()],
+        quotes: Quotes::default(),
     };
     scanner.run();
 }
@@ -29,13 +26,7 @@ pub(super) struct Scanner<'a, F> {
     pub(super) emit: F,
     pub(super) last_cut: usize,
     pub(super) list: Option<ListValue>,
-    pub(super) quote: Option<OpenQuote>,
-    pub(super) title: Option<usize>,
-    // Per quotation kind, the position scanned up to and the closer found
-    // there: each search resumes where the last stopped, keeping the lookahead
-    // for quotation ends linear overall.
-    pub(super) closer_scanned: [usize; QUOTE_PAIRS.len()],
-    pub(super) closer_found: [Option<usize>; QUOTE_PAIRS.len()],
+    pub(super) quotes: Quotes,
 }
 
 /// A candidate: a run of terminators, the closing marks after it and the
@@ -88,7 +79,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
                         i += 1;
                     }
                     b'"' => {
-                        self.straight_quote(i);
+                        self.quotes.straight_quote(self.text, i);
                         i += 1;
                     }
                     _ => i = self.candidate(i),
@@ -99,7 +90,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
                     i = self.candidate(i);
                     continue;
                 }
-                self.curly_quote(ch, i);
+                self.quotes.curly_quote(ch, i);
                 if is_bullet(ch) {
                     self.bullet(i);
                 }
