@@ -16,7 +16,10 @@
 //!   span as it is: it already fits its place (so building with identity
 //!   translations reproduces the article byte for byte).
 //!
-//! Pure: no I/O.
+//! Pure: no I/O. The work is in three rooms: `splice` copies the article
+//! and swaps each span for its translation, `placement` finds where a span
+//! stands and renders the translation to fit there, and `block_openers`
+//! recognises a line start that CommonMark would read as a new block.
 use crate::article::Segment;
 
 mod block_openers;
