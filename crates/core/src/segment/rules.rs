@@ -10,54 +10,13 @@
 //! with an `[inherit]` section: Korean, Japanese and Chinese news quote
 //! English names and abbreviations (`Apple Inc.`, `Aug. 15`), so their files
 //! inherit `en`.
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashSet;
 
 /// The word sets of a language. Keys are short words from our own rule files
 /// and the workspace's configuration, never from an adversary, so a fast
 /// non-cryptographic hash (FxHash, as in rustc) replaces SipHash: lookups are
 /// the segmenter's hottest path after the byte scan.
-type WordSet = std::collections::HashSet<String, BuildHasherDefault<FxHasher>>;
-
-/// FxHash: multiply-rotate over 8-byte words.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+type WordSet = FxHashSet<String>;
 
 /// How many `[inherit]` levels are followed (guards against cycles).
 const INHERIT_DEPTH: usize = 2;

@@ -1,0 +1,593 @@
+//! Build tests: identity builds reproduce articles byte for byte, hostile
+//! translations keep the block structure.
+use super::*;
+use crate::article;
+use crate::segment::Rules;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::placement::{Place, Places};
+
+const FRONT_MATTER: &str = "---\ntitle: \"Kim's visit\"\ntags: [a, b]\n---\n\n# Title here\n\nBody text. Second sentence.\n";
+const TABLE: &str = "| Name | Note |\n|------|:----:|\n| Kim | Visited *China*. Again. |\n| `a|b` | x \\| y |\n\nAfter the table.\n";
+const NESTED: &str = "1. First item. It has two sentences.\n   - Nested bullet with a [link](http://x.test/a).\n     Continued here.\n   - Second nested.\n2. Second item.\n\n- [ ] Task open.\n- [x] Task done.\n\n* Star item\n+ Plus item\n";
+const QUOTE: &str = "> A quote that wraps\n> over lines. And a second\n> sentence here.\n>\n> > Nested quote. With *emphasis\n> > over a break*.\n\n> Lazy start\nlazy continuation. Next one.\n";
+const CODE: &str = "Intro text.\n\n```rust\nfn main() { println!(\"# not a heading\"); }\n```\n\n    indented code\n\n~~~\nfence two\n~~~\n\n<div>\nraw html\n</div>\n\nOutro `code span` here.\n";
+const CRLF: &str =
+    "# Heading\r\n\r\nFirst line\r\nsecond line. Another.\r\n\r\n- item one\r\n- item two\r\n";
+const KOREAN: &str = "# 김정은, 중국 방문\n\n북한 김정은 국무위원장이 중국을 다시 방문했다. 전문가들은 “설득에 실패했기 때문”이라고\n말한다.\n\n> 인용문입니다. 두 번째 문장.\n";
+const EMPHASIS: &str = "Some *emphasis that\nspans a soft break* here. And **strong\nacross** too.\n\nA [link that\nwraps](http://x.test) ends. Hard break here  \nafter it. Backslash break\\\nnext.\n";
+const MIXED: &str = "Setext heading\n==============\n\nOther heading\n---\n\nText with trailing spaces   \n\n***\n\nTerm[^1] with a footnote.\n\n[^1]: The note. Its second sentence.\n\n[ref]: http://x.test\n\n# ATX closed #\n\nLast line without newline.";
+
+const TRICKY: &[&str] = &[
+    FRONT_MATTER,
+    TABLE,
+    NESTED,
+    QUOTE,
+    CODE,
+    CRLF,
+    KOREAN,
+    EMPHASIS,
+    MIXED,
+    "",
+    "\n",
+    "Just one line",
+];
+
+fn segs(text: &str) -> Vec<Segment> {
+    article::segments(text, true, &Rules::for_language("en"))
+}
+
+fn identity(text: &str, segments: &[Segment]) -> String {
+    build_article(
+        text,
+        segments,
+        |i| Fill::Translated(&text[segments[i].span.clone()]),
+        None,
+    )
+}
+
+/// The block structure a CommonMark parser sees: block tags and rules.
+fn structure(text: &str) -> Vec<String> {
+    Parser::new_ext(text, crate::article::MARKDOWN_OPTIONS)
+        .filter_map(|event| match event {
+            Event::Start(
+                tag @ (Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::FootnoteDefinition(_)
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::MetadataBlock(_)),
+            ) => Some(format!("{:?}", strip(tag))),
+            Event::End(
+                tag @ (TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::TableCell
+                | TagEnd::MetadataBlock(_)),
+            ) => Some(format!("end {tag:?}")),
+            Event::Rule => Some("rule".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A tag without the details a translation may change (heading ids,
+/// code block info is kept).
+fn strip(tag: Tag) -> Tag {
+    match tag {
+        Tag::Heading { level, .. } => Tag::Heading {
+            level,
+            id: None,
+            classes: vec![],
+            attrs: vec![],
+        },
+        other => other,
+    }
+}
+
+fn repo_articles() -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    // The repository's articles, two folders above this crate.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+    let mut paths = Vec::new();
+    walk(&root, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "markdown" | "txt")
+            )
+        })
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            let text = article::decode(&p, &bytes).unwrap();
+            (p, text)
+        })
+        .collect()
+}
+
+#[test]
+fn identity_reproduces_tricky_markdown() {
+    for text in TRICKY {
+        let segments = segs(text);
+        assert_eq!(text.trim().is_empty(), segments.is_empty());
+        assert_eq!(identity(text, &segments), *text);
+        // Also when every segment is marked outdated but no marker is set,
+        // and when every segment is missing.
+        let outdated = build_article(
+            text,
+            &segments,
+            |i| Fill::Outdated(&text[segments[i].span.clone()]),
+            None,
+        );
+        assert_eq!(outdated, *text);
+        assert_eq!(
+            build_article(text, &segments, |_| Fill::Source, None),
+            *text
+        );
+    }
+}
+
+/// The identity as catalogs hold it: each segment's text, its line
+/// breaks folded into spaces, as in `source = "…"`.
+#[test]
+fn catalog_identity_keeps_wrapped_lines() {
+    let wrapped =
+        "A sentence wrapped\n   over lines. Another\r\none.\n\n> Quoted and\n> wrapped.\n";
+    let mut texts: Vec<String> = TRICKY.iter().map(|t| t.to_string()).collect();
+    texts.extend([KOREAN.to_string(), CRLF.to_string(), wrapped.to_string()]);
+    for text in &texts {
+        let segments = segs(text);
+        let fill = |i: usize| Fill::Translated(&segments[i].text);
+        assert_eq!(build_article(text, &segments, fill, None), *text);
+        let plain = article::segments(text, false, &Rules::for_language("en"));
+        let fill = |i: usize| Fill::Translated(&plain[i].text);
+        assert_eq!(build_plain_article(text, &plain, fill, None), *text);
+    }
+    assert!(
+        segs(wrapped)
+            .iter()
+            .any(|s| s.text.contains("wrapped over"))
+    );
+}
+
+#[test]
+fn identity_reproduces_korean_and_crlf_articles() {
+    for rules in [Rules::for_language("ko"), Rules::for_language("en")] {
+        for text in [KOREAN, CRLF, &KOREAN.replace('\n', "\r\n")] {
+            let segments = article::segments(text, true, &rules);
+            assert!(segments.len() >= 4);
+            assert_eq!(identity(text, &segments), text);
+        }
+    }
+}
+
+#[test]
+fn identity_reproduces_the_repo_articles() {
+    let articles = repo_articles();
+    assert!(!articles.is_empty(), "no articles under articles/");
+    for (path, text) in articles {
+        let markdown = path.extension().is_some_and(|e| e != "txt");
+        let segments = article::segments(&text, markdown, &Rules::for_language("en"));
+        assert!(!segments.is_empty(), "{}", path.display());
+        let fill = |i: usize| Fill::Translated(&text[segments[i].span.clone()]);
+        let built = if markdown {
+            build_article(&text, &segments, fill, None)
+        } else {
+            build_plain_article(&text, &segments, fill, None)
+        };
+        assert!(built == text, "{} changed", path.display());
+    }
+}
+
+/// The source's own text, placed as if it were a translation (the
+/// escaping path, not the verbatim copy), is unchanged: no escape fires
+/// on text that already is where it stands.
+#[test]
+fn escaping_leaves_source_lines_alone() {
+    let mut texts: Vec<String> = TRICKY.iter().map(|t| t.to_string()).collect();
+    texts.extend(repo_articles().into_iter().map(|(_, t)| t));
+    texts.push(
+        "Kim arrived in\n2019. It was cold.\n\nWe met at 5\n+ 3 friends.\n\nA line\n* alone\n"
+            .into(),
+    );
+    texts.push("- C# and F#\n- 1.5 times. 2) was odd.\n\n# C#\n\nStars ***bold*** here.\n".into());
+    for text in &texts {
+        let segments = segs(text);
+        let places = Places::markdown(text);
+        for (n, segment) in segments.iter().enumerate() {
+            let source = &text[segment.span.clone()];
+            if source.contains('\n') {
+                continue;
+            }
+            let first = n == 0 || segments[n - 1].block != segment.block;
+            let place = Place::of(text, &segment.span, first, &places, true);
+            assert_eq!(place.render(source), source, "in {text:?}");
+        }
+    }
+}
+
+#[test]
+fn translations_replace_their_spans_only() {
+    let text = "---\ntitle: x\n---\n\n# Kim visits China\n\nKim went to [Beijing](http://b.test). He met Xi.\n\n- First point.\n- Second point.\n\n```\ncode. Stays.\n```\n";
+    let segments = segs(text);
+    let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Kim visits China",
+            "Kim went to [Beijing](http://b.test).",
+            "He met Xi.",
+            "First point.",
+            "Second point."
+        ]
+    );
+    let ko = [
+        "김정은, 중국 방문",
+        "김 위원장은 [베이징](http://b.test)에 갔다.",
+        "그는 시진핑을 만났다.",
+        "첫째.",
+        "둘째.",
+    ];
+    let built = build_article(text, &segments, |i| Fill::Translated(ko[i]), None);
+    assert_eq!(
+        built,
+        "---\ntitle: x\n---\n\n# 김정은, 중국 방문\n\n김 위원장은 [베이징](http://b.test)에 갔다. 그는 시진핑을 만났다.\n\n- 첫째.\n- 둘째.\n\n```\ncode. Stays.\n```\n"
+    );
+    assert_eq!(structure(&built), structure(text));
+}
+
+#[test]
+fn outdated_is_marked_and_missing_keeps_the_source() {
+    let text = "# Title\n\nOne. Two. Three.\n";
+    let segments = segs(text);
+    assert_eq!(segments.len(), 4);
+    let fill = |i: usize| match i {
+        0 => Fill::Translated("제목"),
+        1 => Fill::Outdated("하나."),
+        2 => Fill::Source,
+        _ => Fill::Outdated("셋."),
+    };
+    let mark = MarkOutdated::span();
+    assert_eq!(
+        build_article(text, &segments, fill, Some(&mark)),
+        "# 제목\n\n<span class=\"l10n-outdated\">하나.</span> Two. <span class=\"l10n-outdated\">셋.</span>\n"
+    );
+    // Without a marker an outdated translation is published as it is.
+    assert_eq!(
+        build_article(text, &segments, fill, None),
+        "# 제목\n\n하나. Two. 셋.\n"
+    );
+    // A custom marker; an outdated translation identical to the source
+    // is marked all the same.
+    let mark = MarkOutdated {
+        before: "[[".into(),
+        after: "]]".into(),
+    };
+    let same = |i: usize| Fill::Outdated(&text[segments[i].span.clone()]);
+    assert_eq!(
+        build_article(text, &segments, same, Some(&mark)),
+        "# [[Title]]\n\n[[One.]] [[Two.]] [[Three.]]\n"
+    );
+}
+
+#[test]
+fn a_comment_marker_never_opens_an_html_block() {
+    let text =
+        "First sentence. Second\nsentence. Third.\n\n- Item one.\n\n> Quoted.\n\n# Heading\n";
+    let segments = segs(text);
+    let mark = MarkOutdated::comment();
+    let built = build_article(text, &segments, |_| Fill::Outdated("번역."), Some(&mark));
+    assert_eq!(structure(&built), structure(text), "{built}");
+    assert!(!structure(&built).iter().any(|t| t.contains("Html")));
+    assert!(built.contains("<!-- l10n:outdated -->번역.<!-- /l10n:outdated --> "));
+    assert_eq!(
+        built.matches("<!-- l10n:outdated -->").count(),
+        segments.len()
+    );
+    assert_eq!(
+        built.matches("<!-- /l10n:outdated -->").count(),
+        segments.len()
+    );
+}
+
+#[test]
+fn line_breaks_continue_inside_the_containers() {
+    let text =
+        "> Quoted sentence.\n\n- Item sentence.\n\n1. Ordered sentence.\n\n> - Quoted item.\n";
+    let segments = segs(text);
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Translated("첫 줄\n둘째 줄"),
+        None,
+    );
+    assert_eq!(
+        built,
+        "> 첫 줄\n> 둘째 줄\n\n- 첫 줄\n  둘째 줄\n\n1. 첫 줄\n   둘째 줄\n\n> - 첫 줄\n>   둘째 줄\n"
+    );
+    assert_eq!(structure(&built), structure(text));
+    // Blank lines, CRLF and indentation inside a translation.
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Translated("a  \r\n\r\n   b\n"),
+        None,
+    );
+    assert_eq!(
+        built,
+        "> a\n> b\n\n- a\n  b\n\n1. a\n   b\n\n> - a\n>   b\n"
+    );
+}
+
+#[test]
+fn line_breaks_follow_crlf() {
+    let segments = segs(CRLF);
+    let built = build_article(CRLF, &segments, |_| Fill::Translated("가\n나"), None);
+    assert_eq!(
+        built,
+        "# 가 나\r\n\r\n가\r\n나 가\r\n나\r\n\r\n- 가\r\n  나\r\n- 가\r\n  나\r\n"
+    );
+    assert_eq!(structure(&built), structure(CRLF));
+}
+
+#[test]
+fn block_openers_at_a_line_start_are_escaped() {
+    let text = "Para.\n\n- Item.\n\n> Quote.\n\nOne.\nTwo.\n";
+    let segments = segs(text);
+    let cases = [
+        ("# 제목", "\\# 제목"),
+        ("## x", "\\## x"),
+        ("#hashtag", "#hashtag"),
+        ("- 항목", "\\- 항목"),
+        ("-5도", "-5도"),
+        ("+ x", "\\+ x"),
+        ("* x", "\\* x"),
+        ("*강조*", "*강조*"),
+        ("1. 첫째", "1\\. 첫째"),
+        ("2019) 해", "2019\\) 해"),
+        ("2019년", "2019년"),
+        ("> 인용", "\\> 인용"),
+        ("```", "\\```"),
+        ("~~~ x", "\\~~~ x"),
+        ("---", "\\---"),
+        ("* * *", "\\* * *"),
+        ("<div>", "\\<div>"),
+        ("<!-- x -->", "\\<!-- x -->"),
+        ("<span>x</span>", "<span>x</span>"),
+        ("[a]: http://x", "\\[a]: http://x"),
+        ("[a] b", "[a] b"),
+        ("    코드 아님", "코드 아님"),
+    ];
+    for (translation, expected) in cases {
+        let built = build_article(text, &segments, |_| Fill::Translated(translation), None);
+        let first = built.split("\n\n").next().unwrap();
+        assert_eq!(first, expected, "{translation:?} → {built:?}");
+        assert_eq!(
+            structure(&built),
+            structure(text),
+            "{translation:?} → {built}"
+        );
+    }
+    // After a line break inside the paragraph: what interrupts it.
+    let two = |t: &str| {
+        build_article(
+            text,
+            &segments,
+            |i| {
+                if i == 4 {
+                    Fill::Translated(t)
+                } else {
+                    Fill::Source
+                }
+            },
+            None,
+        )
+    };
+    assert!(two("===").ends_with("One.\n\\===\n"));
+    assert!(two("1. x").ends_with("One.\n1\\. x\n"));
+    assert!(two("2. x").ends_with("One.\n2. x\n"), "{}", two("2. x"));
+    assert!(two("[a]: b").ends_with("One.\n[a]: b\n"));
+    for t in ["===", "1. x", "2. x", "- x", "# x", "> x", "```", "<div>"] {
+        assert_eq!(structure(&two(t)), structure(text), "{t}");
+    }
+}
+
+#[test]
+fn headings_and_table_cells_stay_one_line() {
+    let text = "# Title\n\n## Closed ##\n\n| A | B |\n|---|---|\n| x | y |\n";
+    let segments = segs(text);
+    let built = build_article(text, &segments, |_| Fill::Translated("가 | 나\n다 #"), None);
+    assert_eq!(
+        built,
+        "# 가 | 나 다 \\#\n\n## 가 | 나 다 # ##\n\n| 가 \\| 나 다 # | 가 \\| 나 다 # |\n|---|---|\n| 가 \\| 나 다 # | 가 \\| 나 다 # |\n"
+    );
+    assert_eq!(structure(&built), structure(text));
+    let cells: Vec<String> = segs(&built).into_iter().map(|s| s.text).collect();
+    assert_eq!(cells[2], "가 \\| 나 다 #");
+    assert_eq!(cells[0], "가 | 나 다 \\#");
+}
+
+#[test]
+fn trailing_backslashes_and_spaces_do_not_leak() {
+    let text = "One. Two.\nThree.\n";
+    let segments = segs(text);
+    let built = build_article(text, &segments, |_| Fill::Translated("끝\\"), None);
+    assert_eq!(built, "끝\\ 끝\\\\\n끝\\\\\n");
+    let built = build_article(text, &segments, |_| Fill::Translated("끝  "), None);
+    assert_eq!(built, "끝   끝\n끝\n");
+    assert_eq!(structure(&built), structure(text));
+}
+
+/// The hardest translations, everywhere at once: the block structure of
+/// every tricky article survives.
+#[test]
+fn structure_survives_hostile_translations() {
+    let hostile = [
+        "# 번역 - 1. > x\n- y\n1. z\n> q | r #\n===\n```\n<div>\n[a]: b\n    code",
+        "---\n***\n+++\n<!-- c -->\n<script>",
+        "|\n|---|\n| a |",
+        "\\",
+        "",
+        "\n\n",
+    ];
+    let mut texts: Vec<String> = TRICKY.iter().map(|t| t.to_string()).collect();
+    texts.extend(repo_articles().into_iter().map(|(_, t)| t));
+    for text in &texts {
+        let segments = segs(text);
+        for translation in hostile {
+            for mark in [
+                None,
+                Some(MarkOutdated::comment()),
+                Some(MarkOutdated::span()),
+            ] {
+                let built = build_article(
+                    text,
+                    &segments,
+                    |_| Fill::Outdated(translation),
+                    mark.as_ref(),
+                );
+                assert_eq!(
+                    structure(&built),
+                    structure(text),
+                    "{translation:?} in\n{text}\n→\n{built}"
+                );
+            }
+        }
+    }
+}
+
+/// Articles put together from many kinds of blocks, with LF or CRLF:
+/// identity reproduces them, and hostile translations keep their
+/// structure.
+#[test]
+fn generated_articles_round_trip_and_keep_their_structure() {
+    const BLOCKS: &[&str] = &[
+        "Plain sentence one. Plain sentence two.",
+        "A wrapped\nparagraph. With a *soft\nbreak* inside.",
+        "# ATX heading",
+        "## Closed heading ##",
+        "Setext\n------",
+        "- a. b.\n- c\n  d.",
+        "1. one\n   1. nested\n2) two",
+        "> quote one.\n> quote two.\n>\n> > deeper\nlazy.",
+        "> - quoted item\n>   continued.",
+        "```\ncode # x\n```",
+        "    indented code",
+        "<div>\nhtml\n</div>",
+        "| h1 | h2 |\n|---|---|\n| c1 | c2 |",
+        "Term[^n] here.\n\n[^n]: Note text.",
+        "***",
+        "김정은 위원장이 “방문”했다. 두 번째 문장.",
+        "Line with hard break  \nnext line.",
+        "- [ ] task one\n- [x] task two",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for round in 0..200 {
+        let count = 1 + next(6);
+        let blocks: Vec<&str> = (0..count).map(|_| BLOCKS[next(BLOCKS.len())]).collect();
+        let mut text = blocks.join("\n\n");
+        if next(2) == 0 {
+            text.push('\n');
+        }
+        if round % 3 == 0 {
+            text = text.replace('\n', "\r\n");
+        }
+        if next(4) == 0 {
+            text = format!("---\ntitle: t\n---\n\n{text}");
+        }
+        let segments = segs(&text);
+        assert_eq!(identity(&text, &segments), text);
+        for translation in ["# 번역\n- 가\n1. 나\n> 다 | 라", "|\n|---|", "가\\"] {
+            let built = build_article(
+                &text,
+                &segments,
+                |_| Fill::Outdated(translation),
+                Some(&MarkOutdated::comment()),
+            );
+            assert_eq!(structure(&built), structure(&text), "{text:?}\n→\n{built}");
+        }
+    }
+}
+
+#[test]
+fn plain_text_is_placed_as_is() {
+    let text = "Headline\nByline here.\r\n\r\n# Not markdown. - Really.\r\n";
+    let segments = article::segments(text, false, &Rules::for_language("en"));
+    assert_eq!(
+        build_plain_article(
+            text,
+            &segments,
+            |i| Fill::Translated(&text[segments[i].span.clone()]),
+            None
+        ),
+        text
+    );
+    let built = build_plain_article(text, &segments, |_| Fill::Translated("# 가\n나"), None);
+    // Each line keeps its own line ending.
+    assert_eq!(
+        built,
+        "# 가\n나\n# 가\r\n나\r\n\r\n# 가\r\n나 # 가\r\n나\r\n"
+    );
+}
+
+#[test]
+fn bad_spans_are_left_alone() {
+    let text = "한국어 문장. Two.\n";
+    let mut segments = segs(text);
+    assert_eq!(segments.len(), 2);
+    segments.push(Segment {
+        block: 0,
+        text: "x".into(),
+        span: 1..2, // inside a character
+    });
+    segments.push(Segment {
+        block: 0,
+        text: "x".into(),
+        span: 0..4, // overlaps the first
+    });
+    segments.push(Segment {
+        block: 0,
+        text: "x".into(),
+        span: 10..999,
+    });
+    assert_eq!(
+        build_article(text, &segments, |_| Fill::Translated("X"), None),
+        "X X\n"
+    );
+}
