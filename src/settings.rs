@@ -63,6 +63,8 @@ pub struct Settings {
 }
 
 /// The settings of each command.
+// One value per run, never moved around in bulk: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum CommandSettings {
     Init(InitSettings),
     Extract(ExtractSettings),
@@ -95,6 +97,7 @@ pub struct StatusSettings {
 }
 
 /// Where `status` takes its report from.
+#[allow(clippy::large_enum_variant)]
 pub enum StatusSource {
     Workspace {
         workspace: Workspace,
