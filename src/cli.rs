@@ -1,5 +1,10 @@
 //! The command line: flags as clap parses them. Validated values (language
 //! tags) are parsed here, so a bad one is a usage error before any work.
+//!
+//! Every help text is written once, in the `.ftl` files (the `cli-*`
+//! messages, listed in [`help_messages`]), and set on the command by
+//! [`localized`] in the UI language. The flags carry no doc comments: clap
+//! would take them for help texts, a second copy of each.
 use std::path::PathBuf;
 
 use std::ffi::OsString;
@@ -13,41 +18,15 @@ use crate::report::Format;
 use crate::survey::Partition;
 use crate::ui::{Message, Ui};
 
-const AFTER_HELP: &str = "\
-The workspace is the nearest folder upwards with an l10n.toml; without one,
-the current folder, with articles in articles/ and catalogs in locales/.
-
-A typical round:
-  l10n extract                  segment the articles, update every catalog
-  $EDITOR locales/ko/<article>.toml   fill in `translation = \"\"`
-  l10n status --lang ko --diff  what is missing, and how outdated sources changed
-  l10n check                    in CI: exit 1 on missing or outdated segments
-
-Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.";
-
 #[derive(Debug, Parser)]
-#[command(
-    name = "l10n",
-    version,
-    about = "Keeps translations of Markdown articles in step with their source",
-    long_about = "Keeps translations of Markdown articles in step with their source.\n\n\
-        l10n splits each article into sentences (segments), keeps them in one TOML \
-        catalog per article and language that translators edit by hand, and reports \
-        which segments are missing or outdated, with a word diff of how the source \
-        changed, whenever an article changes.",
-    after_help = AFTER_HELP
-)]
+#[command(name = "l10n", version)]
 pub struct Cli {
-    /// Run as if started in DIR.
     #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// When to colour the output (`auto` honours NO_COLOR).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// The language of l10n's messages (default: from L10N_LANG, LC_ALL or
-    /// LANG; else English). JSON output is the same in every language.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub ui_lang: Option<Lang>,
 
@@ -93,161 +72,81 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write a commented l10n.toml for a new workspace.
     Init(InitArgs),
-    /// Segment every article and update the template and target catalogs.
-    #[command(
-        long_about = "Segment every article and update the template and target catalogs.\n\n\
-        Segments keep their ids across edits: an edited sentence keeps its id and its \
-        translation, marked outdated with the `previous-source` it was translated from; a \
-        moved sentence keeps both; a removed one moves to [[obsolete]] with its translation. \
-        Running extract twice changes nothing."
-    )]
     Extract(ExtractArgs),
-    /// Report translated, missing, outdated and obsolete segments.
-    #[command(
-        long_about = "Report translated, missing, outdated and obsolete segments.\n\n\
-        The report is computed live from the articles as they are now, so it is true even \
-        when `l10n extract` has not run since the last edit.\n\n\
-        A missing segment that a language of the fallback chain has translated (pt-BR → \
-        pt by default; `fallback` in l10n.toml) is counted as covered, apart from missing."
-    )]
     Status(StatusArgs),
-    /// Exit 1 when segments are missing or outdated (for CI).
-    #[command(
-        long_about = "Exit 1 when segments are missing or outdated (for CI).\n\n\
-        Lists each as `catalog:line: state: id: first words`, which CI systems and \
-        editors link to the file. With --min-translated, a language fails only when \
-        its share of translated segments is below the threshold.\n\n\
-        A segment covered by a fallback language is listed as a note and does not fail \
-        the check; it does not count as translated for --min-translated either."
-    )]
     Check(CheckArgs),
-    /// Write the translated articles of a language.
-    #[command(long_about = "Write the translated articles of a language.\n\n\
-        Each article is written with the source's Markdown structure intact, every \
-        translated segment in place of its source. Where a translation is missing (or \
-        outdated, unless --mark-outdated), the current translation of the first language \
-        of the fallback chain that has one is used (pt-BR → pt by default; `fallback` in \
-        l10n.toml), else the source text. An article below --min-translated is not \
-        written, and the run exits 1.\n\n\
-        Building the source language writes every article byte for byte as it is.")]
     Build(BuildArgs),
-    /// Export a language's translations for other tools (Fluent).
-    #[command(long_about = "Export a language's translations for other tools.\n\n\
-        --format ftl writes one Fluent resource per article, DIR/<lang>/<article>.ftl, \
-        with a message `s-<segment id>` for every translated segment, so a web front end \
-        can serve the translations with Fluent's own fallback.")]
     Export(ExportArgs),
-    /// Print the segments of a text, one JSON object per line.
-    #[command(
-        long_about = "Print the segments of a text, one JSON object per line: \
-        {\"block\": 0, \"text\": \"...\"}.\n\n\
-        Shows how l10n splits a text, to check or debug segmentation; --explain shows \
-        why. Custom abbreviations go in l10n.toml under [segmenter]."
-    )]
     Segment(SegmentArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The language the articles are written in.
     #[arg(long, default_value = "en", value_name = "LANG", value_parser = parse_lang)]
     pub source_lang: Lang,
-    /// A target language (repeat for several).
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub languages: Vec<Lang>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Update only this language's catalogs (repeatable; default: all).
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub languages: Vec<Lang>,
-    /// Delete obsolete entries, with their translations, and catalogs
-    /// whose articles are gone.
     #[arg(long)]
     pub prune: bool,
-    /// Fail at once when another run holds the workspace lock, instead of
-    /// waiting for it.
     #[arg(long)]
     pub no_wait: bool,
-    /// Work on one share of the articles only: K of N, by a stable hash of
-    /// the article id (to split CI across machines; see `status --merge`).
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
 }
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Report on this language (repeatable; default: all target languages).
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub languages: Vec<Lang>,
-    /// Show how the source of each outdated segment changed, word by word.
     #[arg(long)]
     pub diff: bool,
-    /// `text` for people, `json` for scripts (the same in every UI language).
     #[arg(long, value_parser = format_parser(), default_value = "text")]
     pub format: Format,
-    /// Work on one share of the articles only: K of N, by a stable hash of
-    /// the article id (to split CI across machines; see `status --merge`).
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
-    /// Ignore and do not update the result cache in .l10n/cache.
     #[arg(long)]
     pub no_cache: bool,
-    /// Combine the JSON reports of partitioned runs into one report
-    /// instead of reading the workspace.
     #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition"])]
     pub merge: Vec<PathBuf>,
-    /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Check this language (repeatable; default: all target languages).
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub languages: Vec<Lang>,
-    /// Ignore and do not update the result cache in .l10n/cache.
     #[arg(long)]
     pub no_cache: bool,
-    /// Also run the quality checks on every translation (always on with
-    /// `enabled = true` under [qa] in l10n.toml).
     #[arg(long)]
     pub qa: bool,
-    /// Pass a language when at least PCT % of its segments are translated.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,
-    /// `text` for people, `json` for scripts (the same in every UI language).
     #[arg(long, value_parser = format_parser(), default_value = "text")]
     pub format: Format,
-    /// Work on one share of the articles only: K of N, by a stable hash of
-    /// the article id (to split CI across machines; see `status --merge`).
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
-    /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The language to build.
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub lang: Lang,
-    /// Where to write: DIR/<lang>/<article>.md (default: build).
     #[arg(long, value_name = "DIR", default_value = "build")]
     pub out: PathBuf,
-    /// Do not write an article with fewer than PCT % of its segments translated.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,
-    /// Publish outdated translations too, wrapped in
-    /// `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`.
     #[arg(long)]
     pub mark_outdated: bool,
-    /// Only these articles (ids or file paths; default: all).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
@@ -256,9 +155,7 @@ pub struct BuildArgs {
 /// parses it (the report knows nothing of clap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// For people: tables, and `path:line:` lines that editors and CI link.
     Text,
-    /// One JSON document, the same whatever the UI language.
     Json,
 }
 
@@ -278,7 +175,6 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// Fluent resources (.ftl).
     Ftl,
 }
 
@@ -286,27 +182,20 @@ pub enum ExportFormat {
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Ftl)]
     pub format: ExportFormat,
-    /// The language to export.
     #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub lang: Lang,
-    /// Where to write: DIR/<lang>/<article>.ftl (default: export).
     #[arg(long, value_name = "DIR", default_value = "export")]
     pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// Segment with this language's rules (default: the source language).
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// Read the input as plain text, not Markdown (default for .txt files).
     #[arg(long)]
     pub plain: bool,
-    /// Print every candidate boundary instead, taken or not, with the rule
-    /// that decided it and the text on either side.
     #[arg(long)]
     pub explain: bool,
-    /// The file to segment; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod files;
 pub mod interrupt;
 pub mod report;
+pub mod settings;
 pub mod store;
 pub mod survey;
 pub mod ui;

@@ -5,8 +5,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use l10n::cli::{self, Cli, Command};
-use l10n::commands::{self, Environment};
+use l10n::commands;
 use l10n::report::{self, Style};
+use l10n::settings::Environment;
 use l10n::ui::{Ui, UiLangSources, escape, is_unsafe};
 
 // Planning allocates many small strings on several threads at once, where

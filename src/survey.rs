@@ -19,7 +19,7 @@ use crate::plan::{ArticlePlan, LanguagePlan, State};
 use crate::segment::Rules;
 use crate::store::{self, CatalogFile, Stamp};
 use crate::ui::{Message, Ui};
-use crate::workspace::{ArticleFile, Workspace};
+use crate::workspace::{ArticleFile, Fallbacks, Workspace};
 
 /// One article, its template and its plan in each language asked for.
 #[derive(Debug)]
@@ -35,6 +35,25 @@ pub struct ArticleSurvey {
     pub plan: ArticlePlan,
     /// One per language asked for, in that order.
     pub languages: Vec<LanguageSurvey>,
+}
+
+impl ArticleSurvey {
+    /// Lets each language asked for fall back on the languages of its
+    /// chain, whose plans follow them here (`fallbacks.read` is the order
+    /// of `languages`; see [`LanguagePlan::fall_back`]).
+    pub fn fall_back(&mut self, fallbacks: &Fallbacks) {
+        if !fallbacks.any() {
+            return;
+        }
+        let current: Vec<Vec<bool>> = self.languages.iter().map(|l| l.plan.current()).collect();
+        for (i, chain) in fallbacks.chains.iter().enumerate() {
+            let chain: Vec<(&Lang, &[bool])> = chain
+                .iter()
+                .map(|&j| (&fallbacks.read[j], current[j].as_slice()))
+                .collect();
+            self.languages[i].plan.fall_back(&chain);
+        }
+    }
 }
 
 /// One language's catalog of an article: where it is, what it is, what it

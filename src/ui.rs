@@ -8,12 +8,15 @@
 //! in `l10n_core::message`) and the edge renders it with a [`Ui`]. English is the fallback for any id a language lacks. JSON
 //! output and catalog files never go through here: they are the same in
 //! every UI language.
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use fluent_syntax::{ast, parser};
 use unic_langid::LanguageIdentifier;
+use unicode_width::UnicodeWidthStr;
 
 pub use l10n_core::message::{Arg, Message};
 pub use l10n_core::text::{escape, is_unsafe, path_text};
@@ -57,22 +60,77 @@ impl<'de> serde::Deserialize<'de> for StoredMessage {
 /// `name` as a `&'static str`, if it is a message id or a variable name of
 /// the English resource (where every message and variable is).
 fn static_name(name: &str) -> Option<&'static str> {
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return None;
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        // The resource's own parser: the names are slices of `EN_FTL`.
+        let resource = parser::parse(EN_FTL).unwrap_or_else(|(resource, _)| resource);
+        let mut names = HashSet::new();
+        for entry in &resource.body {
+            let (value, attributes) = match entry {
+                ast::Entry::Message(message) => {
+                    names.insert(message.id.name);
+                    (message.value.as_ref(), &message.attributes)
+                }
+                ast::Entry::Term(term) => (Some(&term.value), &term.attributes),
+                _ => continue,
+            };
+            let patterns = value.into_iter().chain(attributes.iter().map(|a| &a.value));
+            for pattern in patterns {
+                pattern_variables(pattern, &mut names);
+            }
+        }
+        names
+    });
+    names.get(name).copied()
+}
+
+/// Adds the names of the variables `pattern` uses to `names`.
+fn pattern_variables(pattern: &ast::Pattern<&'static str>, names: &mut HashSet<&'static str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, names);
+        }
     }
-    EN_FTL.match_indices(name).find_map(|(at, _)| {
-        let before = EN_FTL[..at].chars().next_back();
-        let after = EN_FTL[at + name.len()..].chars().next();
-        let bounded =
-            |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let is_id = matches!(before, None | Some('\n')) && after == Some(' ');
-        let is_variable = before == Some('$') && bounded(after);
-        (is_id || is_variable).then(|| &EN_FTL[at..at + name.len()])
-    })
+}
+
+fn expression_variables(
+    expression: &ast::Expression<&'static str>,
+    names: &mut HashSet<&'static str>,
+) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, names),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, names);
+            for variant in variants {
+                pattern_variables(&variant.value, names);
+            }
+        }
+    }
+}
+
+fn inline_variables(
+    inline: &ast::InlineExpression<&'static str>,
+    names: &mut HashSet<&'static str>,
+) {
+    let arguments = match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            names.insert(id.name);
+            return;
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            return expression_variables(expression, names);
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+        ast::InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
+        _ => None,
+    };
+    for argument in arguments.into_iter().flat_map(|a| {
+        a.positional
+            .iter()
+            .chain(a.named.iter().map(|named| &named.value))
+    }) {
+        inline_variables(argument, names);
+    }
 }
 
 /// A UI language l10n has messages in.
@@ -219,24 +277,10 @@ impl Ui {
 }
 
 /// How many columns `text` takes on a terminal: two for the wide
-/// characters of East Asian scripts, one for others.
+/// characters of East Asian scripts and most emoji, none for combining and
+/// zero-width marks, one for others.
 pub fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA960..=0xA97F
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
+    text.width()
 }
 
 /// `text` padded with spaces to `width` columns, on the right (`left`
@@ -349,5 +393,9 @@ mod tests {
         assert_eq!(display_width("article"), 7);
         assert_eq!(display_width("번역됨"), 6);
         assert_eq!(pad("누락", 6, false), "  누락");
+        // What the hand-written table before unicode-width got wrong.
+        assert_eq!(display_width("🎉"), 2);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("a\u{200b}b"), 2);
     }
 }

@@ -1,5 +1,5 @@
 //! `l10n export --format ftl`: Fluent resources from the catalogs.
-use fluent_bundle::{FluentBundle, FluentResource};
+use fluent::{FluentBundle, FluentResource};
 use fluent_syntax::ast::Entry;
 
 use crate::scenario::translated_workspace;

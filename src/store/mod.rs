@@ -703,10 +703,26 @@ fn lock_interruptibly(file: &fs::File) -> std::io::Result<()> {
     }
 }
 
-/// Deletes the temporary files a killed run left under `dir` (recursively
-/// when `recursive`). Call it with the lock held, so that no live run owns
-/// them; only names l10n gives its temporary files are touched.
-pub fn remove_stale_temporary_files(dir: &Path, recursive: bool) {
+/// How far a sweep of stale temporary files reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The folder itself.
+    Folder,
+    /// The folder and every folder below it.
+    Tree,
+}
+
+impl Lock {
+    /// Deletes the temporary files a killed run left in `dir`, as far as
+    /// `reach`. A method of the lock because it is safe only under it: no
+    /// live run owns them then. Only names l10n gives its temporary files
+    /// are touched.
+    pub fn remove_stale_temporary_files(&self, dir: &Path, reach: Reach) {
+        remove_stale_temporary_files(dir, reach == Reach::Tree);
+    }
+}
+
+fn remove_stale_temporary_files(dir: &Path, recursive: bool) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };

@@ -120,6 +120,24 @@ impl Entry {
         !self.translation.trim().is_empty()
     }
 
+    /// The strings of the array a person set under the key `key` of this
+    /// entry (`qa-ignore = ["numbers"]`), read from its raw TOML; none when
+    /// the key is absent or not an array, and other items are skipped.
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        self.extra
+            .iter()
+            .filter(|(name, _)| name == key)
+            .filter_map(|(_, raw)| raw.parse::<toml_edit::Value>().ok())
+            .flat_map(|value| match value.as_array() {
+                Some(array) => array
+                    .iter()
+                    .filter_map(|item| item.as_str().map(str::to_string))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect()
+    }
+
     /// Whether the entry holds a value besides the `id` and `source` that
     /// l10n fills in: a translation (even a blank one started), a
     /// `previous-source` (l10n writes one only beside a translation, so on

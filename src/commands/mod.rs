@@ -1,0 +1,103 @@
+//! Runs a parsed command line: the [`Settings`] are resolved once, then one
+//! module per command does its work and returns what to print and how the
+//! run ended. Only the binary prints.
+mod build;
+mod check;
+mod export;
+mod extract;
+mod init;
+mod reports;
+mod segment;
+mod status;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::cli::Cli;
+use crate::error::Result;
+use crate::msg;
+use crate::settings::{CommandSettings, Environment, Settings};
+use crate::store;
+use crate::survey::Partition;
+use crate::workspace::{ArticleFile, Workspace};
+
+/// What a run prints, and whether it passed.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    /// False when a check failed (exit code 1).
+    pub passed: bool,
+}
+
+pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
+    let result = Settings::resolve(cli, env).and_then(|settings| match &settings.command {
+        CommandSettings::Init(init) => init::run(init, &settings),
+        CommandSettings::Extract(extract) => extract::run(extract, &settings),
+        CommandSettings::Status(status) => status::run(status, &settings),
+        CommandSettings::Check(check) => check::run(check, &settings),
+        CommandSettings::Build(build) => build::run(build, &settings),
+        CommandSettings::Export(export) => export::run(export, &settings),
+        CommandSettings::Segment(segment) => Ok(segment::run(segment)),
+    });
+    // Files in errors are named as the workspace sees them, whichever part
+    // of the program made the error.
+    result.map_err(|error| {
+        let cwd = match &cli.dir {
+            Some(dir) => env.cwd.join(dir),
+            None => env.cwd.clone(),
+        };
+        let root = Workspace::root_of(&cwd);
+        let real = root.canonicalize().unwrap_or_else(|_| root.clone());
+        error.relative_to(&[&root, &real])
+    })
+}
+
+/// Takes the workspace lock, which every writing command holds, saying so
+/// when it has to wait.
+fn lock(root: &Path, wait: bool, settings: &Settings) -> Result<store::Lock> {
+    store::Lock::acquire(root, wait, |path| {
+        let lock = path.display().to_string();
+        (settings.notify)(&settings.ui.text(&msg!("extract-waiting", lock = lock)))
+    })
+}
+
+/// The test seam of [`Environment::pause_before_commit`].
+fn pause(settings: &Settings) {
+    if let Some(pause) = settings.pause_before_commit {
+        std::thread::sleep(pause);
+    }
+}
+
+fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) -> Vec<ArticleFile> {
+    if let Some(partition) = partition {
+        articles.retain(|a| partition.contains(&a.id));
+    }
+    articles
+}
+
+/// Stages a file `build` or `export` writes, to replace whatever is there,
+/// unless it would land on the sources (through a link in the output tree).
+fn stage_output(workspace: &Workspace, path: &Path, text: &str) -> Result<store::Staged> {
+    workspace.check_output(path)?;
+    store::stage(path, text.as_bytes(), store::Fingerprint::of_file(path)?)
+}
+
+/// Writes the staged outputs of `build` or `export` and says so.
+fn commit_outputs(
+    workspace: &Workspace,
+    staged: Vec<store::Staged>,
+    settings: &Settings,
+) -> Result<Output> {
+    let mut stdout = String::new();
+    for file in &staged {
+        let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
+        let _ = writeln!(stdout, "{}", settings.ui.text(&wrote));
+    }
+    store::commit(staged, Vec::new(), || pause(settings))?;
+    Ok(Output {
+        stdout,
+        stderr: String::new(),
+        passed: true,
+    })
+}

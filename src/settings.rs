@@ -1,0 +1,377 @@
+//! The settings of one run: the command line, `l10n.toml` and the
+//! environment, resolved once into one value that the commands read
+//! (ripgrep's low-level flags → high-level args). Where a flag and the
+//! configuration both say something (`--min-translated` and
+//! `min-translated`, `--qa` and `[qa] enabled`, `--lang` and `languages`,
+//! `--color` and `NO_COLOR`), the decision is made here and nowhere else.
+//!
+//! Resolving reads what the command needs first, in the order the run
+//! always read it: the workspace (`l10n.toml`) for the commands that work
+//! on one, and, for `segment`, its input before the workspace, so that an
+//! unreadable file is reported before a broken configuration.
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::article;
+use crate::cli::{
+    BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
+    InitArgs, SegmentArgs, StatusArgs,
+};
+use crate::error::{Error, Result};
+use crate::files;
+use crate::lang::Lang;
+use crate::msg;
+use crate::qa::QaConfig;
+use crate::report::{Detail, Format, Style};
+use crate::segment::Rules;
+use crate::survey::Partition;
+use crate::ui::Ui;
+use crate::workspace::Workspace;
+
+/// Facts about the process the library does not look up itself.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    pub cwd: PathBuf,
+    pub stdout_is_terminal: bool,
+    pub no_color: bool,
+    /// Tells the user something while the run goes on (the binary prints it
+    /// to standard error at once).
+    pub notify: fn(&str),
+    /// A test seam: how long `extract`, `build` and `export` wait between
+    /// staging their writes and committing them, to let a test save a
+    /// catalog, signal the run or start another in between.
+    pub pause_before_commit: Option<Duration>,
+    /// Identifies this build of the program, so that a cache made by
+    /// another one is not trusted.
+    pub program_id: u64,
+    /// The language of every message for people (not of JSON output).
+    pub ui: Ui,
+}
+
+/// Everything a run needs to know, decided.
+pub struct Settings {
+    /// The folder the run works from: `--dir`, taken from the current one.
+    pub cwd: PathBuf,
+    /// Colour on standard output: `--color`, else a terminal without `NO_COLOR`.
+    pub style: Style,
+    pub ui: Ui,
+    pub notify: fn(&str),
+    pub pause_before_commit: Option<Duration>,
+    pub program_id: u64,
+    pub command: CommandSettings,
+}
+
+/// The settings of each command.
+// One value per run, never moved around in bulk: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum CommandSettings {
+    Init(InitSettings),
+    Extract(ExtractSettings),
+    Status(StatusSettings),
+    Check(CheckSettings),
+    Build(BuildSettings),
+    Export(ExportSettings),
+    Segment(SegmentSettings),
+}
+
+pub struct InitSettings {
+    pub source_lang: Lang,
+    /// The target languages named, without repeats, in the order given.
+    pub languages: Vec<Lang>,
+}
+
+pub struct ExtractSettings {
+    pub workspace: Workspace,
+    pub targets: Targets,
+    pub prune: bool,
+    /// Whether to wait for a run that holds the lock (`--no-wait` not given).
+    pub wait: bool,
+    pub partition: Option<Partition>,
+}
+
+pub struct StatusSettings {
+    pub source: StatusSource,
+    pub format: Format,
+    pub diff: bool,
+}
+
+/// Where `status` takes its report from.
+#[allow(clippy::large_enum_variant)]
+pub enum StatusSource {
+    Workspace {
+        workspace: Workspace,
+        scope: Scope,
+    },
+    /// The JSON reports of partitioned runs (`--merge`).
+    Merge(Vec<PathBuf>),
+}
+
+pub struct CheckSettings {
+    pub workspace: Workspace,
+    pub scope: Scope,
+    /// `--min-translated`, else `min-translated` in l10n.toml.
+    pub min_translated: Option<f64>,
+    pub format: Format,
+}
+
+/// What `status` and `check` report on.
+pub struct Scope {
+    pub targets: Targets,
+    /// The articles named (ids or paths); empty for all.
+    pub articles: Vec<String>,
+    pub partition: Option<Partition>,
+    pub use_cache: bool,
+    /// The quality checks to run on translations, if any.
+    pub qa: Option<QaConfig>,
+    /// What the output shows of each article.
+    pub detail: Detail,
+}
+
+pub struct BuildSettings {
+    pub workspace: Workspace,
+    pub lang: Lang,
+    /// Where the articles go: `--out` (from `cwd`), then the language.
+    pub out_dir: PathBuf,
+    pub articles: Vec<String>,
+    /// `--min-translated`, else `min-translated` in l10n.toml.
+    pub min_translated: Option<f64>,
+    pub mark_outdated: bool,
+}
+
+pub struct ExportSettings {
+    pub workspace: Workspace,
+    pub lang: Lang,
+    /// Where the resources go: `--out` (from `cwd`), then the language.
+    pub out_dir: PathBuf,
+    pub format: ExportFormat,
+}
+
+pub struct SegmentSettings {
+    /// The text to segment, read and decoded.
+    pub text: String,
+    /// Plain text rather than Markdown: `--plain`, or a `.txt` file.
+    pub plain: bool,
+    pub explain: bool,
+    /// The rules of `--lang`, else of the source language, with the
+    /// workspace's additions.
+    pub rules: Rules,
+}
+
+/// The target languages a command works on.
+#[derive(Debug, Clone)]
+pub enum Targets {
+    /// Those named with `--lang`, without repeats.
+    Named(Vec<Lang>),
+    /// The workspace's: `languages` in l10n.toml, else the folders under
+    /// `locales/`.
+    Workspace,
+}
+
+impl Targets {
+    fn from_flags(named: &[Lang]) -> Targets {
+        if named.is_empty() {
+            Targets::Workspace
+        } else {
+            Targets::Named(unique(named.to_vec()))
+        }
+    }
+
+    /// The languages, refused if the source language is among them or, when
+    /// `required`, if there are none.
+    pub fn list(&self, workspace: &Workspace, required: bool) -> Result<Vec<Lang>> {
+        let languages = match self {
+            Targets::Named(languages) => languages.clone(),
+            Targets::Workspace => unique(workspace.target_languages()?),
+        };
+        if let Some(source) = languages
+            .iter()
+            .find(|l| **l == workspace.config.source_lang)
+        {
+            return Err(Error::usage(
+                msg!("error-source-language", lang = source),
+                msg!("help-source-language"),
+            ));
+        }
+        if required && languages.is_empty() {
+            return Err(Error::usage(
+                msg!("error-no-target-languages"),
+                msg!("help-no-target-languages"),
+            ));
+        }
+        Ok(languages)
+    }
+}
+
+impl Settings {
+    /// Resolves the command line against the environment and, for the
+    /// commands that work on one, the workspace's configuration.
+    pub fn resolve(cli: &Cli, env: &Environment) -> Result<Settings> {
+        let cwd = match &cli.dir {
+            Some(dir) => env.cwd.join(dir),
+            None => env.cwd.clone(),
+        };
+        // Said plainly here: a missing folder would otherwise look like an
+        // empty workspace.
+        if !cwd.is_dir() {
+            return Err(Error::usage(
+                msg!("error-no-such-folder", path = files::escaped(&cwd)),
+                msg!("help-no-such-folder"),
+            ));
+        }
+        let style = Style {
+            color: match cli.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+            },
+        };
+        let command = match &cli.command {
+            Command::Init(args) => CommandSettings::Init(init(args)),
+            Command::Extract(args) => CommandSettings::Extract(extract(&cwd, args)?),
+            Command::Status(args) => CommandSettings::Status(status(&cwd, args)?),
+            Command::Check(args) => CommandSettings::Check(check(&cwd, args)?),
+            Command::Build(args) => CommandSettings::Build(build(&cwd, args)?),
+            Command::Export(args) => CommandSettings::Export(export(&cwd, args)?),
+            Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
+        };
+        Ok(Settings {
+            cwd,
+            style,
+            ui: env.ui,
+            notify: env.notify,
+            pause_before_commit: env.pause_before_commit,
+            program_id: env.program_id,
+            command,
+        })
+    }
+}
+
+fn init(args: &InitArgs) -> InitSettings {
+    InitSettings {
+        source_lang: args.source_lang.clone(),
+        languages: unique(args.languages.clone()),
+    }
+}
+
+fn extract(cwd: &Path, args: &ExtractArgs) -> Result<ExtractSettings> {
+    Ok(ExtractSettings {
+        workspace: Workspace::discover(cwd)?,
+        targets: Targets::from_flags(&args.languages),
+        prune: args.prune,
+        wait: !args.no_wait,
+        partition: args.partition,
+    })
+}
+
+fn status(cwd: &Path, args: &StatusArgs) -> Result<StatusSettings> {
+    let source = if args.merge.is_empty() {
+        StatusSource::Workspace {
+            workspace: Workspace::discover(cwd)?,
+            scope: Scope {
+                targets: Targets::from_flags(&args.languages),
+                articles: args.articles.clone(),
+                partition: args.partition,
+                use_cache: !args.no_cache,
+                qa: None,
+                detail: match (args.format, args.diff) {
+                    (Format::Json, _) => Detail::Everything,
+                    (Format::Text, true) => Detail::Outdated,
+                    (Format::Text, false) => Detail::Counts,
+                },
+            },
+        }
+    } else {
+        StatusSource::Merge(args.merge.clone())
+    };
+    Ok(StatusSettings {
+        source,
+        format: args.format,
+        diff: args.diff,
+    })
+}
+
+fn check(cwd: &Path, args: &CheckArgs) -> Result<CheckSettings> {
+    let workspace = Workspace::discover(cwd)?;
+    let qa = &workspace.config.qa;
+    let scope = Scope {
+        targets: Targets::from_flags(&args.languages),
+        articles: args.articles.clone(),
+        partition: args.partition,
+        use_cache: !args.no_cache,
+        qa: (args.qa || qa.enabled).then(|| QaConfig {
+            disabled: qa.disabled.clone(),
+        }),
+        detail: Detail::Everything,
+    };
+    Ok(CheckSettings {
+        min_translated: args.min_translated.or(workspace.config.min_translated),
+        workspace,
+        scope,
+        format: args.format,
+    })
+}
+
+fn build(cwd: &Path, args: &BuildArgs) -> Result<BuildSettings> {
+    let workspace = Workspace::discover(cwd)?;
+    Ok(BuildSettings {
+        min_translated: args.min_translated.or(workspace.config.min_translated),
+        workspace,
+        lang: args.lang.clone(),
+        out_dir: cwd.join(&args.out).join(args.lang.as_str()),
+        articles: args.articles.clone(),
+        mark_outdated: args.mark_outdated,
+    })
+}
+
+fn export(cwd: &Path, args: &ExportArgs) -> Result<ExportSettings> {
+    Ok(ExportSettings {
+        workspace: Workspace::discover(cwd)?,
+        lang: args.lang.clone(),
+        out_dir: cwd.join(&args.out).join(args.lang.as_str()),
+        format: args.format,
+    })
+}
+
+fn segment(cwd: &Path, args: &SegmentArgs) -> Result<SegmentSettings> {
+    let stdin = PathBuf::from("-");
+    let path = args.file.as_ref().unwrap_or(&stdin);
+    let bytes = if path == &stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Read {
+                path: "standard input".into(),
+                source,
+            })?;
+        bytes
+    } else {
+        let path = cwd.join(path);
+        std::fs::read(&path).map_err(|source| Error::Read { path, source })?
+    };
+    let shown = if path == &stdin {
+        Path::new("standard input")
+    } else {
+        path.as_path()
+    };
+    let text = article::decode(shown, &bytes)?;
+    let workspace = Workspace::discover(cwd)?;
+    let config = &workspace.config;
+    let lang = args.lang.as_ref().unwrap_or(&config.source_lang);
+    Ok(SegmentSettings {
+        text,
+        plain: args.plain
+            || path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt")),
+        explain: args.explain,
+        rules: config.segmenter.rules(lang),
+    })
+}
+
+/// `languages` without repeats, in the order first given.
+fn unique(mut languages: Vec<Lang>) -> Vec<Lang> {
+    let mut seen = std::collections::HashSet::new();
+    languages.retain(|lang| seen.insert(lang.clone()));
+    languages
+}
