@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use crate::util::{SEED_ID, SETTLED, Workspace, entries, field, finish};
+use crate::util::{Rng, SEED_ID, SETTLED, Workspace, entries, field, finish};
 
 /// The seed workspace, extracted, with the article then edited.
 fn pending() -> Workspace {
@@ -211,22 +211,6 @@ impl Drop for Unmount {
     }
 }
 
-/// A small deterministic generator, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
 const WORDS: [&str; 12] = [
     "officials",
     "said",
@@ -244,9 +228,7 @@ const WORDS: [&str; 12] = [
 
 fn sentence(rng: &mut Rng) -> String {
     let n = 5 + rng.below(8);
-    let words: Vec<&str> = (0..n)
-        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
-        .collect();
+    let words: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
     let mut text = words.join(" ");
     text[..1].make_ascii_uppercase();
     text + "."
@@ -288,7 +270,8 @@ fn extract_killed_at_random_moments_loses_nothing() {
     const ARTICLES: usize = 300;
     const KILLS: usize = 24;
     let languages = ["ja", "ko"];
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    // Deterministic, so that a failure can be replayed.
+    let mut rng = Rng::new(0x5eed_1234_abcd_0001);
     let ws = Workspace::new();
     for lang in languages {
         ws.mkdir(&format!("locales/{lang}"));
@@ -332,9 +315,9 @@ fn extract_killed_at_random_moments_loses_nothing() {
         rounds += 1;
         // Edit a tenth of the articles: change, add and drop sentences.
         for _ in 0..ARTICLES / 10 {
-            let i = rng.below(ARTICLES as u64) as usize;
+            let i = rng.below(ARTICLES);
             let mut sentences: Vec<String> = texts[i].split(". ").map(str::to_string).collect();
-            let at = rng.below(sentences.len() as u64) as usize;
+            let at = rng.below(sentences.len());
             match rng.below(3) {
                 0 => sentences[at] = sentences[at].replacen("the", "a", 1) + " today",
                 1 => sentences.insert(at, sentence(&mut rng).trim_end_matches('.').to_string()),
@@ -348,7 +331,7 @@ fn extract_killed_at_random_moments_loses_nothing() {
         }
         let mut child = ws.spawn(&["extract"], &[]);
         // A kill at a random moment is the point: no handshake here.
-        sleep(Duration::from_millis(rng.below(bound + 1)));
+        sleep(Duration::from_millis(rng.below(bound as usize + 1) as u64));
         if child.try_wait().unwrap().is_none() {
             killed_mid_run += 1;
         } else {

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The one pseudo-random generator of tests, benches and examples
+/// (deterministic: a failure replays), from the corpus generator.
+pub use crate::corpus::gen_corpus::Rng;
+
 /// The seed article of the repository's own workspace.
 pub const SEED_ID: &str = "2019/kim-jong-un-china-visit";
 
