@@ -287,20 +287,7 @@ fn extract_killed_at_random_moments_loses_nothing() {
     for lang in languages {
         for i in 0..ARTICLES {
             let path = format!("locales/{lang}/n/{i:03}.toml");
-            let mut n = 0;
-            let text: String = ws
-                .read(&path)
-                .lines()
-                .map(|line| {
-                    if line == "translation = \"\"" {
-                        n += 1;
-                        format!("translation = \"{lang}-{i}-{n}\"\n")
-                    } else {
-                        format!("{line}\n")
-                    }
-                })
-                .collect();
-            ws.write(&path, &text);
+            ws.fill_empty_translations(&path, |n| format!("{lang}-{i}-{n}"));
         }
     }
     let translated = all_translations(&ws, &languages, ARTICLES);
@@ -484,20 +471,7 @@ fn build_status_and_two_extracts_at_once() {
     ws.run(&["extract"]).expect_code(0);
     for i in 0..200 {
         let path = format!("locales/ko/n/{i:03}.toml");
-        let mut n = 0;
-        let text: String = ws
-            .read(&path)
-            .lines()
-            .map(|line| {
-                if line == "translation = \"\"" {
-                    n += 1;
-                    format!("translation = \"K{i}-{n}\"\n")
-                } else {
-                    format!("{line}\n")
-                }
-            })
-            .collect();
-        ws.write(&path, &text);
+        ws.fill_empty_translations(&path, |n| format!("K{i}-{n}"));
     }
     let before = translations(&ws);
     assert_eq!(before.len(), 800);

@@ -258,6 +258,27 @@ impl Workspace {
         assert!(changed, "nothing was translated");
         self.write(&relative, &toml::to_string(&catalog).unwrap());
     }
+
+    /// Fills every empty translation of the catalog at `relative` by
+    /// editing its text line by line, as a translator would (the layout
+    /// stays): the `n`th (from 1) becomes `text(n)`. How many were filled.
+    pub fn fill_empty_translations(&self, relative: &str, text: impl Fn(usize) -> String) -> usize {
+        let mut n = 0;
+        let filled: String = self
+            .read(relative)
+            .lines()
+            .map(|line| {
+                if line == "translation = \"\"" {
+                    n += 1;
+                    format!("translation = \"{}\"\n", text(n))
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        self.write(relative, &filled);
+        n
+    }
 }
 
 /// Waits for a run started by [`Workspace::spawn`]: its exit code (minus
