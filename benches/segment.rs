@@ -12,6 +12,11 @@ use std::time::{Duration, Instant};
 use l10n::segment::{Rules, sentences};
 use unicode_segmentation::UnicodeSegmentation;
 
+// The project's one generator; this bench uses only `below`.
+#[allow(dead_code)]
+#[path = "../examples/gen-corpus/rng.rs"]
+mod rng;
+
 /// Deterministic news-like English: sentences built from fixed fragments,
 /// with abbreviations, quotations, numbers and the odd ellipsis mixed in.
 fn news_text(target_len: usize) -> String {
@@ -42,13 +47,8 @@ fn news_text(target_len: usize) -> String {
         "exports rose 4.5% in No. 3 port... and then fell",
         "the plan, announced by Lt. Gen. John Doe, is final",
     ];
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut rng = rng::Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut next = |n: usize| rng.below(n);
     let mut text = String::with_capacity(target_len + 256);
     while text.len() < target_len {
         let subject = SUBJECTS[next(SUBJECTS.len())];

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-#[path = "../examples/gen-corpus.rs"]
+#[path = "../examples/gen-corpus/main.rs"]
 mod gen_corpus;
 
 const LANGS: [&str; 3] = ["ko", "ja", "zh-Hans"];

@@ -364,7 +364,7 @@ fn sweep(dir: &Path) {
             .metadata()
             .ok()
             .and_then(|m| m.modified().ok())
-            .and_then(|t| t.elapsed().ok())
+            .and_then(|t| crate::store::clock_now().duration_since(t).ok())
             .unwrap_or_default();
         let dead = writer.is_some_and(|pid| !alive(pid));
         if age > STALE || (dead && age > DEAD_WRITER_GRACE) {

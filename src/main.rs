@@ -63,6 +63,7 @@ fn main() -> ExitCode {
     if std::env::var_os("L10N_TEST_RENAME_ONLY").is_some() {
         l10n::store::rename_only();
     }
+    test_seams();
     let env = Environment {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
@@ -127,6 +128,22 @@ fn main() -> ExitCode {
         ExitCode::from(2)
     } else {
         ExitCode::from(code)
+    }
+}
+
+/// Test seams (ARCHITECTURE.md): judge files as if the run came later
+/// (`L10N_TEST_CLOCK_AHEAD_MS`), so that files just written count as
+/// settled; hold every commit until the marker file
+/// `L10N_TEST_HOLD_COMMIT` (created at that moment) is deleted.
+fn test_seams() {
+    if let Some(ms) = std::env::var("L10N_TEST_CLOCK_AHEAD_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        l10n::store::move_clock_ahead(std::time::Duration::from_millis(ms));
+    }
+    if let Some(marker) = std::env::var_os("L10N_TEST_HOLD_COMMIT") {
+        l10n::store::hold_commits_at(marker.into());
     }
 }
 

@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -214,7 +213,7 @@ impl Sources {
         languages: &[Lang],
         file: &ArticleFile,
     ) -> Result<Sources> {
-        let now = SystemTime::now();
+        let now = store::clock_now();
         let (template_path, template) =
             workspace.catalog_file(&workspace.config.source_lang, &file.id)?;
         let mut stamps = vec![

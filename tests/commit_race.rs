@@ -9,35 +9,10 @@ use std::fs;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
-use crate::util::Workspace;
-
-fn spawn(ws: &Workspace, args: &[&str], envs: &[(&str, &str)]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .args(args)
-        .current_dir(ws.path("."))
-        .env("NO_COLOR", "1")
-        .env("L10N_LANG", "en")
-        .envs(envs.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("l10n starts")
-}
-
-fn finish(child: Child) -> (i32, String) {
-    use std::os::unix::process::ExitStatusExt;
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let code = output
-        .status
-        .code()
-        .unwrap_or_else(|| -output.status.signal().unwrap_or(0));
-    (code, stderr)
-}
+use crate::util::{Workspace, finish};
 
 fn signal(child: &Child, signal: i32) {
     // SAFETY: sends a signal to our own child process, still unwaited.
@@ -202,7 +177,7 @@ fn a_save_at_the_moment_of_the_commit_is_never_lost() {
             Save::Rename
         };
         let watch = Watch::new(&locales, libc::IN_MOVED_TO);
-        let child = spawn(&ws, &["extract"], &[]);
+        let child = ws.spawn(&["extract"], &[]);
         let seen = watch.wait_for(Duration::from_secs(60), |_, name| name.starts_with('a'));
         save.write(&path, saved.as_bytes());
         let (code, stderr) = finish(child);
@@ -259,7 +234,7 @@ fn a_save_to_a_catalog_being_pruned_is_never_lost() {
             Save::Rename
         };
         let watch = Watch::new(&locales, libc::IN_MOVED_TO);
-        let child = spawn(&ws, &["extract", "--prune"], &[]);
+        let child = ws.spawn(&["extract", "--prune"], &[]);
         let seen = watch.wait_for(Duration::from_secs(60), |_, name| name.starts_with('a'));
         save.write(&path, saved.as_bytes());
         let (code, stderr) = finish(child);
@@ -282,16 +257,6 @@ fn a_save_to_a_catalog_being_pruned_is_never_lost() {
         let _ = fs::remove_file(ws.path(&format!("locales/en/{orphan}.toml")));
         ws.run(&["extract", "--prune"]).expect_code(0);
     }
-}
-
-/// Waits until `count` temporary files were written in `dir`: the run has
-/// staged its writes (and holds the lock).
-fn staged(watch: &Watch, count: usize) -> bool {
-    let mut seen = 0;
-    watch.wait_for(Duration::from_secs(60), |_, name| {
-        seen += usize::from(name.starts_with(".l10n-"));
-        seen >= count
-    })
 }
 
 /// A workspace with `n` articles, one Korean catalog each, translated in
@@ -331,11 +296,11 @@ fn sigterm_or_sigint_before_the_commit_leaves_everything_as_it_was() {
             &["--out", "out"][..(command == "build") as usize * 2],
         ]
         .concat();
-        let watch = Watch::new(&ws.path(folder), libc::IN_CLOSE_WRITE);
-        let child = spawn(&ws, &args, &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "3000")]);
-        assert!(staged(&watch, 40), "{command}: nothing was staged");
-        signal(&child, sig);
-        let (exit, stderr) = finish(child);
+        let held = ws.hold_at_commit(&args, &[]);
+        let staged = leftovers(&ws.path(folder)).len();
+        assert_eq!(staged, 40, "{command}: not all was staged");
+        signal(held.child(), sig);
+        let (exit, stderr) = held.release();
         assert_eq!(exit, code, "{command}: {stderr}");
         assert!(stderr.contains("stopped by SIG"), "{command}: {stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
@@ -356,7 +321,7 @@ fn sigterm_during_the_commit_leaves_all_old_or_all_new() {
     }
     let old = files(&locales);
     let watch = Watch::new(&locales.join("ko"), libc::IN_MOVED_TO);
-    let child = spawn(&ws, &["extract"], &[]);
+    let child = ws.spawn(&["extract"], &[]);
     assert!(watch.wait_for(Duration::from_secs(60), |_, _| true));
     signal(&child, libc::SIGTERM);
     let (code, stderr) = finish(child);
@@ -387,16 +352,10 @@ fn deleting_the_cache_folder_does_not_unlock_the_workspace() {
     // `status` leaves its cache in `.l10n/`.
     ws.run(&["status"]);
     assert!(ws.path(".l10n").is_dir());
-    let watch = Watch::new(&ws.path("locales/ko"), libc::IN_CLOSE_WRITE);
-    let first = spawn(
-        &ws,
-        &["extract"],
-        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "3000")],
-    );
-    assert!(staged(&watch, 5));
+    let first = ws.hold_at_commit(&["extract"], &[]);
     let _ = fs::remove_dir_all(ws.path(".l10n"));
     let second = ws.run(&["extract", "--no-wait"]);
-    let (code, stderr) = finish(first);
+    let (code, stderr) = first.release();
     assert_eq!(second.code, 2, "a second run got in: {}", second.stderr);
     assert!(
         second.stderr.contains("another l10n run"),
@@ -410,13 +369,7 @@ fn deleting_the_cache_folder_does_not_unlock_the_workspace() {
 #[test]
 fn build_and_extract_do_not_run_at_once() {
     let ws = built(5);
-    let watch = Watch::new(&ws.path("out/ko"), libc::IN_CLOSE_WRITE);
-    let build = spawn(
-        &ws,
-        &["build", "--lang", "ko", "--out", "out"],
-        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "3000")],
-    );
-    assert!(staged(&watch, 5));
+    let build = ws.hold_at_commit(&["build", "--lang", "ko", "--out", "out"], &[]);
     let extract = ws.run(&["extract", "--no-wait"]);
     assert_eq!(
         extract.code, 2,
@@ -428,7 +381,7 @@ fn build_and_extract_do_not_run_at_once() {
         "{}",
         extract.stderr
     );
-    let (code, stderr) = finish(build);
+    let (code, stderr) = build.release();
     assert_eq!(code, 0, "{stderr}");
 }
 
@@ -473,7 +426,7 @@ fn sigint_ends_a_wait_for_the_lock() {
     let held = fs::File::open(ws.path(".")).unwrap();
     held.lock().unwrap();
     let before = ws.snapshot();
-    let mut child = spawn(&ws, &["extract"], &[]);
+    let mut child = ws.spawn(&["extract"], &[]);
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     stderr.read_line(&mut line).unwrap();

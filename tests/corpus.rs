@@ -4,7 +4,7 @@
 //! `previous-source`), the inserted as missing, the deleted as obsolete, and
 //! the moved as translated.
 //!
-//! The generator (`examples/gen-corpus.rs`) is compiled in with `#[path]`;
+//! The generator (`examples/gen-corpus/main.rs`) is compiled in with `#[path]`;
 //! the real binary runs the commands.
 use std::collections::BTreeSet;
 use std::fs;
@@ -13,7 +13,7 @@ use std::process::Command;
 
 use l10n::segment::Rules;
 
-#[path = "../examples/gen-corpus.rs"]
+#[path = "../examples/gen-corpus/main.rs"]
 pub mod gen_corpus;
 
 use gen_corpus::{GenerateOptions, Manifest};

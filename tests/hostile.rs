@@ -205,21 +205,8 @@ fn symlinks_inside_are_followed_outside_refused_loops_harmless() {
 /// `T1`, `T2`, … by editing the file's text, as a translator would.
 pub fn translated() -> Workspace {
     let ws = extracted();
-    let mut n = 0;
-    let text: String = ws
-        .read(&ko_catalog())
-        .lines()
-        .map(|line| {
-            if line == "translation = \"\"" {
-                n += 1;
-                format!("translation = \"T{n}\"\n")
-            } else {
-                format!("{line}\n")
-            }
-        })
-        .collect();
+    let n = ws.fill_empty_translations(&ko_catalog(), |n| format!("T{n}"));
     assert!(n > 20, "the seed catalog has entries");
-    ws.write(&ko_catalog(), &text);
     ws
 }
 

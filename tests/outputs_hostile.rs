@@ -229,12 +229,7 @@ fn run_to(
     stdout: std::process::Stdio,
     stderr: std::process::Stdio,
 ) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .args(args)
-        .current_dir(ws.path("."))
-        .env("NO_COLOR", "1")
-        .env("L10N_LANG", "en")
-        .stdin(std::process::Stdio::null())
+    ws.command(args)
         .stdout(stdout)
         .stderr(stderr)
         .spawn()

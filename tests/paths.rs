@@ -3,7 +3,7 @@
 //! and the small path and argument errors of issue 10.
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::util::{Run, SEED_ID, Workspace, entries, field, refuses};
@@ -205,23 +205,14 @@ fn links_out_of_the_workspace_are_refused_at_every_level() {
 /// Runs `l10n` like [`Workspace::run`], but gives up after `limit`: a run
 /// that blocks (on a named pipe) is killed and reported as exit code -1.
 fn run_with_limit(ws: &Workspace, args: &[&str], limit: Duration) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .args(args)
-        .current_dir(ws.path("."))
-        .env("NO_COLOR", "1")
-        .env("L10N_LANG", "en")
-        .env("LANG", "C")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = ws.spawn(args, &[]);
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > limit {
             child.kill().unwrap();
             break;
         }
+        // Polling for the end of the run: the limit is the point.
         std::thread::sleep(Duration::from_millis(20));
     }
     let output = child.wait_with_output().unwrap();

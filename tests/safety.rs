@@ -3,30 +3,12 @@
 //! random moments.
 use std::collections::BTreeSet;
 use std::fs;
-use std::process::{Child, Command, Stdio};
+use std::io::{BufRead, Read};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use crate::util::{SEED_ID, Workspace, entries, field};
-
-fn spawn(ws: &Workspace, args: &[&str], envs: &[(&str, &str)]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .args(args)
-        .current_dir(ws.path("."))
-        .env("NO_COLOR", "1")
-        .envs(envs.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("l10n starts")
-}
-
-fn finish(child: Child) -> (i32, String) {
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    (output.status.code().unwrap_or(-1), stderr)
-}
+use crate::util::{Rng, SEED_ID, SETTLED, Workspace, entries, field, finish};
 
 /// The seed workspace, extracted, with the article then edited.
 fn pending() -> Workspace {
@@ -59,14 +41,20 @@ fn a_second_run_fails_with_no_wait() {
 fn a_second_run_waits_for_the_first() {
     let ws = pending();
     let held = hold_lock(&ws);
-    let mut child = spawn(&ws, &["extract"], &[]);
-    sleep(Duration::from_millis(400));
+    let mut child = ws.spawn(&["extract"], &[]);
+    // The run says it waits, then waits.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut waiting = String::new();
+    stderr.read_line(&mut waiting).unwrap();
     assert!(
         child.try_wait().unwrap().is_none(),
         "extract did not wait for the lock"
     );
     drop(held);
-    let (code, stderr) = finish(child);
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    let (code, _) = finish(child);
+    let stderr = waiting + &rest;
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("waiting for another l10n run"), "{stderr}");
     assert!(
@@ -79,12 +67,7 @@ fn a_second_run_waits_for_the_first() {
 fn a_catalog_saved_during_extract_is_not_overwritten() {
     let ws = pending();
     let path = format!("locales/ko/{SEED_ID}.toml");
-    let child = spawn(
-        &ws,
-        &["extract"],
-        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")],
-    );
-    sleep(Duration::from_millis(600));
+    let held = ws.hold_at_commit(&["extract"], &[]);
     // The translator saves the catalog in an editor meanwhile.
     let saved = ws.read(&path).replacen(
         "\ntranslation = \"\"",
@@ -93,7 +76,7 @@ fn a_catalog_saved_during_extract_is_not_overwritten() {
     );
     ws.write(&path, &saved);
     let template_before = ws.read(&format!("locales/en/{SEED_ID}.toml"));
-    let (code, stderr) = finish(child);
+    let (code, stderr) = held.release();
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("changed on disk"), "{stderr}");
     assert!(stderr.contains(&path), "{stderr}");
@@ -124,13 +107,7 @@ fn an_edit_that_hides_its_time_during_extract_is_not_overwritten() {
     let ws = pending();
     let path = format!("locales/ko/{SEED_ID}.toml");
     // Old enough for extract to trust its stamp.
-    sleep(Duration::from_millis(2200));
-    let child = spawn(
-        &ws,
-        &["extract"],
-        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")],
-    );
-    sleep(Duration::from_millis(600));
+    let held = ws.hold_at_commit(&["extract"], &[SETTLED]);
     let file = ws.path(&path);
     let modified = fs::metadata(&file).unwrap().modified().unwrap();
     let text = ws.read(&path);
@@ -146,7 +123,7 @@ fn an_edit_that_hides_its_time_during_extract_is_not_overwritten() {
         .unwrap()
         .set_modified(modified)
         .unwrap();
-    let (code, stderr) = finish(child);
+    let (code, stderr) = held.release();
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains(&path), "{stderr}");
     assert_eq!(ws.read(&path), saved, "the save was overwritten");
@@ -234,22 +211,6 @@ impl Drop for Unmount {
     }
 }
 
-/// A small deterministic generator, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
 const WORDS: [&str; 12] = [
     "officials",
     "said",
@@ -267,9 +228,7 @@ const WORDS: [&str; 12] = [
 
 fn sentence(rng: &mut Rng) -> String {
     let n = 5 + rng.below(8);
-    let words: Vec<&str> = (0..n)
-        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
-        .collect();
+    let words: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
     let mut text = words.join(" ");
     text[..1].make_ascii_uppercase();
     text + "."
@@ -311,7 +270,8 @@ fn extract_killed_at_random_moments_loses_nothing() {
     const ARTICLES: usize = 300;
     const KILLS: usize = 24;
     let languages = ["ja", "ko"];
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    // Deterministic, so that a failure can be replayed.
+    let mut rng = Rng::new(0x5eed_1234_abcd_0001);
     let ws = Workspace::new();
     for lang in languages {
         ws.mkdir(&format!("locales/{lang}"));
@@ -327,20 +287,7 @@ fn extract_killed_at_random_moments_loses_nothing() {
     for lang in languages {
         for i in 0..ARTICLES {
             let path = format!("locales/{lang}/n/{i:03}.toml");
-            let mut n = 0;
-            let text: String = ws
-                .read(&path)
-                .lines()
-                .map(|line| {
-                    if line == "translation = \"\"" {
-                        n += 1;
-                        format!("translation = \"{lang}-{i}-{n}\"\n")
-                    } else {
-                        format!("{line}\n")
-                    }
-                })
-                .collect();
-            ws.write(&path, &text);
+            ws.fill_empty_translations(&path, |n| format!("{lang}-{i}-{n}"));
         }
     }
     let translated = all_translations(&ws, &languages, ARTICLES);
@@ -355,9 +302,9 @@ fn extract_killed_at_random_moments_loses_nothing() {
         rounds += 1;
         // Edit a tenth of the articles: change, add and drop sentences.
         for _ in 0..ARTICLES / 10 {
-            let i = rng.below(ARTICLES as u64) as usize;
+            let i = rng.below(ARTICLES);
             let mut sentences: Vec<String> = texts[i].split(". ").map(str::to_string).collect();
-            let at = rng.below(sentences.len() as u64) as usize;
+            let at = rng.below(sentences.len());
             match rng.below(3) {
                 0 => sentences[at] = sentences[at].replacen("the", "a", 1) + " today",
                 1 => sentences.insert(at, sentence(&mut rng).trim_end_matches('.').to_string()),
@@ -369,8 +316,9 @@ fn extract_killed_at_random_moments_loses_nothing() {
             texts[i] = sentences.join(". ");
             ws.write(&format!("articles/n/{i:03}.md"), &texts[i]);
         }
-        let mut child = spawn(&ws, &["extract"], &[]);
-        sleep(Duration::from_millis(rng.below(bound + 1)));
+        let mut child = ws.spawn(&["extract"], &[]);
+        // A kill at a random moment is the point: no handshake here.
+        sleep(Duration::from_millis(rng.below(bound as usize + 1) as u64));
         if child.try_wait().unwrap().is_none() {
             killed_mid_run += 1;
         } else {
@@ -420,17 +368,12 @@ fn ko_path() -> String {
     format!("locales/ko/{SEED_ID}.toml")
 }
 
-/// Runs `extract` paused before its commit, does `save` meanwhile, and
-/// returns how the run ended.
-fn extract_while(ws: &Workspace, save: impl FnOnce()) -> (i32, String) {
-    let child = spawn(
-        ws,
-        &["extract"],
-        &[("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")],
-    );
-    sleep(Duration::from_millis(600));
+/// Runs `extract` held at its commit with the extra environment `env`,
+/// does `save` meanwhile, and returns how the run ended.
+fn extract_while(ws: &Workspace, env: &[(&str, &str)], save: impl FnOnce()) -> (i32, String) {
+    let held = ws.hold_at_commit(&["extract"], env);
     save();
-    finish(child)
+    held.release()
 }
 
 /// Saves of other editors' shapes while extract runs: VS Code's and vim's
@@ -443,7 +386,7 @@ fn saves_by_rename_deletion_or_creation_during_extract_win() {
     let ws = translated();
     edit_article(&ws);
     let saved = ws.read(&ko_path()).replace("\"T3\"", "\"T3 saved\"");
-    let (code, stderr) = extract_while(&ws, || {
+    let (code, stderr) = extract_while(&ws, &[], || {
         ws.write("locales/ko/2019/.save.tmp", &saved);
         fs::rename(ws.path("locales/ko/2019/.save.tmp"), ws.path(&ko_path())).unwrap();
     });
@@ -453,7 +396,7 @@ fn saves_by_rename_deletion_or_creation_during_extract_win() {
     // Deleted.
     let ws = translated();
     edit_article(&ws);
-    let (code, stderr) = extract_while(&ws, || {
+    let (code, stderr) = extract_while(&ws, &[], || {
         fs::rename(ws.path(&ko_path()), ws.path("moved-away.toml")).unwrap();
     });
     assert_eq!(code, 2, "{stderr}");
@@ -462,7 +405,7 @@ fn saves_by_rename_deletion_or_creation_during_extract_win() {
     let ws = translated();
     ws.write("articles/new.md", "A new article. Two sentences.\n");
     let mine = "[catalog]\narticle = \"new\"\nsource-lang = \"en\"\nlang = \"ko\"\n# mine\n";
-    let (code, stderr) = extract_while(&ws, || ws.write("locales/ko/new.toml", mine));
+    let (code, stderr) = extract_while(&ws, &[], || ws.write("locales/ko/new.toml", mine));
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(ws.read("locales/ko/new.toml"), mine);
 }
@@ -476,9 +419,8 @@ fn same_bytes_during_extract_are_no_conflict_and_future_times_hide_nothing() {
     let ws = translated();
     edit_article(&ws);
     // Settled, so the stamp is what would be trusted.
-    sleep(Duration::from_millis(2200));
     let path = ws.path(&ko_path());
-    let (code, stderr) = extract_while(&ws, || {
+    let (code, stderr) = extract_while(&ws, &[SETTLED], || {
         let text = fs::read(&path).unwrap();
         fs::write(ws.path("copy.tmp"), &text).unwrap();
         fs::rename(ws.path("copy.tmp"), &path).unwrap();
@@ -505,7 +447,7 @@ fn same_bytes_during_extract_are_no_conflict_and_future_times_hide_nothing() {
     };
     set_future(&ws.path(&ko_path()));
     let saved = ws.read(&ko_path()).replace("\"T3\"", "\"X3\"");
-    let (code, stderr) = extract_while(&ws, || {
+    let (code, stderr) = extract_while(&ws, &[], || {
         ws.write(&ko_path(), &saved);
         set_future(&ws.path(&ko_path()));
     });
@@ -529,20 +471,7 @@ fn build_status_and_two_extracts_at_once() {
     ws.run(&["extract"]).expect_code(0);
     for i in 0..200 {
         let path = format!("locales/ko/n/{i:03}.toml");
-        let mut n = 0;
-        let text: String = ws
-            .read(&path)
-            .lines()
-            .map(|line| {
-                if line == "translation = \"\"" {
-                    n += 1;
-                    format!("translation = \"K{i}-{n}\"\n")
-                } else {
-                    format!("{line}\n")
-                }
-            })
-            .collect();
-        ws.write(&path, &text);
+        ws.fill_empty_translations(&path, |n| format!("K{i}-{n}"));
     }
     let before = translations(&ws);
     assert_eq!(before.len(), 800);
@@ -551,12 +480,12 @@ fn build_status_and_two_extracts_at_once() {
         ws.write(&path, &ws.read(&path).replace("It ends.", "It ends now."));
     }
     let mut children = vec![
-        spawn(&ws, &["extract"], &[]),
-        spawn(&ws, &["build", "--lang", "ko", "--out", "out"], &[]),
-        spawn(&ws, &["extract"], &[]),
+        ws.spawn(&["extract"], &[]),
+        ws.spawn(&["build", "--lang", "ko", "--out", "out"], &[]),
+        ws.spawn(&["extract"], &[]),
     ];
     for _ in 0..3 {
-        children.push(spawn(&ws, &["status", "--no-cache"], &[]));
+        children.push(ws.spawn(&["status", "--no-cache"], &[]));
     }
     for child in children {
         let (code, stderr) = finish(child);

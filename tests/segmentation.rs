@@ -7,6 +7,8 @@
 use l10n::segment::{Rules, explain, sentences};
 use serde_json::Value;
 
+use crate::util::Rng;
+
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/segmentation");
 
 /// Segments one case the way the tool does: a line break is a hard boundary.
@@ -154,16 +156,14 @@ fn seed_article() {
     }
 }
 
-/// A tiny deterministic generator (xorshift), biased towards the characters
-/// the rules care about, so that odd combinations come up often.
-struct Gen(u64);
+/// Characters from the one deterministic generator ([`Rng`]), biased
+/// towards those the rules care about, so that odd combinations come up
+/// often.
+struct Gen(Rng);
 
 impl Gen {
     fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        self.0.next_u64()
     }
 
     fn char(&mut self) -> char {
@@ -189,7 +189,7 @@ impl Gen {
 
 #[test]
 fn segments_always_cover_the_text() {
-    let mut generator = Gen(0x9e37_79b9_7f4a_7c15);
+    let mut generator = Gen(Rng::new(0x9e37_79b9_7f4a_7c15));
     let mut with_patterns = Rules::for_language("en");
     with_patterns
         .add_no_break_patterns(&["#.| *", "*.|", "A.| #", "다.|", "。|」"])

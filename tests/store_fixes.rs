@@ -2,27 +2,11 @@
 //! the commit without RENAME_EXCHANGE is checked and undone like the one
 //! with it, and a catalog gone before `--prune` removes it is no conflict.
 use std::fs;
-use std::process::{Command, Stdio};
-use std::thread::sleep;
+use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use crate::hostile::{edit_article, translated};
-use crate::util::{SEED_ID, Workspace};
-
-/// Runs `l10n` with `args` and the extra environment `envs`.
-fn run_with(ws: &Workspace, args: &[&str], envs: &[(&str, &str)]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .args(args)
-        .current_dir(ws.path("."))
-        .env("NO_COLOR", "1")
-        .env("L10N_LANG", "en")
-        .envs(envs.iter().copied())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    (output.status.code().unwrap_or(-1), stderr)
-}
+use crate::util::SEED_ID;
 
 fn write_aged(path: &std::path::Path, age: Duration) {
     fs::write(path, "half a cache").unwrap();
@@ -85,8 +69,7 @@ fn without_the_exchange_the_commit_is_all_or_nothing_too() {
     let ws = translated();
     edit_article(&ws);
     ws.write("articles/b.md", "Another article. Two sentences.\n");
-    let (code, stderr) = run_with(&ws, &["extract"], &rename_only);
-    assert_eq!(code, 0, "{stderr}");
+    ws.run_env(&["extract"], &rename_only).expect_code(0);
     let ko = format!("locales/ko/{SEED_ID}.toml");
     assert!(ws.read(&ko).contains("strong ties"));
     assert!(ws.path("locales/ko/b.toml").exists());
@@ -113,9 +96,9 @@ fn without_the_exchange_the_commit_is_all_or_nothing_too() {
         return;
     }
     let before = ws.snapshot();
-    let (code, stderr) = run_with(&ws, &["extract"], &rename_only);
+    let run = ws.run_env(&["extract"], &rename_only);
     Command::new("umount").arg(&path).status().unwrap();
-    assert_eq!(code, 2, "{stderr}");
+    run.expect_code(2);
     before.assert_same(&ws.snapshot(), "a failed commit left half its renames");
     assert!(!ws.path("locales/ko/new").exists());
 }
@@ -134,22 +117,10 @@ fn a_catalog_gone_before_its_removal_is_no_conflict() {
     ws.run(&["extract"]).expect_code(0);
     fs::remove_file(ws.path("articles/gone.md")).unwrap();
     edit_article(&ws);
-    let child = Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .args(["extract", "--prune"])
-        .current_dir(ws.path("."))
-        .env("NO_COLOR", "1")
-        .env("L10N_LANG", "en")
-        .env("L10N_TEST_PAUSE_BEFORE_COMMIT_MS", "1500")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    sleep(Duration::from_millis(600));
+    let held = ws.hold_at_commit(&["extract", "--prune"], &[]);
     fs::remove_file(ws.path("locales/ko/gone.toml")).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let (code, stderr) = held.release();
+    assert_eq!(code, 0, "{stderr}");
     assert!(!ws.path("locales/en/gone.toml").exists());
     assert!(!ws.path("locales/ko/gone.toml").exists());
     assert!(

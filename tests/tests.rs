@@ -2,6 +2,7 @@
 //! `l10n` binary in temporary workspaces.
 mod build;
 mod cache;
+mod cli_cases;
 mod commit_race;
 mod corpus;
 mod entries;

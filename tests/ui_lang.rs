@@ -72,23 +72,9 @@ fn the_ui_language_is_chosen_in_order() {
     assert!(is_korean(&heading(&ws, &[], Some("ko-KR"))));
 }
 
-#[test]
-fn a_bad_ui_language_tag_is_a_usage_error() {
-    let ws = edited_workspace();
-    for args in [
-        &["--ui-lang", "ko_KR!", "status"][..],
-        &["status", "--ui-lang=", "--lang", "ko"],
-    ] {
-        let run = ws.run(args).expect_code(2);
-        assert!(run.stdout.is_empty(), "{}", run.stdout);
-        assert!(run.stderr.contains("--ui-lang"), "{}", run.stderr);
-        assert!(
-            run.stderr.contains("not a valid language tag"),
-            "{}",
-            run.stderr
-        );
-    }
-}
+// A bad `--ui-lang` and a bad value explained in the UI language: the
+// cases `tests/cmd/{bad,empty}-ui-lang` and
+// `tests/cmd/min-translated-not-a-number{,-ko}`.
 
 #[test]
 fn korean_status_and_check() {
@@ -246,23 +232,4 @@ fn quality_findings_are_in_the_ui_language_in_text_only() {
         .json();
     let message = json["languages"][0]["articles"][0]["qa"][0]["message"].as_str();
     assert_eq!(message, Some("number 4.5 is missing from the translation"));
-}
-
-#[test]
-fn bad_values_are_explained_in_the_ui_language() {
-    let ws = Workspace::seeded();
-    let run = ws
-        .run(&["--ui-lang", "ko", "check", "--min-translated", "abc"])
-        .expect_code(2);
-    assert!(
-        run.stderr.contains("`abc`은(는) 수가 아닙니다"),
-        "{}",
-        run.stderr
-    );
-    let run = ws.run(&["check", "--min-translated", "abc"]).expect_code(2);
-    assert!(
-        run.stderr.contains("`abc` is not a number"),
-        "{}",
-        run.stderr
-    );
 }

@@ -2,10 +2,20 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The one pseudo-random generator of tests, benches and examples
+/// (deterministic: a failure replays), from the corpus generator.
+pub use crate::corpus::gen_corpus::Rng;
 
 /// The seed article of the repository's own workspace.
 pub const SEED_ID: &str = "2019/kim-jong-un-china-visit";
+
+/// The test seam that makes a run judge files as if it came 2.2 s later:
+/// files written before it starts count as settled (left alone for 2 s),
+/// as if the test had waited that long.
+pub const SETTLED: (&str, &str) = ("L10N_TEST_CLOCK_AHEAD_MS", "2200");
 
 pub fn seed_article() -> String {
     let path =
@@ -100,7 +110,80 @@ impl Workspace {
         self.run_with(".", args, &env)
     }
 
+    /// Runs `l10n` as [`Workspace::run`] does, with the extra environment
+    /// `env` (a test seam, say).
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let env: Vec<_> = env
+            .iter()
+            .map(|(name, value)| (*name, Some(*value)))
+            .collect();
+        self.run_with(".", args, &env)
+    }
+
     fn run_with(&self, subdir: &str, args: &[&str], env: &[(&str, Option<&str>)]) -> Run {
+        let output = self
+            .command_in(subdir, args, env)
+            .output()
+            .expect("l10n runs");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Starts `l10n` with `args` and the extra environment `env`, as
+    /// [`Workspace::run`] would run it, its output piped; see [`finish`].
+    pub fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> Child {
+        let env: Vec<_> = env
+            .iter()
+            .map(|(name, value)| (*name, Some(*value)))
+            .collect();
+        self.command_in(".", args, &env)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("l10n starts")
+    }
+
+    /// Starts `l10n` with `args` and `env` and returns once the run has
+    /// staged its writes and reached its commit, where it waits (the seam
+    /// `L10N_TEST_HOLD_COMMIT`): the lock taken, nothing checked or swapped
+    /// yet. Panics if the run ends before.
+    pub fn hold_at_commit(&self, args: &[&str], env: &[(&str, &str)]) -> Held {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let marker = folder.path().join("held");
+        let marker_text = marker.to_str().expect("a UTF-8 temporary path");
+        let env = [env, &[("L10N_TEST_HOLD_COMMIT", marker_text)]].concat();
+        let mut child = self.spawn(args, &env);
+        let started = Instant::now();
+        while !marker.exists() {
+            if child.try_wait().unwrap().is_some() {
+                let (code, stderr) = finish(child);
+                panic!("{args:?} ended (exit {code}) before its commit: {stderr}");
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "{args:?} never reached its commit"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        Held {
+            child,
+            marker,
+            _folder: folder,
+        }
+    }
+
+    /// The command [`Workspace::run`] runs, to start it otherwise (with
+    /// other outputs, say).
+    pub fn command(&self, args: &[&str]) -> Command {
+        self.command_in(".", args, &[])
+    }
+
+    /// The command [`Workspace::run_in`] runs: colour off, the UI language
+    /// pinned, then `env` (a `None` value unsets the variable).
+    fn command_in(&self, subdir: &str, args: &[&str], env: &[(&str, Option<&str>)]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_l10n"));
         command
             .args(args)
@@ -115,12 +198,7 @@ impl Workspace {
                 None => command.env_remove(name),
             };
         }
-        let output = command.output().expect("l10n runs");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
+        command
     }
 
     /// Every file in the workspace and its bytes, to show nothing changed
@@ -179,6 +257,60 @@ impl Workspace {
         }
         assert!(changed, "nothing was translated");
         self.write(&relative, &toml::to_string(&catalog).unwrap());
+    }
+
+    /// Fills every empty translation of the catalog at `relative` by
+    /// editing its text line by line, as a translator would (the layout
+    /// stays): the `n`th (from 1) becomes `text(n)`. How many were filled.
+    pub fn fill_empty_translations(&self, relative: &str, text: impl Fn(usize) -> String) -> usize {
+        let mut n = 0;
+        let filled: String = self
+            .read(relative)
+            .lines()
+            .map(|line| {
+                if line == "translation = \"\"" {
+                    n += 1;
+                    format!("translation = \"{}\"\n", text(n))
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        self.write(relative, &filled);
+        n
+    }
+}
+
+/// Waits for a run started by [`Workspace::spawn`]: its exit code (minus
+/// the signal's number when a signal ended it) and its standard error.
+pub fn finish(child: Child) -> (i32, String) {
+    use std::os::unix::process::ExitStatusExt;
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let code = output
+        .status
+        .code()
+        .unwrap_or_else(|| -output.status.signal().unwrap_or(1));
+    (code, stderr)
+}
+
+/// A run held at the start of its commit ([`Workspace::hold_at_commit`]).
+pub struct Held {
+    child: Child,
+    marker: PathBuf,
+    _folder: tempfile::TempDir,
+}
+
+impl Held {
+    /// The held process, to signal it.
+    pub fn child(&self) -> &Child {
+        &self.child
+    }
+
+    /// Lets the commit go on and waits for the run to end, as [`finish`].
+    pub fn release(self) -> (i32, String) {
+        fs::remove_file(&self.marker).expect("the marker is there");
+        finish(self.child)
     }
 }
 

@@ -9,9 +9,11 @@
 //! every file already swapped in is put back. A full disk therefore changes
 //! nothing, a run killed at any moment leaves each catalog whole, old or
 //! new, and a save that lands during the commit is never overwritten.
+mod hold;
 mod stamp;
 mod swap;
 
+pub use hold::hold_commits_at;
 pub use swap::rename_only;
 
 use std::collections::BTreeMap;
@@ -22,7 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 
 pub use l10n_core::catalog::{parse, parse_document, render};
-pub use stamp::Stamp;
+pub use stamp::{Stamp, clock_now, move_clock_ahead};
 
 use rayon::prelude::*;
 
@@ -265,6 +267,7 @@ pub fn commit(
 ) -> Result<()> {
     flush_to_disk(&staged)?;
     before_commit();
+    hold::wait();
     interrupt::check()?;
     // Every target is checked first, so that a save made while the run
     // was planning stops it before anything is written.

@@ -10,6 +10,7 @@
 //! contents must be read.
 use std::fs;
 use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,23 @@ use serde::{Deserialize, Serialize};
 /// its contents: longer than the coarsest timestamps of common file
 /// systems.
 const SETTLED: Duration = Duration::from_secs(2);
+
+/// How far ahead of the system clock [`clock_now`] runs: 0 but in tests.
+static CLOCK_AHEAD_MS: AtomicU64 = AtomicU64::new(0);
+
+/// The time files' ages are judged against: the system clock, unless a
+/// test moved it ahead ([`move_clock_ahead`]).
+pub fn clock_now() -> SystemTime {
+    SystemTime::now() + Duration::from_millis(CLOCK_AHEAD_MS.load(Ordering::Relaxed))
+}
+
+/// Makes this process judge files as if it ran `by` later, so that a test
+/// sees files it just wrote as settled without waiting for them to settle
+/// (a test seam, set only by `main.rs`).
+pub fn move_clock_ahead(by: Duration) {
+    let ms = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
+    CLOCK_AHEAD_MS.store(ms, Ordering::Relaxed);
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Stamp {
