@@ -1,14 +1,17 @@
 //! Alignment: which old segment each new segment continues (the same
 //! text in place, the same text elsewhere, or an edited version of it).
+//!
+//! The same inputs give the same alignment on any machine, however loaded:
+//! every limit on the work is a number of items, never a time.
 use rustc_hash::FxHashMap;
-use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline, diff_ratio};
+use similar::Algorithm;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Origin, SIMILARITY_THRESHOLD};
 use crate::article::Segment;
 use crate::catalog::Entry;
+use crate::matching::{DIFF_LIMIT, matching_runs};
 
 /// How many (old, new) pairs of edited segments are compared in full before
 /// pairing falls back to comparing each new segment with its neighbourhood.
@@ -25,17 +28,12 @@ pub(super) fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin
     }
     let mut pairs: Vec<Option<(usize, Origin)>> = vec![None; new.len()];
     let mut old_free = vec![true; old.len()];
-    // A pathological article may not get the finest diff, but always gets one.
-    let deadline = Instant::now() + Duration::from_secs(2);
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Patience, &old_texts, &new_texts, Some(deadline));
-    for op in ops {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for (i, j) in old_range.zip(new_range) {
-                pairs[j] = Some((i, Origin::Kept));
-                old_free[i] = false;
-            }
+    // A pathological article may not get the finest diff, but always gets
+    // one, and always the same one.
+    for run in matching_runs(Algorithm::Patience, &old_texts, &new_texts, DIFF_LIMIT) {
+        for (i, j) in (run.old..run.old + run.len).zip(run.new..) {
+            pairs[j] = Some((i, Origin::Kept));
+            old_free[i] = false;
         }
     }
 
@@ -116,9 +114,99 @@ fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The share of words two texts have in common, in order (0 to 1).
+/// Words, old and new together, compared by one diff when two sentences
+/// are compared. Sentences are rarely a hundred words long; at this size
+/// the worst case takes some 20 ms (release build), and there may be
+/// thousands of pairs to compare. Longer ones are compared by their
+/// anchors, the words found once in each, and the stretches between them
+/// up to this size (`matching`).
+const SENTENCE_DIFF_LIMIT: usize = 2_000;
+
+/// The share of words two texts have in common, in order (0 to 1): two
+/// matches per word matched, over the words of both, as
+/// `similar::diff_ratio` counts.
 fn similarity(old: &[&str], new: &[&str]) -> f32 {
-    let deadline = Instant::now() + Duration::from_millis(50);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(deadline));
-    diff_ratio(&ops, old.len(), new.len())
+    let runs = matching_runs(Algorithm::Myers, old, new, SENTENCE_DIFF_LIMIT);
+    let matched: usize = runs.iter().map(|run| run.len).sum();
+    let len = old.len() + new.len();
+    if len == 0 {
+        1.0
+    } else {
+        2.0 * matched as f32 / len as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+    use crate::plan::{FNV_OFFSET, fnv1a};
+
+    fn segments(texts: &[String]) -> Vec<Segment> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(block, text)| Segment {
+                block,
+                text: text.clone(),
+                span: 0..0,
+            })
+            .collect()
+    }
+
+    /// Long sentences of three words in irregular orders, every one edited:
+    /// no text is kept, each new sentence is compared with each old one,
+    /// and each comparison is a diff with much to do.
+    fn pathological(sentences: usize, words: usize) -> (Vec<Entry>, Vec<Segment>) {
+        let sentence = |k: usize| -> String {
+            (0..words)
+                .map(|i| {
+                    // FNV mixes the last bytes poorly: multiply to spread them.
+                    let hash = fnv1a(&[k as u8, i as u8, (i >> 8) as u8], FNV_OFFSET)
+                        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                    ["one", "two", "three"][(hash >> 32) as usize % 3]
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let old = (0..sentences)
+            .map(|k| Entry::new(&format!("{k:08x}"), &sentence(k)))
+            .collect();
+        let new: Vec<String> = (0..sentences).map(|k| sentence(k + sentences)).collect();
+        (old, segments(&new))
+    }
+
+    /// Alignment reads no clock: a pathological pairing planned while other
+    /// threads keep every core busy pairs as it does on an idle machine.
+    /// (With the 50 ms deadline this replaced, the loaded runs of a debug
+    /// build stopped their diffs sooner and paired otherwise: this test
+    /// failed on it.)
+    #[test]
+    fn a_loaded_machine_aligns_the_same() {
+        let (old, new) = pathological(10, 300);
+        let idle = align(&old, &new);
+        assert!(
+            idle.iter().filter(|pair| pair.is_some()).count() >= 6,
+            "the pairing should pair: {idle:?}"
+        );
+        let stop = AtomicBool::new(false);
+        let burners = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2;
+        std::thread::scope(|scope| {
+            for _ in 0..burners {
+                scope.spawn(|| {
+                    let mut x = 1u64;
+                    while !stop.load(Ordering::Relaxed) {
+                        x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005) + 1);
+                    }
+                });
+            }
+            let loaded: Vec<_> = (0..3).map(|_| scope.spawn(|| align(&old, &new))).collect();
+            let loaded: Vec<_> = loaded.into_iter().map(|run| run.join().unwrap()).collect();
+            stop.store(true, Ordering::Relaxed);
+            for pairs in loaded {
+                assert_eq!(pairs, idle);
+            }
+        });
+    }
 }
