@@ -10,6 +10,7 @@ mod example;
 mod export;
 mod extract;
 mod fallback;
+mod fuzz_replay;
 mod hostile;
 mod markdown;
 mod messages;
