@@ -126,7 +126,10 @@ fn files_with_no_passing_case_yet() {
     for (file, total) in [("golden-rules-el", 1), ("sentencex-el", 2)] {
         let (passed, cases) = score(file);
         assert_eq!(cases, total, "{file}: cases added or removed");
-        assert_eq!(passed, 0, "{file}: {passed}/{cases} pass now: give it a floor");
+        assert_eq!(
+            passed, 0,
+            "{file}: {passed}/{cases} pass now: give it a floor"
+        );
     }
 }
 
