@@ -56,8 +56,6 @@ fn score(file: &str) -> (usize, usize) {
 macro_rules! floors {
     ($($name:ident: $file:literal >= $floor:literal,)*) => {$(
         #[test]
-        // A floor of 0 (a file none of whose cases pass yet) is still a floor.
-        #[allow(unused_comparisons, clippy::absurd_extreme_comparisons)]
         fn $name() {
             let (passed, total) = score($file);
             assert!(total > 0, "{}: no cases", $file);
@@ -72,7 +70,6 @@ floors! {
     golden_rules_bg: "golden-rules-bg" >= 4,
     golden_rules_da: "golden-rules-da" >= 46,
     golden_rules_de: "golden-rules-de" >= 3,
-    golden_rules_el: "golden-rules-el" >= 0,
     golden_rules_en: "golden-rules-en" >= 48,
     golden_rules_es: "golden-rules-es" >= 30,
     golden_rules_fa: "golden-rules-fa" >= 1,
@@ -96,7 +93,6 @@ floors! {
     sentencex_bg: "sentencex-bg" >= 5,
     sentencex_da: "sentencex-da" >= 4,
     sentencex_de: "sentencex-de" >= 19,
-    sentencex_el: "sentencex-el" >= 0,
     sentencex_en: "sentencex-en" >= 186,
     sentencex_es: "sentencex-es" >= 2,
     sentencex_fi: "sentencex-fi" >= 4,
@@ -121,6 +117,22 @@ floors! {
     sentencex_ur: "sentencex-ur" >= 1,
     sentencex_zh: "sentencex-zh" >= 2,
     news_proxy: "news-proxy" >= 165,
+}
+
+/// The files none of whose cases pass yet (Greek: `;` is its question mark,
+/// and a sentence may start in lower case). A floor of 0 could not fail, so
+/// today's score is pinned instead: when a case starts to pass, this fails,
+/// and the file moves to the floors above with its new score.
+#[test]
+fn files_with_no_passing_case_yet() {
+    for (file, total) in [("golden-rules-el", 1), ("sentencex-el", 2)] {
+        let (passed, cases) = score(file);
+        assert_eq!(cases, total, "{file}: cases added or removed");
+        assert_eq!(
+            passed, 0,
+            "{file}: {passed}/{cases} pass now: give it a floor"
+        );
+    }
 }
 
 /// The English Golden Rules are the standard benchmark: all of them pass.

@@ -11,6 +11,7 @@ mod example;
 mod export;
 mod extract;
 mod fallback;
+mod fuzz_replay;
 mod hostile;
 mod markdown;
 mod messages;

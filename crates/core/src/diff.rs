@@ -1,8 +1,8 @@
 //! Word-level diffs of how a source sentence changed.
-use std::time::Duration;
-
 use similar::{Algorithm, ChangeTag, TextDiff};
+use unicode_segmentation::UnicodeSegmentation;
 
+use crate::matching::DIFF_LIMIT;
 use crate::text::escape;
 
 /// How to mark removed and inserted words.
@@ -16,16 +16,33 @@ pub enum Marks {
 
 /// The words of `old` and `new`, with what changed marked; the words are
 /// [`escape`]d for the terminal, the marks are not.
+///
+/// No clock limits the diff (the same sentences always show the same
+/// diff): past [`DIFF_LIMIT`] pieces (words and the spaces between them,
+/// old and new together), far beyond any sentence, the whole sentence
+/// shows as replaced.
 pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .timeout(Duration::from_millis(200))
-        .diff_unicode_words(old, new);
     let (open_delete, close_delete, open_insert, close_insert) = match marks {
         Marks::Brackets => ("[-", "-]", "{+", "+}"),
         Marks::Color => ("\x1b[31;9m", "\x1b[0m", "\x1b[32m", "\x1b[0m"),
     };
     let mut out = String::with_capacity(old.len() + new.len());
+    if old.split_word_bounds().count() + new.split_word_bounds().count() > DIFF_LIMIT {
+        for (text, open, close) in [
+            (old, open_delete, close_delete),
+            (new, open_insert, close_insert),
+        ] {
+            if !text.is_empty() {
+                out.push_str(open);
+                out.push_str(&escape(text));
+                out.push_str(close);
+            }
+        }
+        return out;
+    }
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_unicode_words(old, new);
     let mut open: Option<ChangeTag> = None;
     let close = |out: &mut String, open: &mut Option<ChangeTag>| match open.take() {
         Some(ChangeTag::Delete) => out.push_str(close_delete),
@@ -95,5 +112,16 @@ mod tests {
             word_diff("같은 문장", "같은 문장", Marks::Brackets),
             "같은 문장"
         );
+    }
+
+    #[test]
+    fn past_the_limit_the_sentence_is_replaced() {
+        let old = "a ".repeat(DIFF_LIMIT / 4);
+        let new = format!("{old}b ");
+        assert_eq!(
+            word_diff(&old, &new, Marks::Brackets),
+            format!("[-{old}-]{{+{new}+}}")
+        );
+        assert_eq!(word_diff("a", "a b", Marks::Brackets), "a{+ b+}");
     }
 }

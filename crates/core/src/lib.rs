@@ -16,6 +16,7 @@ pub mod diff;
 pub mod error;
 pub mod export;
 pub mod lang;
+mod matching;
 pub mod message;
 pub mod plan;
 pub mod qa;

@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::write::toml_string;
+use super::toml_text::toml_string;
 use crate::catalog::{Catalog, Entry};
 use crate::lang::Lang;
 
@@ -427,94 +427,7 @@ impl Output {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::catalog::{parse_document, write};
-
-    fn catalog(lang: &str, texts: &[&str]) -> Catalog {
-        let en: Lang = "en".parse().unwrap();
-        let mut catalog = Catalog::new("a/b", &en, &lang.parse().unwrap());
-        for (i, text) in texts.iter().enumerate() {
-            let mut entry = Entry::new(&format!("id{i}"), text);
-            if lang != "en" && i % 2 == 0 {
-                entry.translation = format!("번역 \"{i}\"\t\\ {text}");
-            }
-            catalog.segments.push(entry);
-        }
-        catalog
-    }
-
-    /// Both paths agree: on reading, and on every kind of edit.
-    #[test]
-    fn the_fast_path_agrees_with_the_document_path() {
-        for lang in ["en", "ko"] {
-            let first = catalog(lang, &["One.", "Two \"quoted\".", "Three\u{7}.", "Four."]);
-            let fresh = write::render(&first, None);
-            assert_eq!(fresh, write::render_document(&first, None), "{fresh}");
-            let fast = parse(&fresh).expect("our own output is in the simple shape");
-            assert!(fast.same_content(&parse_document(Path::new("x"), &fresh).unwrap()));
-            assert_eq!(
-                fast.lines,
-                parse_document(Path::new("x"), &fresh).unwrap().lines
-            );
-
-            let mut edited = fast.clone();
-            edited.segments[1].previous_source = Some(edited.segments[1].source.clone());
-            edited.segments[1].source = "Two, edited.".into();
-            let gone = edited.segments.remove(2);
-            edited.obsolete.push(gone);
-            edited.segments.insert(0, Entry::new("new", "Zero."));
-            edited.segments.swap(2, 3);
-            let by_lines = render(&edited, Some(&fresh), "").unwrap();
-            assert_eq!(by_lines, write::render_document(&edited, Some(&fresh)));
-            assert!(parse(&by_lines).unwrap().same_content(&edited));
-            let crlf = fresh.replace('\n', "\r\n");
-            assert_eq!(
-                render(&edited, Some(&crlf), "").unwrap(),
-                write::render_document(&edited, Some(&crlf))
-            );
-        }
-    }
-
-    /// Both paths tell the same entries commented, and edit an entry taken
-    /// over under a new id in its old lines, its comment kept.
-    #[test]
-    fn both_paths_agree_on_comments_and_renamed_entries() {
-        let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n\
-                    [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = \"\"\n\n\
-                    # Checked.\n[[segment]]\nid = \"by-hand\"\nsource = \"B.\"\ntranslation = \"비.\"\n\n\
-                    [[obsolete]]\nid = \"z\"\nsource = \"C.\"\ntranslation = \"\"\n";
-        let fast = parse(text).unwrap();
-        let document = parse_document(Path::new("x"), text).unwrap();
-        assert_eq!(fast.commented, [false, true, false]);
-        assert_eq!(document.commented, fast.commented);
-
-        let mut renamed = fast.clone();
-        renamed.segments[1].id = "y".into();
-        renamed.renamed.push(("by-hand".into(), "y".into()));
-        let by_lines = render(&renamed, Some(text), "").unwrap();
-        assert_eq!(by_lines, write::render_document(&renamed, Some(text)));
-        assert!(
-            by_lines.contains(
-                "# Checked.\n[[segment]]\nid = \"y\"\nsource = \"B.\"\ntranslation = \"비.\"\n"
-            ),
-            "{by_lines}"
-        );
-        assert!(parse(&by_lines).unwrap().same_content(&renamed));
-    }
-
-    #[test]
-    fn a_translation_written_into_a_template_is_edited_like_any_value() {
-        let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"en\"\n\n\
-                    [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = \"stray\"\n";
-        let mut template = parse(text).unwrap();
-        assert_eq!(render(&template, Some(text), "").unwrap(), text);
-        template.segments[0].translation.clear();
-        let by_lines = render(&template, Some(text), "").unwrap();
-        assert_eq!(by_lines, write::render_document(&template, Some(text)));
-        assert!(parse(&by_lines).unwrap().same_content(&template));
-    }
 
     #[test]
     fn anything_unusual_takes_the_document_path() {

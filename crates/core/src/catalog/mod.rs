@@ -6,7 +6,11 @@
 //! the `l10n` crate's `store`.
 mod lines;
 mod read;
+mod toml_text;
 mod write;
+
+#[cfg(test)]
+mod tests;
 
 pub use read::{parse, parse_document};
 pub use write::render;

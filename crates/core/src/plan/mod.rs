@@ -3,24 +3,21 @@
 //!
 //! One value serves every command: `status` reports it, `check` judges it,
 //! `extract` writes it. Pure: no I/O.
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::time::{Duration, Instant};
+mod align;
+mod words;
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline, diff_ratio};
-use unicode_segmentation::UnicodeSegmentation;
+pub use words::count_words;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::article::Segment;
 use crate::catalog::{Catalog, Entry};
 use crate::lang::Lang;
+use align::align;
 
 /// Two edited sentences are the same segment when at least this share of
 /// their words survives the edit.
 pub const SIMILARITY_THRESHOLD: f32 = 0.5;
-
-/// How many (old, new) pairs of edited segments are compared in full before
-/// pairing falls back to comparing each new segment with its neighbourhood.
-const PAIRING_BUDGET: usize = 250_000;
-const PAIRING_WINDOW: usize = 64;
 
 /// Where a segment's id came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,225 +116,6 @@ impl ArticlePlan {
             .map(|s| Entry::new(&s.id, &s.text))
             .collect();
         catalog
-    }
-}
-
-/// For each new segment, the old segment it continues and how, if any.
-fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
-    let old_texts: Vec<&str> = old.iter().map(|e| e.source.as_str()).collect();
-    let new_texts: Vec<&str> = new.iter().map(|s| s.text.as_str()).collect();
-    // The common case, an article unchanged since the last extract.
-    if old_texts == new_texts {
-        return (0..new.len()).map(|i| Some((i, Origin::Kept))).collect();
-    }
-    let mut pairs: Vec<Option<(usize, Origin)>> = vec![None; new.len()];
-    let mut old_free = vec![true; old.len()];
-    // A pathological article may not get the finest diff, but always gets one.
-    let deadline = Instant::now() + Duration::from_secs(2);
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Patience, &old_texts, &new_texts, Some(deadline));
-    for op in ops {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for (i, j) in old_range.zip(new_range) {
-                pairs[j] = Some((i, Origin::Kept));
-                old_free[i] = false;
-            }
-        }
-    }
-
-    // Moved: the exact text of an unpaired old segment, anywhere.
-    let mut by_text: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, text) in old_texts.iter().enumerate().rev() {
-        if old_free[i] {
-            by_text.entry(text).or_default().push(i);
-        }
-    }
-    for (j, text) in new_texts.iter().enumerate() {
-        if pairs[j].is_none()
-            && let Some(i) = by_text.get_mut(text).and_then(Vec::pop)
-        {
-            pairs[j] = Some((i, Origin::Moved));
-            old_free[i] = false;
-        }
-    }
-
-    // Changed: the most similar pairs first. Pairing looks beyond the
-    // replaced region an edit sits in, since a paragraph that moved splits
-    // the diff into regions that no longer face each other.
-    let old_words: Vec<(usize, Vec<&str>)> = (0..old.len())
-        .filter(|&i| old_free[i])
-        .map(|i| (i, words(old_texts[i])))
-        .collect();
-    let unpaired_new: Vec<usize> = (0..new.len()).filter(|&j| pairs[j].is_none()).collect();
-    // Comparing every unpaired pair is quadratic: past a budget, each new
-    // segment is compared with the old ones near its place only.
-    let window = if old_words.len() * unpaired_new.len() > PAIRING_BUDGET {
-        PAIRING_WINDOW
-    } else {
-        old_words.len()
-    };
-    let mut candidates = Vec::new();
-    for j in unpaired_new {
-        let new_words = words(new_texts[j]);
-        let expected = j * old.len() / new.len().max(1);
-        let middle = old_words.partition_point(|(i, _)| *i < expected);
-        let from = middle
-            .saturating_sub(window / 2)
-            .min(old_words.len().saturating_sub(window));
-        let to = (from + window).min(old_words.len());
-        for (i, old_words) in &old_words[from..to] {
-            // The ratio cannot beat 2·min/(sum) of the lengths: skip early.
-            let (a, b) = (old_words.len(), new_words.len());
-            if 2.0 * a.min(b) as f32 / (a + b).max(1) as f32 >= SIMILARITY_THRESHOLD {
-                let score = similarity(old_words, &new_words);
-                if score >= SIMILARITY_THRESHOLD {
-                    candidates.push((score, *i, j));
-                }
-            }
-        }
-    }
-    // Best score first; among equals, the pair closest in order.
-    candidates.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| a.1.abs_diff(a.2).cmp(&b.1.abs_diff(b.2)))
-            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
-    });
-    for (_, i, j) in candidates {
-        if old_free[i] && pairs[j].is_none() {
-            pairs[j] = Some((
-                i,
-                Origin::Changed {
-                    from: old_texts[i].to_string(),
-                },
-            ));
-            old_free[i] = false;
-        }
-    }
-    pairs
-}
-
-fn words(text: &str) -> Vec<&str> {
-    text.split_word_bounds()
-        .filter(|w| !w.trim().is_empty())
-        .collect()
-}
-
-/// The share of words two texts have in common, in order (0 to 1).
-fn similarity(old: &[&str], new: &[&str]) -> f32 {
-    let deadline = Instant::now() + Duration::from_millis(50);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(deadline));
-    diff_ratio(&ops, old.len(), new.len())
-}
-
-/// Words of source text, for counts (each CJK character counts as a word):
-/// the words of Unicode's word boundaries (UAX #29).
-pub fn count_words(text: &str) -> usize {
-    count_simple_words(text).unwrap_or_else(|| text.unicode_words().count())
-}
-
-/// UAX #29's words in text of ASCII and a few common punctuation marks
-/// (`None` for any other character), where its rules come down to: runs of
-/// letters, digits and `_`, joined across one `.` `'` `’` `:` between two
-/// letters and one `.` `'` `’` `,` `;` between two digits; a run counts if
-/// it has a letter or digit. Most news text is of this kind, and this is
-/// several times faster than the general tables.
-fn count_simple_words(text: &str) -> Option<usize> {
-    if !text.is_ascii()
-        && !text
-            .chars()
-            .all(|c| c.is_ascii() || simple_class(c).is_some())
-    {
-        return None;
-    }
-    let len = text.len();
-    let (mut count, mut i) = (0, 0);
-    let (mut in_word, mut alphanumeric, mut last) = (false, false, Class::Other);
-    while i < len {
-        let (class, width) = class_at(text, i);
-        match class {
-            Class::Letter | Class::Digit | Class::Underscore => {
-                if !in_word {
-                    in_word = true;
-                    alphanumeric = false;
-                }
-                alphanumeric |= class != Class::Underscore;
-                last = class;
-            }
-            _ if in_word => {
-                let next = (i + width < len).then(|| class_at(text, i + width).0);
-                let joins = match (last, next) {
-                    (Class::Letter, Some(Class::Letter)) => {
-                        matches!(class, Class::MidLetter | Class::MidNumLet)
-                    }
-                    (Class::Digit, Some(Class::Digit)) => {
-                        matches!(class, Class::MidNum | Class::MidNumLet)
-                    }
-                    _ => false,
-                };
-                if !joins {
-                    count += usize::from(alphanumeric);
-                    in_word = false;
-                }
-            }
-            _ => {}
-        }
-        i += width;
-    }
-    Some(count + usize::from(in_word && alphanumeric))
-}
-
-/// The class of the character at byte `i` of text [`count_simple_words`]
-/// accepted, and its length in bytes.
-#[inline]
-fn class_at(text: &str, i: usize) -> (Class, usize) {
-    match text.as_bytes()[i] {
-        b if b.is_ascii() => (ASCII_CLASSES[usize::from(b)], 1),
-        _ => {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (simple_class(c).unwrap_or(Class::Other), c.len_utf8())
-        }
-    }
-}
-
-/// A character's part in UAX #29's word rules, for the characters
-/// [`count_simple_words`] knows.
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Letter,
-    Digit,
-    Underscore,
-    MidLetter,
-    MidNumLet,
-    MidNum,
-    Other,
-}
-
-static ASCII_CLASSES: [Class; 128] = {
-    let mut classes = [Class::Other; 128];
-    let mut b = 0;
-    while b < 128 {
-        classes[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-            b'0'..=b'9' => Class::Digit,
-            b'_' => Class::Underscore,
-            b':' => Class::MidLetter,
-            b'.' | b'\'' => Class::MidNumLet,
-            b',' | b';' => Class::MidNum,
-            _ => Class::Other,
-        };
-        b += 1;
-    }
-    classes
-};
-
-fn simple_class(c: char) -> Option<Class> {
-    match c {
-        c if c.is_ascii() => Some(ASCII_CLASSES[c as usize]),
-        '\u{2018}' | '\u{2019}' => Some(Class::MidNumLet),
-        '\u{a9}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{2013}' | '\u{2014}' | '\u{201c}'
-        | '\u{201d}' | '\u{2026}' | '\u{20ac}' => Some(Class::Other),
-        _ => None,
     }
 }
 
@@ -706,45 +484,6 @@ impl LanguagePlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
-        /// The ASCII word count is Unicode's, on text dense in the
-        /// characters its rules treat specially.
-        #[test]
-        fn simple_words_are_unicode_words(
-            text in "[aZ9_ .,;:'\"!?()\\-/\t\n\r‘’“”—–©«»°…€é]{0,40}"
-        ) {
-            proptest::prop_assert_eq!(
-                count_words(&text),
-                text.unicode_words().count(),
-                "{:?}", text
-            );
-        }
-
-        #[test]
-        fn ascii_words_are_unicode_words(text in "[aZ9_ .,;:'\"!?()\\-/\t\n\r]{0,40}") {
-            proptest::prop_assert_eq!(
-                count_words(&text),
-                text.unicode_words().count(),
-                "{:?}", text
-            );
-        }
-    }
-
-    #[test]
-    fn ascii_word_counts() {
-        for (text, words) in [
-            (
-                "Kim Jong-un's visit, on Jan. 8, cost $1,000.50 (3:30 p.m.).",
-                12,
-            ),
-            ("U.S. e-mail don't __ a_b 42", 6),
-        ] {
-            assert_eq!(count_words(text), words, "{text}");
-            assert_eq!(text.unicode_words().count(), words, "{text}");
-        }
-    }
 
     fn segments(texts: &[&str]) -> Vec<Segment> {
         texts
