@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per area, each driving the real
 //! `l10n` binary in temporary workspaces.
+mod architecture;
 mod build;
 mod cache;
 mod cli_cases;

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::Error;
+use crate::message::Arg;
 
 /// A canonical BCP 47 language tag (`ko-kr` is held as `ko-KR`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,6 +137,13 @@ impl<'de> serde::Deserialize<'de> for Lang {
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// A language tag in a message is its canonical text.
+impl From<&Lang> for Arg {
+    fn from(lang: &Lang) -> Arg {
+        Arg::Text(lang.to_string())
     }
 }
 

@@ -48,12 +48,6 @@ impl From<&String> for Arg {
     }
 }
 
-impl From<&crate::lang::Lang> for Arg {
-    fn from(lang: &crate::lang::Lang) -> Arg {
-        Arg::Text(lang.to_string())
-    }
-}
-
 impl From<usize> for Arg {
     fn from(n: usize) -> Arg {
         Arg::Number(n as f64)
@@ -119,7 +113,7 @@ impl fmt::Display for Data<'_> {
 /// same resource; Fluent is a dev-dependency only.
 #[cfg(test)]
 pub(crate) fn english(message: &Message) -> String {
-    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+    use fluent::{FluentArgs, FluentBundle, FluentResource, FluentValue};
     const EN_FTL: &str = include_str!("../../../src/messages/en.ftl");
     let mut bundle = FluentBundle::new(vec!["en".parse().expect("a valid tag")]);
     bundle.set_use_isolating(false);
