@@ -150,7 +150,7 @@ fn literal(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fluent_bundle::{FluentBundle, FluentResource};
+    use fluent::{FluentBundle, FluentResource};
     use fluent_syntax::ast;
 
     const TRICKY: &[&str] = &[
