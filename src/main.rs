@@ -71,10 +71,6 @@ fn main() -> ExitCode {
         notify: |message| {
             write_or_note(&mut std::io::stderr(), &format!("{message}\n"));
         },
-        pause_before_commit: std::env::var("L10N_TEST_PAUSE_BEFORE_COMMIT_MS")
-            .ok()
-            .and_then(|ms| ms.parse().ok())
-            .map(std::time::Duration::from_millis),
         program_id: program_id(),
         ui,
     };

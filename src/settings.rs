@@ -11,7 +11,6 @@
 //! unreadable file is reported before a broken configuration.
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use crate::article;
 use crate::cli::{
@@ -38,10 +37,6 @@ pub struct Environment {
     /// Tells the user something while the run goes on (the binary prints it
     /// to standard error at once).
     pub notify: fn(&str),
-    /// A test seam: how long `extract`, `build` and `export` wait between
-    /// staging their writes and committing them, to let a test save a
-    /// catalog, signal the run or start another in between.
-    pub pause_before_commit: Option<Duration>,
     /// Identifies this build of the program, so that a cache made by
     /// another one is not trusted.
     pub program_id: u64,
@@ -57,7 +52,6 @@ pub struct Settings {
     pub style: Style,
     pub ui: Ui,
     pub notify: fn(&str),
-    pub pause_before_commit: Option<Duration>,
     pub program_id: u64,
     pub command: CommandSettings,
 }
@@ -240,7 +234,6 @@ impl Settings {
             style,
             ui: env.ui,
             notify: env.notify,
-            pause_before_commit: env.pause_before_commit,
             program_id: env.program_id,
             command,
         })

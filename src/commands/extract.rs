@@ -11,7 +11,7 @@ use crate::store::{self, CatalogFile, Reach};
 use crate::survey::{self, ArticleSurvey};
 use crate::ui::{Message, Ui};
 
-use super::{Output, in_partition, lock, pause};
+use super::{Output, in_partition, lock};
 
 pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Output> {
     let workspace = &extract.workspace;
@@ -101,7 +101,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
             let _ = writeln!(stderr, "{}", ui.text(&warning));
         }
     }
-    store::commit(staged, removals, || pause(settings))?;
+    store::commit(staged, removals, || {})?;
     let summary = msg!(
         "extract-summary",
         articles = articles.len(),

@@ -62,13 +62,6 @@ fn lock(root: &Path, wait: bool, settings: &Settings) -> Result<store::Lock> {
     })
 }
 
-/// The test seam of [`Environment::pause_before_commit`].
-fn pause(settings: &Settings) {
-    if let Some(pause) = settings.pause_before_commit {
-        std::thread::sleep(pause);
-    }
-}
-
 fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) -> Vec<ArticleFile> {
     if let Some(partition) = partition {
         articles.retain(|a| partition.contains(&a.id));
@@ -94,7 +87,7 @@ fn commit_outputs(
         let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
         let _ = writeln!(stdout, "{}", settings.ui.text(&wrote));
     }
-    store::commit(staged, Vec::new(), || pause(settings))?;
+    store::commit(staged, Vec::new(), || {})?;
     Ok(Output {
         stdout,
         stderr: String::new(),
