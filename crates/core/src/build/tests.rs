@@ -511,13 +511,13 @@ fn generated_articles_round_trip_and_keep_their_structure() {
         "Line with hard break  \nnext line.",
         "- [ ] task one\n- [x] task two",
     ];
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    // The project's one generator, shared with the tests, benches and
+    // the corpus generator.
+    #[path = "../../../../examples/gen-corpus/rng.rs"]
+    #[allow(dead_code)]
+    mod rng;
+    let mut rng = rng::Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut next = |n: usize| rng.below(n);
     for round in 0..200 {
         let count = 1 + next(6);
         let blocks: Vec<&str> = (0..count).map(|_| BLOCKS[next(BLOCKS.len())]).collect();
