@@ -572,19 +572,9 @@ fn a_workspace_on_read_only_media() {
 /// `extract` fails while staging and changes nothing.
 #[test]
 fn no_inodes_left() {
-    let ws = Workspace::new();
-    let Some(unmount) = mount(
-        &["-t", "tmpfs", "-o", "size=4m,nr_inodes=64", "tmpfs"],
-        &ws.path("."),
-    ) else {
+    let Some((ws, unmount)) = extracted_on_tmpfs("size=4m,nr_inodes=64") else {
         return;
     };
-    ws.write(
-        &format!("articles/{SEED_ID}.md"),
-        &crate::util::seed_article(),
-    );
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
     edit_article(&ws);
     ws.run(&["status"]).expect_code(0);
     // Every inode taken (the lock file exists already).
@@ -603,16 +593,9 @@ fn no_inodes_left() {
 /// when the cache cannot be written.
 #[test]
 fn readers_on_a_full_disk() {
-    let ws = Workspace::new();
-    let Some(unmount) = mount(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &ws.path(".")) else {
+    let Some((ws, unmount)) = extracted_on_tmpfs("size=1m") else {
         return;
     };
-    ws.write(
-        &format!("articles/{SEED_ID}.md"),
-        &crate::util::seed_article(),
-    );
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
     edit_article(&ws);
     let _ = fs::remove_dir_all(ws.path(".l10n/cache"));
     let free = free_bytes(&ws);
@@ -747,16 +730,9 @@ fn a_catalog_keeps_its_owner() {
 /// folder it made for its outputs.
 #[test]
 fn build_on_a_full_disk_leaves_no_folders() {
-    let ws = Workspace::new();
-    let Some(unmount) = mount(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &ws.path(".")) else {
+    let Some((ws, unmount)) = extracted_on_tmpfs("size=1m") else {
         return;
     };
-    ws.write(
-        &format!("articles/{SEED_ID}.md"),
-        &crate::util::seed_article(),
-    );
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
     let free = free_bytes(&ws);
     fs::write(ws.path("filler"), vec![b'x'; free as usize]).unwrap_or(());
     ws.run(&["build", "--lang", "ko", "--out", "out"])
@@ -769,4 +745,19 @@ fn build_on_a_full_disk_leaves_no_folders() {
     assert!(ws.path("out").exists());
     assert!(!ws.path("out/ko").exists(), "a refused build left folders");
     drop(unmount);
+}
+
+/// A workspace on a tmpfs of its own, mounted with `options`, holding the
+/// seed article and its extracted catalogs; `None` where mounting is not
+/// allowed (not root).
+fn extracted_on_tmpfs(options: &str) -> Option<(Workspace, Unmount)> {
+    let ws = Workspace::new();
+    let unmount = mount(&["-t", "tmpfs", "-o", options, "tmpfs"], &ws.path("."))?;
+    ws.write(
+        &format!("articles/{SEED_ID}.md"),
+        &crate::util::seed_article(),
+    );
+    ws.mkdir("locales/ko");
+    ws.run(&["extract"]).expect_code(0);
+    Some((ws, unmount))
 }
