@@ -176,6 +176,7 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Ftl,
+    Po,
 }
 
 #[derive(Debug, Args)]
@@ -268,6 +269,7 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
             "format" if command_name == "export" => {
                 arg.value_parser(DescribedValues::new(ui, |format| match format {
                     ExportFormat::Ftl => msg!("cli-value-export-ftl"),
+                    ExportFormat::Po => msg!("cli-value-export-po"),
                 }))
             }
             "format" => arg.value_parser(

@@ -10,6 +10,7 @@ mod entries;
 mod errors;
 mod example;
 mod export;
+mod export_po;
 mod extract;
 mod fallback;
 mod fuzz_replay;

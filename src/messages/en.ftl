@@ -279,13 +279,15 @@ cli-build-out = Where to write: DIR/<lang>/<article>.md (default: build)
 cli-build-min-translated = Do not write an article with fewer than PCT % of its segments translated
 cli-build-mark-outdated = Publish outdated translations too, wrapped in `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`
 cli-build-articles = Only these articles (ids or file paths; default: all)
-cli-export-about = Export a language's translations for other tools (Fluent)
+cli-export-about = Export a language's translations for other tools (Fluent, PO)
 cli-export-long-about =
     Export a language's translations for other tools.
 
     --format ftl writes one Fluent resource per article, DIR/<lang>/<article>.ftl, with a message `s-<segment id>` for every translated segment, so a web front end can serve the translations with Fluent's own fallback.
+
+    --format po writes one gettext catalog per article, DIR/<lang>/<article>.po, for Poedit, Weblate and the other gettext tools: msgctxt is the segment id, msgid the source, msgstr the translation; an outdated translation is fuzzy, with its previous source as `#| msgid`, and obsolete entries are `#~` lines.
 cli-export-lang = The language to export
-cli-export-out = Where to write: DIR/<lang>/<article>.ftl (default: export)
+cli-export-out = Where to write: DIR/<lang>/<article>.ftl or .po (default: export)
 cli-segment-about = Print the segments of a text, one JSON object per line
 cli-segment-long-about =
     Print the segments of a text, one JSON object per line: {"{"}"block": 0, "text": "..."{"}"}.
@@ -298,6 +300,7 @@ cli-segment-file = The file to segment; `-` or nothing reads standard input
 cli-value-format-text = For people: tables, and `path:line:` lines that editors and CI link
 cli-value-format-json = One JSON document, the same whatever the UI language
 cli-value-export-ftl = Fluent resources (.ftl)
+cli-value-export-po = gettext catalogs (.po), for Poedit, Weblate and other translation tools
 error-merge-bad-counts = { $path }: the counts of { $article } ({ $lang }) do not add up
 error-merge-bad-totals = { $path }: the totals of { $lang } are not the sum of its articles
 error-merge-overflow = the merged counts of { $lang } are too large to be true

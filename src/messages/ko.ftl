@@ -285,13 +285,15 @@ cli-build-out = 쓸 곳: DIR/<lang>/<article>.md (기본값: build)
 cli-build-min-translated = 세그먼트의 PCT %보다 적게 번역된 글은 쓰지 않음
 cli-build-mark-outdated = 오래된 번역도 `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`로 감싸서 게시
 cli-build-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
-cli-export-about = 다른 도구를 위해 한 언어의 번역을 내보냄 (Fluent)
+cli-export-about = 다른 도구를 위해 한 언어의 번역을 내보냄 (Fluent, PO)
 cli-export-long-about =
     다른 도구를 위해 한 언어의 번역을 내보냅니다.
 
     --format ftl은 글마다 Fluent 리소스 하나(DIR/<lang>/<article>.ftl)를 쓰며, 번역된 세그먼트마다 `s-<segment id>` 메시지가 있어 웹 프런트엔드가 Fluent 자체의 대체 언어 기능으로 번역을 보여 줄 수 있습니다.
+
+    --format po는 글마다 gettext 카탈로그 하나(DIR/<lang>/<article>.po)를 Poedit, Weblate 같은 gettext 도구를 위해 씁니다. msgctxt는 세그먼트 id, msgid는 원문, msgstr는 번역이며, 오래된 번역은 fuzzy로 표시되고 이전 원문이 `#| msgid`로 붙으며, 폐기된 항목은 `#~` 줄로 씁니다.
 cli-export-lang = 내보낼 언어
-cli-export-out = 쓸 곳: DIR/<lang>/<article>.ftl (기본값: export)
+cli-export-out = 쓸 곳: DIR/<lang>/<article>.ftl 또는 .po (기본값: export)
 cli-segment-about = 텍스트의 세그먼트를 한 줄에 JSON 객체 하나씩 출력
 cli-segment-long-about =
     텍스트의 세그먼트를 한 줄에 JSON 객체 하나씩 출력합니다: {"{"}"block": 0, "text": "..."{"}"}.
@@ -304,6 +306,7 @@ cli-segment-file = 나눌 파일. `-`이거나 없으면 표준 입력을 읽음
 cli-value-format-text = 사람용: 표, 그리고 편집기와 CI가 연결하는 `path:line:` 줄
 cli-value-format-json = JSON 문서 하나, UI 언어와 상관없이 같음
 cli-value-export-ftl = Fluent 리소스 (.ftl)
+cli-value-export-po = gettext 카탈로그 (.po), Poedit, Weblate 등 번역 도구용
 error-merge-bad-counts = { $path }: { $article } ({ $lang })의 개수가 맞지 않습니다
 error-merge-bad-totals = { $path }: { $lang }의 합계가 글들의 합과 다릅니다
 error-merge-overflow = 병합한 { $lang }의 개수가 너무 커서 사실일 수 없습니다

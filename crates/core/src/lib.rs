@@ -19,6 +19,7 @@ pub mod lang;
 mod matching;
 pub mod message;
 pub mod plan;
+pub mod po;
 pub mod qa;
 pub mod segment;
 pub mod text;
