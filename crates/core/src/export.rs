@@ -8,6 +8,7 @@
 //! empty value) are written as string-literal placeables (`{"{"}`), and a
 //! value with line breaks becomes an indented multi-line pattern. Pure: no
 //! I/O.
+use crate::text::one_line;
 
 /// One message of the resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,14 +69,6 @@ pub fn to_ftl(article: &str, lang: &str, messages: &[FtlMessage]) -> String {
         out.push('\n');
     }
     out
-}
-
-/// A comment line cannot hold a line break.
-fn one_line(text: &str) -> String {
-    text.split(['\r', '\n'])
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The pattern of a message, starting right after its `=`: ` text` on the

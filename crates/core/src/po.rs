@@ -7,6 +7,7 @@
 //! obsolete entry is written as `#~` lines. The header names the language
 //! and its plural forms, so that `msgfmt --check-header` accepts it. Pure:
 //! no I/O (the revision date comes in as text).
+use crate::text::one_line;
 
 /// What a segment's entry is, as PO tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,14 +200,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// A comment line cannot hold a line break.
-fn one_line(text: &str) -> String {
-    text.split(['\r', '\n'])
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -68,6 +68,15 @@ pub fn path_text(path: &std::path::Path) -> String {
     out
 }
 
+/// Text as one line (a comment line, a header value cannot hold a line
+/// break): line breaks become single spaces.
+pub fn one_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
