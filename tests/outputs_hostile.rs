@@ -366,49 +366,33 @@ fn merge_refuses_tampered_duplicate_and_missing_shards() {
         ("translated", serde_json::json!(huge)),
         ("missing", serde_json::json!(0)),
     ];
+    // A tampered report given in place of partition 2: refused, naming `names`.
+    let refused_in_place_of_part2 = |bad: &serde_json::Value, names: &[&str]| {
+        ws.write("bad.json", &bad.to_string());
+        crate::util::refuses(
+            &ws,
+            &merge(&["part1.json", "bad.json", "part3.json"]),
+            names,
+        );
+    };
     for (key, value) in tampered {
         let mut bad = json.clone();
         bad["languages"][0]["articles"][0][key] = value;
-        ws.write("bad.json", &bad.to_string());
-        crate::util::refuses(
-            &ws,
-            &merge(&["part1.json", "bad.json", "part3.json"]),
-            &["bad.json"],
-        );
+        refused_in_place_of_part2(&bad, &["bad.json"]);
     }
     let mut bad = json.clone();
     bad["languages"][0]["totals"]["translated"] = serde_json::json!(1_000_000);
-    ws.write("bad.json", &bad.to_string());
-    crate::util::refuses(
-        &ws,
-        &merge(&["part1.json", "bad.json", "part3.json"]),
-        &["bad.json"],
-    );
+    refused_in_place_of_part2(&bad, &["bad.json"]);
     let mut bad = json.clone();
     bad["source-lang"] = serde_json::json!("fr");
-    ws.write("bad.json", &bad.to_string());
-    crate::util::refuses(
-        &ws,
-        &merge(&["part1.json", "bad.json", "part3.json"]),
-        &["bad.json", "part1.json"],
-    );
+    refused_in_place_of_part2(&bad, &["bad.json", "part1.json"]);
     let mut bad: serde_json::Value = serde_json::from_str(&ws.read(&files[0])).unwrap();
     bad["partition"]["index"] = serde_json::json!(2);
-    ws.write("bad.json", &bad.to_string());
-    crate::util::refuses(
-        &ws,
-        &merge(&["part1.json", "bad.json", "part3.json"]),
-        &["bad.json"],
-    );
+    refused_in_place_of_part2(&bad, &["bad.json"]);
     for index in [0, 4] {
         let mut bad = json.clone();
         bad["partition"]["index"] = serde_json::json!(index);
-        ws.write("bad.json", &bad.to_string());
-        crate::util::refuses(
-            &ws,
-            &merge(&["part1.json", "bad.json", "part3.json"]),
-            &["bad.json"],
-        );
+        refused_in_place_of_part2(&bad, &["bad.json"]);
     }
     // Reports of the whole workspace are not partitions to merge.
     let all = ws.run(&["status", "--format", "json"]).expect_code(0);
