@@ -101,7 +101,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
             let _ = writeln!(stderr, "{}", ui.text(&warning));
         }
     }
-    store::commit(staged, removals, || {})?;
+    store::commit(staged, removals)?;
     let summary = msg!(
         "extract-summary",
         articles = articles.len(),

@@ -87,7 +87,7 @@ fn commit_outputs(
         let wrote = msg!("wrote-file", path = workspace.display_path(file.target()));
         let _ = writeln!(stdout, "{}", settings.ui.text(&wrote));
     }
-    store::commit(staged, Vec::new(), || {})?;
+    store::commit(staged, Vec::new())?;
     Ok(Output {
         stdout,
         stderr: String::new(),

@@ -257,16 +257,9 @@ fn refuse_read_only(path: &Path, metadata: Option<&fs::Metadata>) -> Result<()> 
 /// put back as it was, by the same checked exchange, and the run stops. A
 /// translator's save is never undone: a target saved over since it was
 /// put in place stays as saved. The files replaced are deleted only once
-/// every file is in place. `before_commit` runs once the staged files are
-/// durable and before they are checked (a seam for tests of concurrent
-/// edits).
-pub fn commit(
-    staged: Vec<Staged>,
-    removals: Vec<Removal>,
-    before_commit: impl FnOnce(),
-) -> Result<()> {
+/// every file is in place.
+pub fn commit(staged: Vec<Staged>, removals: Vec<Removal>) -> Result<()> {
     flush_to_disk(&staged)?;
-    before_commit();
     hold::wait();
     interrupt::check()?;
     // Every target is checked first, so that a save made while the run
@@ -566,7 +559,7 @@ pub const TEMP_PREFIX: &str = ".l10n-";
 /// Writes one file at once (the configuration of `l10n init`).
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     let staged = stage(path, contents.as_bytes(), Fingerprint::of_file(path)?)?;
-    commit(vec![staged], Vec::new(), || {})
+    commit(vec![staged], Vec::new())
 }
 
 /// A new catalog gets the mode an ordinary new file would have: created
@@ -776,9 +769,9 @@ mod tests {
             stage(&a, b"new a", Some(Fingerprint::of(b"old a"))).unwrap(),
             stage(&b, b"new b", Some(Fingerprint::of(b"old b"))).unwrap(),
         ];
-        let result = commit(staged, Vec::new(), || {
-            fs::write(&b, "saved by a translator").unwrap()
-        });
+        // A translator saves after staging, before the commit checks.
+        fs::write(&b, "saved by a translator").unwrap();
+        let result = commit(staged, Vec::new());
         assert!(matches!(result, Err(Error::Conflict { .. })));
         assert_eq!(fs::read(&a).unwrap(), b"old a");
         assert_eq!(fs::read(&b).unwrap(), b"saved by a translator");
