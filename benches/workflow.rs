@@ -305,7 +305,7 @@ fn installed(program: &str) -> bool {
 
 /// A quoted PO string, escaped as the export escapes it.
 fn po_string(text: &str) -> String {
-    format!("\"{}\"", l10n::po::escape(text))
+    format!("\"{}\"", l10n::interchange::po::escape(text))
 }
 
 /// Writes the PO (or POT, without translations) equivalent of a catalog:

@@ -187,6 +187,8 @@ pub struct ExportArgs {
     pub lang: Lang,
     #[arg(long, value_name = "DIR", default_value = "export")]
     pub out: PathBuf,
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -379,6 +381,7 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("export", "long", msg!("cli-export-long-about")),
         ("export", "lang", msg!("cli-export-lang")),
         ("export", "out", msg!("cli-export-out")),
+        ("export", "articles", msg!("cli-build-articles")),
         ("segment", "", msg!("cli-segment-about")),
         ("segment", "long", msg!("cli-segment-long-about")),
         ("segment", "lang", msg!("cli-segment-lang")),

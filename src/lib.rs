@@ -24,4 +24,6 @@ pub mod workspace;
 // The core's modules under their old paths (`l10n::plan`, …), so that the
 // code, tests, benches and fuzz targets written against one crate keep
 // their paths while the split settles.
-pub use l10n_core::{article, build, catalog, diff, export, lang, msg, plan, po, qa, segment};
+pub use l10n_core::{
+    article, build, catalog, diff, export, interchange, lang, msg, plan, qa, segment,
+};

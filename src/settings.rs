@@ -42,6 +42,9 @@ pub struct Environment {
     pub program_id: u64,
     /// The language of every message for people (not of JSON output).
     pub ui: Ui,
+    /// The time exported files record, in seconds since the Unix epoch:
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+    pub now: u64,
 }
 
 /// Everything a run needs to know, decided.
@@ -139,6 +142,10 @@ pub struct ExportSettings {
     /// Where the resources go: `--out` (from `cwd`), then the language.
     pub out_dir: PathBuf,
     pub format: ExportFormat,
+    /// The articles named on the command line (all when empty).
+    pub articles: Vec<String>,
+    /// When the files are made (see [`Environment::now`]).
+    pub now: u64,
 }
 
 pub struct SegmentSettings {
@@ -226,7 +233,7 @@ impl Settings {
             Command::Status(args) => CommandSettings::Status(status(&cwd, args)?),
             Command::Check(args) => CommandSettings::Check(check(&cwd, args)?),
             Command::Build(args) => CommandSettings::Build(build(&cwd, args)?),
-            Command::Export(args) => CommandSettings::Export(export(&cwd, args)?),
+            Command::Export(args) => CommandSettings::Export(export(&cwd, args, env.now)?),
             Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
         };
         Ok(Settings {
@@ -317,12 +324,14 @@ fn build(cwd: &Path, args: &BuildArgs) -> Result<BuildSettings> {
     })
 }
 
-fn export(cwd: &Path, args: &ExportArgs) -> Result<ExportSettings> {
+fn export(cwd: &Path, args: &ExportArgs, now: u64) -> Result<ExportSettings> {
     Ok(ExportSettings {
         workspace: Workspace::discover(cwd)?,
         lang: args.lang.clone(),
         out_dir: cwd.join(&args.out).join(args.lang.as_str()),
         format: args.format,
+        articles: args.articles.clone(),
+        now,
     })
 }
 

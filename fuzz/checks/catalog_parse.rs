@@ -102,7 +102,7 @@ pub fn check(text: &str) {
         "fast and document paths number lines differently"
     );
     assert_eq!(
-        document.commented, catalog.commented,
+        document.comments, catalog.comments,
         "fast and document paths see comments on different entries"
     );
     check_rendering(&catalog, text, "unchanged");
@@ -156,8 +156,8 @@ pub fn check(text: &str) {
         check_rendering(&renamed, text, "renamed");
         let back = parse(Path::new("x.toml"), &render(&renamed, Some(text))).unwrap();
         assert_eq!(
-            back.commented.first(),
-            catalog.commented.first(),
+            back.comments.first(),
+            catalog.comments.first(),
             "renamed: the entry's comments did not stay with it"
         );
     }

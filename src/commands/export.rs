@@ -1,12 +1,13 @@
 //! `l10n export`: a language's translations for other tools, one file per
-//! article: Fluent resources (`ftl`) or gettext catalogs (`po`).
+//! article: Fluent resources (`ftl`), or an exchange file (PO, XLIFF, TMX)
+//! that `l10n import` reads back.
 use std::collections::HashMap;
 
 use crate::cli::ExportFormat;
 use crate::error::Result;
 use crate::export::{FtlMessage, to_ftl};
+use crate::interchange::{Document, Format, State as UnitState, Unit};
 use crate::plan::State;
-use crate::po::{PoEntry, PoHeader, PoState, po_date, to_po};
 use crate::settings::{ExportSettings, Settings};
 use crate::store::Reach;
 use crate::survey::{self, ArticleSurvey};
@@ -18,24 +19,23 @@ pub(super) fn run(export: &ExportSettings, settings: &Settings) -> Result<Output
     let workspace = &export.workspace;
     let lock = lock(&workspace.root, true, settings)?;
     let lang = &export.lang;
-    let articles = workspace.articles()?;
+    let articles = survey::select_articles(workspace, &export.articles, &settings.cwd)?;
     let out_dir = &export.out_dir;
     workspace.check_output(out_dir)?;
     lock.remove_stale_temporary_files(out_dir, Reach::Tree);
-    let revision_date = po_date(
-        std::time::SystemTime::now()
-            .duration_since(std::time::SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()),
-    );
     let staged = survey::survey(
         workspace,
         std::slice::from_ref(lang),
         &articles,
         false,
         |survey| {
-            let (extension, text) = match export.format {
-                ExportFormat::Ftl => ("ftl", ftl(&survey, lang.as_str())),
-                ExportFormat::Po => ("po", po(workspace, &survey, lang.as_str(), &revision_date)),
+            let (extension, text) = match exchange_format(export.format) {
+                None => ("ftl", ftl(&survey, lang.as_str())),
+                Some(format) => {
+                    let article_path = article_path(workspace, &survey);
+                    let document = document(workspace, &survey, &article_path, export.now);
+                    (format.extension(), format.write(&document))
+                }
             };
             let path = workspace::article_path(out_dir, &survey.file.id, Some(extension));
             stage_output(workspace, &path, &text)
@@ -65,71 +65,84 @@ fn ftl(survey: &ArticleSurvey, lang: &str) -> String {
     to_ftl(&survey.file.id, lang, &messages)
 }
 
-/// Every entry, in its state: current, missing, outdated (fuzzy, with its
-/// previous source) and obsolete (`#~`), each current segment with a
-/// reference to its line in the article.
-fn po(workspace: &Workspace, survey: &ArticleSurvey, lang: &str, revision_date: &str) -> String {
+/// The exchange format of `--format`, none for Fluent (which is not read
+/// back).
+fn exchange_format(format: ExportFormat) -> Option<Format> {
+    match format {
+        ExportFormat::Ftl => None,
+        ExportFormat::Po => Some(Format::Po),
+    }
+}
+
+/// Every entry of the article's catalog, in its state: current, missing,
+/// outdated (with its previous source) and obsolete, each current segment
+/// with its line and block in the article and the catalog's comments.
+fn document<'a>(
+    workspace: &'a Workspace,
+    survey: &'a ArticleSurvey,
+    article_path: &'a str,
+    now: u64,
+) -> Document<'a> {
     let language = &survey.languages[0];
     let entries = language.entries_by_id();
-    let on_disk: HashMap<&str, &crate::catalog::Entry> = language
-        .file
+    let catalog = language.file.as_ref().map(|file| &file.catalog);
+    let on_disk: HashMap<&str, &crate::catalog::Entry> = catalog
         .iter()
-        .flat_map(|file| file.catalog.entries())
+        .flat_map(|catalog| catalog.entries())
         .map(|e| (e.id.as_str(), e))
         .collect();
-    let article_path = survey
-        .file
-        .path
-        .strip_prefix(&workspace.root)
-        .unwrap_or(&survey.file.path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let lines = segment_lines(survey);
-    let po_entries: Vec<PoEntry> = language
+    let places = segment_places(survey);
+    let units = language
         .plan
         .entries
         .iter()
         .map(|e| {
-            let (translation, state) = if e.state == State::Obsolete {
-                let id = e.renamed_from.as_deref().unwrap_or(&e.id);
-                let translation = on_disk.get(id).map_or("", |e| e.translation.as_str());
-                (translation, PoState::Obsolete)
+            // The entry on disk: an obsolete one, or the one a current
+            // segment took over (perhaps under another id).
+            let stored = if e.state == State::Obsolete {
+                on_disk
+                    .get(e.renamed_from.as_deref().unwrap_or(&e.id))
+                    .copied()
             } else {
-                let translation = entries
-                    .get(e.id.as_str())
-                    .map_or("", |e| e.translation.as_str());
-                let state = match e.state {
-                    State::Translated => PoState::Current,
-                    State::Outdated => PoState::Outdated,
-                    _ => PoState::Missing,
-                };
-                (translation, state)
+                entries.get(e.id.as_str()).copied()
             };
-            PoEntry {
+            let state = match e.state {
+                State::Obsolete => UnitState::Obsolete,
+                State::Translated => UnitState::Current,
+                State::Outdated => UnitState::Outdated,
+                _ => UnitState::Missing,
+            };
+            let place = places
+                .get(e.id.as_str())
+                .filter(|_| state != UnitState::Obsolete);
+            Unit {
                 id: &e.id,
                 source: &e.source,
-                translation,
+                translation: stored.map_or("", |e| e.translation.as_str()),
                 previous_source: e.previous_source.as_deref(),
                 state,
-                reference: lines
-                    .get(e.id.as_str())
-                    .map(|line| format!("{article_path}:{line}")),
+                line: place.map(|p| p.0),
+                block: place.map(|p| p.1),
+                comments: match (catalog, stored) {
+                    (Some(catalog), Some(stored)) => catalog.comments_of(&stored.id),
+                    _ => &[],
+                },
             }
         })
         .collect();
-    let header = PoHeader {
+    Document {
         article: &survey.file.id,
-        lang,
-        revision_date,
-    };
-    to_po(&header, &po_entries)
+        article_path,
+        source_lang: workspace.config.source_lang.as_str(),
+        lang: language.plan.lang.as_str(),
+        date: now,
+        units,
+    }
 }
 
-/// The line (from 1) of the article where each current segment starts, by
-/// segment id.
-fn segment_lines(survey: &ArticleSurvey) -> HashMap<&str, usize> {
+/// The line (from 1) of the article where each current segment starts,
+/// and the index of its block, by segment id.
+fn segment_places(survey: &ArticleSurvey) -> HashMap<&str, (usize, usize)> {
     let segments = &survey.segments;
     if segments.len() != survey.plan.segments.len() {
         return HashMap::new();
@@ -146,7 +159,20 @@ fn segment_lines(survey: &ArticleSurvey) -> HashMap<&str, usize> {
         .zip(segments)
         .map(|(planned, segment)| {
             let line = starts.partition_point(|&start| start <= segment.span.start) + 1;
-            (planned.id.as_str(), line)
+            (planned.id.as_str(), (line, segment.block))
         })
         .collect()
+}
+
+/// The article file from the workspace root, with `/`, as references name it.
+fn article_path(workspace: &Workspace, survey: &ArticleSurvey) -> String {
+    survey
+        .file
+        .path
+        .strip_prefix(&workspace.root)
+        .unwrap_or(&survey.file.path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -331,3 +331,5 @@ error-article-ids-fold = the articles { $first } and { $second } have ids (`{ $f
 help-article-ids-fold = rename one of them so that their names differ in more than case or accents' encoding
 error-immutable = { $path } is immutable or append-only, so l10n cannot replace or remove files there; nothing was written
 help-immutable = someone protected it on purpose (chattr +i or +a); remove the attribute (chattr -i -a) if it should change, or leave it out of the run
+error-bad-exchange-file = not a valid { $format } file: { $reason }
+help-bad-exchange-file = fix the file, or export it again with `l10n export`; nothing was imported

@@ -334,3 +334,5 @@ error-article-ids-fold = 글 { $first }와(과) { $second }의 id(`{ $first_id }
 help-article-ids-fold = 이름이 대소문자나 악센트 부호의 인코딩 이상으로 다르도록 둘 중 하나의 이름을 바꾸세요
 error-immutable = { $path }은(는) 변경 불가 또는 추가 전용이라 l10n이 그곳의 파일을 바꾸거나 지울 수 없습니다. 아무것도 쓰지 않았습니다
 help-immutable = 누군가 일부러 보호한 것입니다(chattr +i 또는 +a). 바뀌어야 한다면 속성을 없애거나(chattr -i -a) 이번 실행에서 빼세요
+error-bad-exchange-file = 올바른 { $format } 파일이 아닙니다: { $reason }
+help-bad-exchange-file = 파일을 고치거나 `l10n export`로 다시 내보내세요. 아무것도 가져오지 않았습니다

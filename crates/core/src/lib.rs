@@ -4,7 +4,7 @@
 //! ([`article`]), blocks are split into sentences ([`segment`]), the sentences
 //! are aligned with the catalogs ([`catalog`]) into a [`plan`], which is
 //! judged ([`qa`], [`diff`]) or turned into outputs ([`build`], [`export`],
-//! [`catalog::render`]). Nothing here touches the file system, the terminal,
+//! [`catalog::render`]) or exchange files ([`interchange`]). Nothing here touches the file system, the terminal,
 //! a thread pool or the words of the UI: what the stages have to say is a
 //! [`Message`] (an id and arguments) that the `l10n` crate renders.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -15,11 +15,11 @@ pub mod catalog;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod interchange;
 pub mod lang;
 mod matching;
 pub mod message;
 pub mod plan;
-pub mod po;
 pub mod qa;
 pub mod segment;
 pub mod text;

@@ -151,7 +151,7 @@ fn catalog(layout: &Layout) -> Option<Catalog> {
     let source_lang: Lang = source_lang.parse().ok()?;
     let lang: Lang = lang.parse().ok()?;
     let mut catalog = Catalog::new(article, &source_lang, &lang);
-    let (mut obsolete_lines, mut obsolete_commented) = (Vec::new(), Vec::new());
+    let (mut obsolete_lines, mut obsolete_comments) = (Vec::new(), Vec::new());
     for entry_lines in &layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
@@ -174,22 +174,24 @@ fn catalog(layout: &Layout) -> Option<Catalog> {
             return None;
         }
         // The only comments this shape has are the lines above the table.
-        let commented = entry_lines
-            .prefix
-            .iter()
-            .any(|line| trim_blank_start(line).starts_with('#'));
+        let mut comments = Vec::new();
+        for line in &entry_lines.prefix {
+            if trim_blank_start(line).starts_with('#') {
+                super::comment_lines(line, &mut comments);
+            }
+        }
         if entry_lines.obsolete {
             catalog.obsolete.push(entry);
             obsolete_lines.push(entry_lines.line);
-            obsolete_commented.push(commented);
+            obsolete_comments.push(comments);
         } else {
             catalog.segments.push(entry);
             catalog.lines.push(entry_lines.line);
-            catalog.commented.push(commented);
+            catalog.comments.push(comments);
         }
     }
     catalog.lines.extend(obsolete_lines);
-    catalog.commented.extend(obsolete_commented);
+    catalog.comments.extend(obsolete_comments);
     // A second entry with the same id is an error the general path names.
     let mut ids = FxHashSet::default();
     if !catalog.entries().all(|e| ids.insert(e.id.as_str())) {

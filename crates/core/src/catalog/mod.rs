@@ -36,13 +36,14 @@ pub struct Catalog {
     /// order of [`Catalog::entries`]; empty for a catalog made, not read.
     /// Where things were, not what they are: not compared by `same_content`.
     pub lines: Vec<usize>,
-    /// Whether comments are attached to each entry in the file it was read
-    /// from (above its table, or inside it), in the order of
-    /// [`Catalog::entries`]; empty for a catalog made, not read. The writer
-    /// carries comments over from the old text, so they are not content
-    /// here; but a person wrote them, which makes the entry worth keeping
-    /// as much as its own values do ([`Entry::has_own_work`]).
-    pub commented: Vec<bool>,
+    /// The comments attached to each entry in the file it was read from
+    /// (above its table, or inside it), one line each without the `#`, in
+    /// the order of [`Catalog::entries`]; empty for a catalog made, not
+    /// read. The writer carries comments over from the old text, so they
+    /// are not content here; but a person wrote them, which makes the entry
+    /// worth keeping as much as its own values do ([`Entry::has_own_work`]),
+    /// and exports pass them on as translator comments.
+    pub comments: Vec<Vec<String>>,
     /// Entries this catalog took over from the file it will be written
     /// over under another id, as `(id in that file, id here)`: the writer
     /// edits the old entry's table, so its comments and style stay with it.
@@ -72,7 +73,7 @@ impl Catalog {
             segments: Vec::new(),
             obsolete: Vec::new(),
             lines: Vec::new(),
-            commented: Vec::new(),
+            comments: Vec::new(),
             renamed: Vec::new(),
         }
     }
@@ -105,7 +106,28 @@ impl Catalog {
     /// Whether comments are attached to the `index`th entry of
     /// [`Catalog::entries`] in the file it was read from.
     pub fn is_commented(&self, index: usize) -> bool {
-        self.commented.get(index).copied().unwrap_or(false)
+        self.comments.get(index).is_some_and(|c| !c.is_empty())
+    }
+
+    /// The comments attached to entry `id` in the file it was read from.
+    pub fn comments_of(&self, id: &str) -> &[String] {
+        self.entries()
+            .position(|e| e.id == id)
+            .and_then(|index| self.comments.get(index))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The comments in a piece of TOML between values (a table's or a key's
+/// decor, or lines above a table): the text after each `#`, one space
+/// after it dropped. Such a piece holds only blanks, line breaks and
+/// comments, so every `#` in it starts one.
+pub(crate) fn comment_lines(raw: &str, out: &mut Vec<String>) {
+    for line in raw.lines() {
+        if let Some((_, comment)) = line.split_once('#') {
+            let comment = comment.strip_prefix(' ').unwrap_or(comment);
+            out.push(comment.trim_end().to_string());
+        }
     }
 }
 

@@ -116,7 +116,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {
             }
             // All segments come before all obsolete entries, as in `entries()`.
             catalog.lines.push(line);
-            catalog.commented.push(reader.commented(table));
+            catalog.comments.push(reader.comments(table));
         }
     }
     Ok(catalog)
@@ -132,25 +132,27 @@ impl Reader<'_> {
         item.span().map_or(0, |s| s.start)
     }
 
-    /// Whether an entry's table carries a comment: on the lines above its
-    /// header (which belong to it, as in the fast path), at the end of its
-    /// header, between its keys or at the end of a value's line.
-    fn commented(&self, table: &Table) -> bool {
-        let has_comment = |decor: &Decor| {
-            [decor.prefix(), decor.suffix()]
-                .into_iter()
-                .flatten()
-                .any(|raw| self.raw(raw).contains('#'))
+    /// The comments an entry's table carries, in the order they stand: on
+    /// the lines above its header (which belong to it, as in the fast
+    /// path), at the end of its header, between its keys or at the end of
+    /// a value's line.
+    fn comments(&self, table: &Table) -> Vec<String> {
+        let mut comments = Vec::new();
+        let mut take = |decor: &Decor| {
+            for raw in [decor.prefix(), decor.suffix()].into_iter().flatten() {
+                crate::catalog::comment_lines(self.raw(raw), &mut comments);
+            }
         };
-        has_comment(table.decor())
-            || table.iter().any(|(key, item)| {
-                table
-                    .key(key)
-                    .is_some_and(|key| has_comment(key.leaf_decor()))
-                    || item
-                        .as_value()
-                        .is_some_and(|value| has_comment(value.decor()))
-            })
+        take(table.decor());
+        for (key, item) in table.iter() {
+            if let Some(key) = table.key(key) {
+                take(key.leaf_decor());
+            }
+            if let Some(value) = item.as_value() {
+                take(value.decor());
+            }
+        }
+        comments
     }
 
     /// The text of a piece of a parsed document's formatting.
@@ -255,28 +257,32 @@ mod tests {
     fn comments_anywhere_in_an_entry_are_noticed() {
         let header =
             "# About the file.\n[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n";
-        for (entry, commented) in [
-            ("[[segment]]\nid = \"x\"\nsource = \"A.\"\n", false),
-            ("# Above.\n[[segment]]\nid = \"x\"\nsource = \"A.\"\n", true),
+        for (entry, comment) in [
+            ("[[segment]]\nid = \"x\"\nsource = \"A.\"\n", None),
+            (
+                "# Above.\n[[segment]]\nid = \"x\"\nsource = \"A.\"\n",
+                Some("Above."),
+            ),
             (
                 "[[segment]] # On the header.\nid = \"x\"\nsource = \"A.\"\n",
-                true,
+                Some("On the header."),
             ),
             (
                 "[[segment]]\nid = \"x\"\n# Between keys.\nsource = \"A.\"\n",
-                true,
+                Some("Between keys."),
             ),
             (
                 "[[segment]]\nid = \"x\"\nsource = \"A.\" # At the end.\n",
-                true,
+                Some("At the end."),
             ),
             (
                 "[[segment]]\nid = \"x\"\nsource = \"A # not a comment.\"\n",
-                false,
+                None,
             ),
         ] {
             let catalog = parse_document(Path::new("x.toml"), &format!("{header}{entry}")).unwrap();
-            assert_eq!(catalog.commented, [commented], "{entry}");
+            let expected: Vec<String> = comment.into_iter().map(String::from).collect();
+            assert_eq!(catalog.comments, [expected], "{entry}");
         }
     }
 

@@ -61,8 +61,9 @@ fn both_paths_agree_on_comments_and_renamed_entries() {
                 [[obsolete]]\nid = \"z\"\nsource = \"C.\"\ntranslation = \"\"\n";
     let fast = lines::parse(text).unwrap();
     let document = parse_document(Path::new("x"), text).unwrap();
-    assert_eq!(fast.commented, [false, true, false]);
-    assert_eq!(document.commented, fast.commented);
+    let checked = vec!["Checked.".to_string()];
+    assert_eq!(fast.comments, [vec![], checked, vec![]]);
+    assert_eq!(document.comments, fast.comments);
 
     let mut renamed = fast.clone();
     renamed.segments[1].id = "y".into();

@@ -687,7 +687,7 @@ mod tests {
         catalog.segments[2]
             .extra
             .push(("note".into(), "\"x\"".into()));
-        catalog.commented = vec![false, false, false, true, false];
+        catalog.comments = vec![vec![], vec![], vec![], vec!["Kept.".into()], vec![]];
         let second = ArticlePlan::new("a", Some(&template(&first)), &segments(&TEXTS[..1]));
         let plan = LanguagePlan::new(&second, Some(&catalog), &ko, false);
         let obsolete: Vec<&str> = plan

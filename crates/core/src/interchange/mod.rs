@@ -1,0 +1,144 @@
+//! Exchange files for the tools translators already use: gettext PO,
+//! XLIFF 1.2 and 2.0, and TMX, written from an article's catalog
+//! ([`Format::write`]) and read back ([`Format::read`]) into what a file
+//! says of each segment, which [`reconcile`] applies to a catalog.
+//!
+//! One [`Document`] per article goes out; a file coming back may hold
+//! several articles' [`Section`]s (a CAT tool may join files). Pure: text
+//! in, text or data out.
+pub mod po;
+mod reconcile;
+// The XLIFF and TMX writers, which land next, use it.
+#[allow(dead_code)]
+mod xml;
+
+use std::path::Path;
+
+pub use reconcile::{Outcome, Reason, Verdict, reconcile};
+
+use crate::error::Result;
+
+/// An exchange format l10n writes and reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// GNU gettext PO.
+    Po,
+}
+
+impl Format {
+    /// The extension of its files, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Po => "po",
+        }
+    }
+
+    /// The file of one article.
+    pub fn write(self, document: &Document) -> String {
+        match self {
+            Format::Po => po::write(document),
+        }
+    }
+
+    /// What a file says, one section per article in it; an error with the
+    /// file's line when it is not a well-formed file of the format.
+    pub fn read(self, path: &Path, text: &str) -> Result<Vec<Section>> {
+        match self {
+            Format::Po => po::read(path, text),
+        }
+    }
+
+    /// The format of a file, by its extension (`.po`, `.pot`, `.xlf`,
+    /// `.xliff`, `.tmx`) and, where one extension serves two versions,
+    /// by its content.
+    pub fn detect(path: &Path, _text: &str) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "po" | "pot" => Some(Format::Po),
+            _ => None,
+        }
+    }
+}
+
+/// Where a segment's entry stands, as the exchange formats tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// A current translation.
+    Current,
+    /// No translation yet.
+    Missing,
+    /// A translation of an earlier source, to be reviewed (PO's `fuzzy`,
+    /// XLIFF's `needs-review-translation`).
+    Outdated,
+    /// The segment left the article; the entry is kept for its work.
+    Obsolete,
+}
+
+/// One article's entries in one language, as they go out.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The article id (`2019/kim-jong-un-china-visit`).
+    pub article: &'a str,
+    /// The article file from the workspace root, with `/`
+    /// (`articles/2019/kim-jong-un-china-visit.md`).
+    pub article_path: &'a str,
+    pub source_lang: &'a str,
+    pub lang: &'a str,
+    /// When the file is made, in seconds since the Unix epoch (UTC), for
+    /// the formats that record it.
+    pub date: u64,
+    /// The article's segments in article order, then obsolete entries.
+    pub units: Vec<Unit<'a>>,
+}
+
+/// One segment's entry, as it goes out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit<'a> {
+    /// The segment id.
+    pub id: &'a str,
+    pub source: &'a str,
+    /// Empty when missing.
+    pub translation: &'a str,
+    /// The source the translation was made from, for an outdated entry.
+    pub previous_source: Option<&'a str>,
+    pub state: State,
+    /// The line of the article where the segment starts (none for an
+    /// obsolete entry).
+    pub line: Option<usize>,
+    /// The index of the article's block (paragraph, heading, item) the
+    /// segment belongs to, so formats with paragraphs can group sentences;
+    /// none for an obsolete entry.
+    pub block: Option<usize>,
+    /// The translators' comments on the entry in the catalog, a line each.
+    pub comments: &'a [String],
+}
+
+/// What a file says of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The article id, as the file names it (none if it does not).
+    pub article: Option<String>,
+    /// The source language tag, as written.
+    pub source_lang: Option<String>,
+    /// The target language tag, as written.
+    pub lang: Option<String>,
+    /// The line of the file where the section starts.
+    pub line: usize,
+    pub units: Vec<Entered>,
+}
+
+/// What a file says of one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entered {
+    pub id: String,
+    /// The source as the file has it (inline codes restored).
+    pub source: String,
+    /// Empty when the file holds no translation.
+    pub translation: String,
+    /// `Outdated` when the file marks the translation for review.
+    pub state: State,
+    /// The earlier source the file records (PO's `#| msgid`).
+    pub previous_source: Option<String>,
+    /// The line of the file where the unit starts.
+    pub line: usize,
+}
