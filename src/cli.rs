@@ -78,6 +78,7 @@ pub enum Command {
     Check(CheckArgs),
     Build(BuildArgs),
     Export(ExportArgs),
+    Import(ImportArgs),
     Segment(SegmentArgs),
 }
 
@@ -189,6 +190,14 @@ pub struct ExportArgs {
     pub out: PathBuf,
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -382,6 +391,10 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("export", "lang", msg!("cli-export-lang")),
         ("export", "out", msg!("cli-export-out")),
         ("export", "articles", msg!("cli-build-articles")),
+        ("import", "", msg!("cli-import-about")),
+        ("import", "long", msg!("cli-import-long-about")),
+        ("import", "dry_run", msg!("cli-import-dry-run")),
+        ("import", "files", msg!("cli-import-files")),
         ("segment", "", msg!("cli-segment-about")),
         ("segment", "long", msg!("cli-segment-long-about")),
         ("segment", "lang", msg!("cli-segment-lang")),

@@ -55,7 +55,11 @@ fn main() -> ExitCode {
     // simply die, as they write nothing.
     if matches!(
         cli.command,
-        Command::Extract(_) | Command::Build(_) | Command::Export(_) | Command::Init(_)
+        Command::Extract(_)
+            | Command::Build(_)
+            | Command::Export(_)
+            | Command::Import(_)
+            | Command::Init(_)
     ) {
         stop_cleanly_on_signals();
     }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::article;
 use crate::cli::{
     BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
-    InitArgs, SegmentArgs, StatusArgs,
+    ImportArgs, InitArgs, SegmentArgs, StatusArgs,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -69,6 +69,7 @@ pub enum CommandSettings {
     Check(CheckSettings),
     Build(BuildSettings),
     Export(ExportSettings),
+    Import(ImportSettings),
     Segment(SegmentSettings),
 }
 
@@ -146,6 +147,14 @@ pub struct ExportSettings {
     pub articles: Vec<String>,
     /// When the files are made (see [`Environment::now`]).
     pub now: u64,
+}
+
+pub struct ImportSettings {
+    pub workspace: Workspace,
+    /// The files and folders named, from `cwd`.
+    pub files: Vec<PathBuf>,
+    /// `--dry-run`: say what would be applied, write nothing.
+    pub dry_run: bool,
 }
 
 pub struct SegmentSettings {
@@ -234,6 +243,7 @@ impl Settings {
             Command::Check(args) => CommandSettings::Check(check(&cwd, args)?),
             Command::Build(args) => CommandSettings::Build(build(&cwd, args)?),
             Command::Export(args) => CommandSettings::Export(export(&cwd, args, env.now)?),
+            Command::Import(args) => CommandSettings::Import(import(&cwd, args)?),
             Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
         };
         Ok(Settings {
@@ -332,6 +342,14 @@ fn export(cwd: &Path, args: &ExportArgs, now: u64) -> Result<ExportSettings> {
         format: args.format,
         articles: args.articles.clone(),
         now,
+    })
+}
+
+fn import(cwd: &Path, args: &ImportArgs) -> Result<ImportSettings> {
+    Ok(ImportSettings {
+        workspace: Workspace::discover(cwd)?,
+        files: args.files.iter().map(|f| cwd.join(f)).collect(),
+        dry_run: args.dry_run,
     })
 }
 

@@ -15,6 +15,7 @@ mod extract;
 mod fallback;
 mod fuzz_replay;
 mod hostile;
+mod import;
 mod markdown;
 mod messages;
 mod output;

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod export;
 mod extract;
+mod import;
 mod init;
 mod reports;
 mod segment;
@@ -38,6 +39,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         CommandSettings::Check(check) => check::run(check, &settings),
         CommandSettings::Build(build) => build::run(build, &settings),
         CommandSettings::Export(export) => export::run(export, &settings),
+        CommandSettings::Import(import) => import::run(import, &settings),
         CommandSettings::Segment(segment) => Ok(segment::run(segment)),
     });
     // Files in errors are named as the workspace sees them, whichever part

@@ -333,3 +333,39 @@ error-immutable = { $path } is immutable or append-only, so l10n cannot replace 
 help-immutable = someone protected it on purpose (chattr +i or +a); remove the attribute (chattr -i -a) if it should change, or leave it out of the run
 error-bad-exchange-file = not a valid { $format } file: { $reason }
 help-bad-exchange-file = fix the file, or export it again with `l10n export`; nothing was imported
+cli-import-about = Import translations from PO, XLIFF or TMX files into the catalogs
+cli-import-long-about =
+    Import translations from PO, XLIFF or TMX files into the catalogs.
+
+    Reads files that `l10n export` wrote and a translation tool (Poedit, a CAT tool, Weblate) filled in. Each file says which article and language it holds; each entry is matched by its segment id. A translation is applied only where the file translated the source the catalog has now; an entry whose source changed since the export, an unknown segment or an unknown article is listed and not applied. An entry the file still marks for review (fuzzy, needs-review) of an outdated segment stays outdated; one marked reviewed becomes current. An empty translation changes nothing.
+
+    Every file is read and checked before anything is written; the catalogs are written all at once, keeping their layout and comments. Exit code 0 when everything was applied, 1 when something was listed, 2 when a file is malformed (then nothing changes).
+cli-import-dry-run = Show what would be applied, and write nothing
+cli-import-files = The files to import (.po, .xlf/.xliff, .tmx); a folder imports every such file in it
+import-catalog = { $path }: { $applied } applied, { $unchanged } unchanged, { $listed } not applied
+import-not-applied = { $path }:{ $line }: { $id }: not applied: { $reason }
+import-section-not-applied = { $path }:{ $line }: { $count } { $count ->
+        [one] translation
+       *[other] translations
+    } not applied: { $reason }
+import-source-changed = the source changed since the export; it is now “{ $now }”: export again and translate that
+import-unknown-id = { $catalog } has no such segment
+import-obsolete = the segment left the article (obsolete in { $catalog })
+import-for-review = still marked for review (fuzzy), but the catalog's translation is current: mark it reviewed to apply it
+import-twice = given more than once, with different translations
+import-unknown-article = no article `{ $article }` in this workspace
+import-no-catalog = no catalog { $catalog } yet: run `l10n extract --lang { $lang }` first
+import-dry-run = dry run: nothing was written
+import-summary = import: { $applied } { $applied ->
+        [one] translation
+       *[other] translations
+    } applied, { $catalogs } { $catalogs ->
+        [one] catalog
+       *[other] catalogs
+    } written, { $listed } not applied
+error-no-such-file = no file { $path }
+error-import-format = cannot tell what kind of file { $path } is
+help-import-files = import reads .po and .pot (gettext), .xlf and .xliff (XLIFF 1.2 or 2.0) and .tmx files
+error-import-no-lang = the file does not say which language it is in
+help-import-no-lang = import fills the catalogs of a target language: the file must name it (PO: the Language header; XLIFF: target-language or trgLang; TMX: a translation's xml:lang)
+error-import-source-lang = the file is in the source language { $lang }: import fills translations, not the source

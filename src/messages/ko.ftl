@@ -336,3 +336,30 @@ error-immutable = { $path }은(는) 변경 불가 또는 추가 전용이라 l10
 help-immutable = 누군가 일부러 보호한 것입니다(chattr +i 또는 +a). 바뀌어야 한다면 속성을 없애거나(chattr -i -a) 이번 실행에서 빼세요
 error-bad-exchange-file = 올바른 { $format } 파일이 아닙니다: { $reason }
 help-bad-exchange-file = 파일을 고치거나 `l10n export`로 다시 내보내세요. 아무것도 가져오지 않았습니다
+cli-import-about = PO, XLIFF, TMX 파일의 번역을 카탈로그로 가져오기
+cli-import-long-about =
+    PO, XLIFF, TMX 파일의 번역을 카탈로그로 가져옵니다.
+
+    `l10n export`로 내보내고 번역 도구(Poedit, CAT 도구, Weblate)에서 채운 파일을 읽습니다. 파일마다 어느 글, 어느 언어인지 적혀 있고, 항목은 세그먼트 id로 맞춥니다. 번역은 파일이 번역한 원문이 지금 카탈로그의 원문과 같을 때만 적용합니다. 내보낸 뒤 원문이 바뀐 항목, 없는 세그먼트, 없는 글은 목록으로 보여 주고 적용하지 않습니다. 아직 검토 표시(fuzzy, needs-review)가 있는 오래된 세그먼트의 번역은 오래된 상태로 남고, 검토를 마친 번역은 최신이 됩니다. 빈 번역은 아무것도 바꾸지 않습니다.
+
+    쓰기 전에 모든 파일을 읽고 검사하며, 카탈로그는 배치와 주석을 그대로 둔 채 한꺼번에 씁니다. 종료 코드는 모두 적용하면 0, 목록이 있으면 1, 파일이 잘못되었으면 2입니다(이때는 아무것도 바뀌지 않습니다).
+cli-import-dry-run = 무엇을 적용할지 보여 주기만 하고 아무것도 쓰지 않기
+cli-import-files = 가져올 파일(.po, .xlf/.xliff, .tmx). 폴더를 주면 그 안의 그런 파일을 모두 가져옵니다
+import-catalog = { $path }: { $applied }개 적용, { $unchanged }개 그대로, { $listed }개 적용 안 됨
+import-not-applied = { $path }:{ $line }: { $id }: 적용 안 됨: { $reason }
+import-section-not-applied = { $path }:{ $line }: 번역 { $count }개 적용 안 됨: { $reason }
+import-source-changed = 내보낸 뒤 원문이 바뀌었습니다. 지금 원문은 “{ $now }”입니다. 다시 내보내서 번역하세요
+import-unknown-id = { $catalog }에 그런 세그먼트가 없습니다
+import-obsolete = 세그먼트가 글에서 빠졌습니다({ $catalog }에서 폐기됨)
+import-for-review = 아직 검토 표시(fuzzy)가 있지만 카탈로그의 번역은 최신입니다. 검토를 마쳤다고 표시해야 적용됩니다
+import-twice = 같은 항목이 서로 다른 번역으로 여러 번 나옵니다
+import-unknown-article = 이 작업 공간에 `{ $article }` 글이 없습니다
+import-no-catalog = 카탈로그 { $catalog }가 아직 없습니다. 먼저 `l10n extract --lang { $lang }`을 실행하세요
+import-dry-run = 시험 실행: 아무것도 쓰지 않았습니다
+import-summary = import: 번역 { $applied }개 적용, 카탈로그 { $catalogs }개 씀, { $listed }개 적용 안 됨
+error-no-such-file = 파일 { $path }가 없습니다
+error-import-format = { $path }가 어떤 파일인지 알 수 없습니다
+help-import-files = import는 .po와 .pot(gettext), .xlf와 .xliff(XLIFF 1.2나 2.0), .tmx 파일을 읽습니다
+error-import-no-lang = 파일에 어느 언어인지 적혀 있지 않습니다
+help-import-no-lang = import는 대상 언어의 카탈로그를 채웁니다. 파일에 언어가 적혀 있어야 합니다(PO: Language 헤더, XLIFF: target-language나 trgLang, TMX: 번역의 xml:lang)
+error-import-source-lang = 파일이 원문 언어 { $lang }로 되어 있습니다. import는 원문이 아니라 번역을 채웁니다
