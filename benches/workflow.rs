@@ -653,6 +653,7 @@ fn bench(options: &Options, n: usize) -> String {
     let _ = fs::remove_dir_all(dir.join(".bench-copy"));
     rows.push(row("floor, rewrite", "cp -r of the catalogs + sync", copy));
 
+    let mut msgmerge_seconds = None;
     if msgmerge {
         eprintln!(
             "[{n}] msgmerge --previous, {} PO files",
@@ -691,6 +692,7 @@ fn bench(options: &Options, n: usize) -> String {
             .find(|r| r.step == "extract after mutate")
             .unwrap()
             .versus = format!("{ratio:.3}× msgmerge (3 langs vs 1)");
+        msgmerge_seconds = Some(seconds);
     } else if options.anchors {
         notes.push("msgmerge not installed (Debian `gettext`): update anchor skipped".into());
     }
@@ -730,6 +732,14 @@ fn bench(options: &Options, n: usize) -> String {
         write!(row.versus, "{ratio:.4}× po4a").unwrap();
     } else if options.anchors {
         notes.push("po4a not installed (Debian `po4a`): po4a anchor skipped".into());
+    }
+
+    exchange_rows(&dir, l10n, runs, &mut rows);
+    if let Some(seconds) = msgmerge_seconds {
+        for r in rows.iter_mut().filter(|r| r.step.starts_with("import")) {
+            let ratio = r.seconds.unwrap_or(0.0) / seconds;
+            r.versus = format!("{ratio:.3}× msgmerge");
+        }
     }
 
     target(&mut rows, "extract after mutate", 4.0, n);
@@ -807,6 +817,55 @@ fn bench(options: &Options, n: usize) -> String {
         std::thread::available_parallelism().map_or(1, |p| p.get())
     );
     render(&title, &rows, cat_articles.seconds, &notes)
+}
+
+/// The exchange formats `export` writes and `import` reads.
+const EXCHANGE_FORMATS: [&str; 1] = ["po"];
+
+/// Each exchange format's export of Korean, and the import of that export
+/// as it is (every file read and reconciled, nothing to write); then, for
+/// PO, the import after a translator filled every empty `msgstr` (the
+/// catalogs written): the work `msgmerge` does per file.
+fn exchange_rows(dir: &Path, l10n: &Path, runs: usize, rows: &mut Vec<Row>) {
+    for format in EXCHANGE_FORMATS {
+        let out = format!("exchange-{format}");
+        eprintln!("[exchange] export and import, {format}");
+        let export = strings(&["export", "--format", format, "--lang", "ko", "--out", &out]);
+        let timing = median(
+            (0..runs)
+                .map(|_| run_once(dir, l10n, &export, None, &[0]))
+                .collect(),
+        );
+        rows.push(row(
+            &format!("export {format}"),
+            &format!("l10n export --format {format} --lang ko"),
+            timing,
+        ));
+        let import = strings(&["import", &format!("{out}/ko")]);
+        let timing = median(
+            (0..runs)
+                .map(|_| run_once(dir, l10n, &import, None, &[0, 1]))
+                .collect(),
+        );
+        rows.push(row(
+            &format!("import {format}, as exported"),
+            &format!("l10n import {out}/ko (nothing to apply)"),
+            timing,
+        ));
+    }
+    let filled = gen_corpus::files_with_ext(&dir.join("exchange-po/ko"), "po").unwrap_or_default();
+    for path in &filled {
+        let text = fs::read_to_string(path).expect("an exported PO file");
+        let text = text.replace("msgstr \"\"\n\n", "msgstr \"채움\"\n\n");
+        fs::write(path, text).expect("PO file written");
+    }
+    let import = strings(&["import", "exchange-po/ko"]);
+    let timing = run_once(dir, l10n, &import, None, &[0, 1]);
+    rows.push(row(
+        "import po, filled",
+        "l10n import exchange-po/ko (every empty msgstr filled)",
+        timing,
+    ));
 }
 
 /// The articles that have a template catalog (all of them, after extract).
