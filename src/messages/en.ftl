@@ -333,3 +333,4 @@ error-immutable = { $path } is immutable or append-only, so l10n cannot replace 
 help-immutable = someone protected it on purpose (chattr +i or +a); remove the attribute (chattr -i -a) if it should change, or leave it out of the run
 error-bad-exchange-file = not a valid { $format } file: { $reason }
 help-bad-exchange-file = fix the file, or export it again with `l10n export`; nothing was imported
+cli-value-export-tmx = a translation memory (.tmx, TMX 1.4), to seed the memory of Trados, memoQ, OmegaT and other CAT tools

@@ -336,3 +336,4 @@ error-immutable = { $path }은(는) 변경 불가 또는 추가 전용이라 l10
 help-immutable = 누군가 일부러 보호한 것입니다(chattr +i 또는 +a). 바뀌어야 한다면 속성을 없애거나(chattr -i -a) 이번 실행에서 빼세요
 error-bad-exchange-file = 올바른 { $format } 파일이 아닙니다: { $reason }
 help-bad-exchange-file = 파일을 고치거나 `l10n export`로 다시 내보내세요. 아무것도 가져오지 않았습니다
+cli-value-export-tmx = 번역 메모리 (.tmx, TMX 1.4), Trados, memoQ, OmegaT 등 CAT 도구의 메모리를 채우는 용도

@@ -16,7 +16,9 @@
 //! TMX has no inline codes a translator must keep. The characters XML 1.0
 //! cannot carry, even as references (C0 controls but tab and line breaks,
 //! U+FFFE, U+FFFF), are written as `<ph type="x-l10n-char">U+0007</ph>` and
-//! read back as the character, so nothing is lost.
+//! read back as the character, so nothing is lost. There is no DOCTYPE:
+//! a reader that loads the DTD it names would go looking for a
+//! `tmx14.dtd` beside the file.
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -40,7 +42,6 @@ const CHAR_PH: &str = "x-l10n-char";
 pub fn write(document: &Document) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
     out.push_str("<tmx version=\"1.4\">\n");
     out.push_str(&format!(
         "  <header creationtool=\"l10n\" creationtoolversion=\"{}\" segtype=\"sentence\" \
