@@ -11,6 +11,7 @@ mod errors;
 mod example;
 mod export;
 mod export_po;
+mod export_po_readers;
 mod export_tmx;
 mod extract;
 mod fallback;
