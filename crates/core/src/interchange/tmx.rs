@@ -644,7 +644,9 @@ mod tests {
             unit("00000009", "Gone.", "사라짐.", State::Obsolete),
             unit("0000000a", "Gone too.", "", State::Obsolete),
         ]));
-        assert!(tmx.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
+        assert!(
+            tmx.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n")
+        );
         for expected in [
             "<tmx version=\"1.4\">",
             " srclang=\"en\" ",
@@ -678,8 +680,8 @@ mod tests {
         let sections = read_str(&tmx).unwrap();
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0].source_lang.as_deref(), Some("en"));
-        assert_eq!(sections[0].line, 6);
-        assert_eq!(sections[0].units[1].line, 11);
+        assert_eq!(sections[0].line, 5);
+        assert_eq!(sections[0].units[1].line, 10);
         let a = Some("2019/visit");
         assert_eq!(
             entries(&sections),
