@@ -178,6 +178,7 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 pub enum ExportFormat {
     Ftl,
     Po,
+    Tmx,
 }
 
 #[derive(Debug, Args)]
@@ -281,6 +282,7 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
                 arg.value_parser(DescribedValues::new(ui, |format| match format {
                     ExportFormat::Ftl => msg!("cli-value-export-ftl"),
                     ExportFormat::Po => msg!("cli-value-export-po"),
+                    ExportFormat::Tmx => msg!("cli-value-export-tmx"),
                 }))
             }
             "format" => arg.value_parser(

@@ -71,6 +71,7 @@ fn exchange_format(format: ExportFormat) -> Option<Format> {
     match format {
         ExportFormat::Ftl => None,
         ExportFormat::Po => Some(Format::Po),
+        ExportFormat::Tmx => Some(Format::Tmx),
     }
 }
 

@@ -8,8 +8,7 @@
 //! in, text or data out.
 pub mod po;
 mod reconcile;
-// The XLIFF and TMX writers, which land next, use it.
-#[allow(dead_code)]
+pub mod tmx;
 mod xml;
 
 use std::path::Path;
@@ -23,6 +22,8 @@ use crate::error::Result;
 pub enum Format {
     /// GNU gettext PO.
     Po,
+    /// TMX 1.4b, a translation memory.
+    Tmx,
 }
 
 impl Format {
@@ -30,6 +31,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Po => "po",
+            Format::Tmx => "tmx",
         }
     }
 
@@ -37,6 +39,7 @@ impl Format {
     pub fn write(self, document: &Document) -> String {
         match self {
             Format::Po => po::write(document),
+            Format::Tmx => tmx::write(document),
         }
     }
 
@@ -45,6 +48,7 @@ impl Format {
     pub fn read(self, path: &Path, text: &str) -> Result<Vec<Section>> {
         match self {
             Format::Po => po::read(path, text),
+            Format::Tmx => tmx::read(path, text),
         }
     }
 
@@ -55,6 +59,7 @@ impl Format {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "po" | "pot" => Some(Format::Po),
+            "tmx" => Some(Format::Tmx),
             _ => None,
         }
     }
