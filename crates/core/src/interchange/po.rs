@@ -49,22 +49,10 @@ pub fn plural_forms(lang: &str) -> &'static str {
 /// A time as PO headers write it: `2026-12-02 01:05+0000`, from seconds
 /// since the Unix epoch (UTC).
 pub fn po_date(unix_seconds: u64) -> String {
-    let days = (unix_seconds / 86_400) as i64;
-    let secs = unix_seconds % 86_400;
-    // Howard Hinnant's days-to-civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let t = super::Utc::from_unix(unix_seconds);
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}+0000",
-        secs / 3600,
-        secs % 3600 / 60
+        "{:04}-{:02}-{:02} {:02}:{:02}+0000",
+        t.year, t.month, t.day, t.hour, t.minute
     )
 }
 
@@ -315,7 +303,12 @@ impl<'a> Parser<'a> {
                 Some(rest) => (true, rest.trim_start()),
                 None => (false, line),
             };
-            let (previous, body) = match body.strip_prefix("#|") {
+            // `#~|` is msgmerge's previous string of an obsolete message.
+            let previous_mark = match obsolete {
+                true => body.strip_prefix('|'),
+                false => None,
+            };
+            let (previous, body) = match previous_mark.or_else(|| body.strip_prefix("#|")) {
                 Some(rest) => (true, rest.trim_start()),
                 None => (false, body),
             };
@@ -644,7 +637,7 @@ mod tests {
                   #. extracted\n#: a.md:1 b.md:2\n#, fuzzy, c-format\n#| msgctxt \"old\"\n\
                   #| msgid \"Old\"\nmsgctxt \"x\"\nmsgid \"\"\n\"Ne\"\n\"w\"\nmsgstr \"Novo\"\n\
                   msgctxt \"y\"\nmsgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[0] \"Um\"\nmsgstr[1] \"Muitos\"\n\
-                  #~ msgctxt \"z\"\n#~ msgid \"Gone\"\n#~ msgstr \"\"\n#~ \"Ido\"\n";
+                  #, fuzzy\n#~| msgid \"Went\"\n#~ msgctxt \"z\"\n#~ msgid \"Gone\"\n#~ msgstr \"\"\n#~ \"Ido\"\n";
         let section = &read(Path::new("x.po"), po).unwrap()[0];
         assert_eq!(section.lang.as_deref(), Some("pt-BR"));
         assert_eq!(section.article, None);
@@ -670,6 +663,7 @@ mod tests {
         );
         assert_eq!(section.units[0].previous_source.as_deref(), Some("Old"));
         assert_eq!(section.units[0].line, 5);
+        assert_eq!(section.units[2].previous_source.as_deref(), Some("Went"));
     }
 
     #[test]
