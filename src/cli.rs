@@ -178,6 +178,9 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 pub enum ExportFormat {
     Ftl,
     Po,
+    // XLIFF 1.2 (the version most CAT tools read), value `xliff`.
+    Xliff,
+    Xliff2,
 }
 
 #[derive(Debug, Args)]
@@ -281,6 +284,8 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
                 arg.value_parser(DescribedValues::new(ui, |format| match format {
                     ExportFormat::Ftl => msg!("cli-value-export-ftl"),
                     ExportFormat::Po => msg!("cli-value-export-po"),
+                    ExportFormat::Xliff => msg!("cli-value-export-xliff"),
+                    ExportFormat::Xliff2 => msg!("cli-value-export-xliff2"),
                 }))
             }
             "format" => arg.value_parser(

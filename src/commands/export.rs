@@ -71,6 +71,8 @@ fn exchange_format(format: ExportFormat) -> Option<Format> {
     match format {
         ExportFormat::Ftl => None,
         ExportFormat::Po => Some(Format::Po),
+        ExportFormat::Xliff => Some(Format::Xliff12),
+        ExportFormat::Xliff2 => Some(Format::Xliff2),
     }
 }
 

@@ -369,3 +369,5 @@ help-import-files = import reads .po and .pot (gettext), .xlf and .xliff (XLIFF 
 error-import-no-lang = the file does not say which language it is in
 help-import-no-lang = import fills the catalogs of a target language: the file must name it (PO: the Language header; XLIFF: target-language or trgLang; TMX: a translation's xml:lang)
 error-import-source-lang = the file is in the source language { $lang }: import fills translations, not the source
+cli-value-export-xliff = XLIFF 1.2 (.xlf), for CAT tools: Trados, memoQ, OmegaT and others
+cli-value-export-xliff2 = XLIFF 2.0 (.xlf), a unit per paragraph and a segment per sentence

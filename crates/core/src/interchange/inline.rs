@@ -116,11 +116,8 @@ fn markdown(sentence: &str) -> Option<Vec<(Range<usize>, Mark)>> {
         (link.link_type == LinkType::Reference)
             .then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
     };
-    let parser = Parser::new_with_broken_link_callback(
-        text,
-        Options::ENABLE_STRIKETHROUGH,
-        Some(callback),
-    );
+    let parser =
+        Parser::new_with_broken_link_callback(text, Options::ENABLE_STRIKETHROUGH, Some(callback));
     let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
     // The containers open now: kind, range, where their content starts
     // (none until the first event inside), and the pair's number.
@@ -323,10 +320,7 @@ mod tests {
         assert_eq!(shape("a\u{7}b"), "a|#7|b");
         assert_eq!(shape("`a\u{1}b` c"), "{`a}|#1|{b`}| c");
         // A pair with such a character in one end is two lone codes.
-        assert_eq!(
-            shape("[x](a \"b\u{2}\") y"),
-            "{[}|x|{](a \"b}|#2|{\")}| y"
-        );
+        assert_eq!(shape("[x](a \"b\u{2}\") y"), "{[}|x|{](a \"b}|#2|{\")}| y");
     }
 
     proptest! {

@@ -24,6 +24,10 @@ use crate::error::Result;
 pub enum Format {
     /// GNU gettext PO.
     Po,
+    /// XLIFF 1.2 (strict schema).
+    Xliff12,
+    /// XLIFF 2.0 (core).
+    Xliff2,
 }
 
 impl Format {
@@ -31,6 +35,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Po => "po",
+            Format::Xliff12 | Format::Xliff2 => "xlf",
         }
     }
 
@@ -38,6 +43,8 @@ impl Format {
     pub fn write(self, document: &Document) -> String {
         match self {
             Format::Po => po::write(document),
+            Format::Xliff12 => xliff12::write(document),
+            Format::Xliff2 => xliff2::write(document),
         }
     }
 
@@ -46,19 +53,44 @@ impl Format {
     pub fn read(self, path: &Path, text: &str) -> Result<Vec<Section>> {
         match self {
             Format::Po => po::read(path, text),
+            Format::Xliff12 => xliff12::read(path, text),
+            Format::Xliff2 => xliff2::read(path, text),
         }
     }
 
     /// The format of a file, by its extension (`.po`, `.pot`, `.xlf`,
     /// `.xliff`, `.tmx`) and, where one extension serves two versions,
     /// by its content.
-    pub fn detect(path: &Path, _text: &str) -> Option<Format> {
+    pub fn detect(path: &Path, text: &str) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "po" | "pot" => Some(Format::Po),
+            "xlf" | "xliff" => Some(xliff_version(text)),
             _ => None,
         }
     }
+}
+
+/// Which XLIFF an `.xlf` file is, by its root element's namespace (or,
+/// failing that, its `version`): 2.0, or else 1.2, whose reader then says
+/// what is wrong with the file.
+fn xliff_version(text: &str) -> Format {
+    // The root's start tag: the first `<` not opening a declaration,
+    // processing instruction or comment.
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        if rest.starts_with("<?") || rest.starts_with("<!") {
+            rest = &rest[1..];
+            continue;
+        }
+        let tag = rest.split('>').next().unwrap_or(rest);
+        let two = tag.contains(xliff2::NAMESPACE)
+            || (!tag.contains(xliff12::NAMESPACE)
+                && (tag.contains("version=\"2") || tag.contains("version='2")));
+        return if two { Format::Xliff2 } else { Format::Xliff12 };
+    }
+    Format::Xliff12
 }
 
 /// Where a segment's entry stands, as the exchange formats tell it.

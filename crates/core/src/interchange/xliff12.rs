@@ -22,9 +22,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::inline::{Kind, Piece, split};
-use super::xml::{
-    Element, Lines, Node, escape_attribute, escape_text, parse, replace_unwritable,
-};
+use super::xml::{Element, Lines, Node, escape_attribute, escape_text, parse, replace_unwritable};
 use super::{Document, Entered, Section, State};
 use crate::error::{Error, Location, Result};
 use crate::msg;
@@ -75,7 +73,9 @@ pub fn write(document: &Document) -> String {
         write_target(&split(translation), &codes, &mut out);
         out.push_str("</target>\n");
         if let (State::Outdated, Some(previous)) = (unit.state, unit.previous_source) {
-            out.push_str("        <alt-trans alttranstype=\"previous-version\">\n          <source>");
+            out.push_str(
+                "        <alt-trans alttranstype=\"previous-version\">\n          <source>",
+            );
             let codes = write_source(&split(previous), &mut out);
             out.push_str("</source>\n          <target>");
             write_target(&split(translation), &codes, &mut out);
@@ -239,7 +239,11 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Section>> {
     let fail = |offset: usize, reason: &str| {
         Error::invalid(
             Location::at(path, text, offset),
-            msg!("error-bad-exchange-file", format = "XLIFF 1.2", reason = reason),
+            msg!(
+                "error-bad-exchange-file",
+                format = "XLIFF 1.2",
+                reason = reason
+            ),
             msg!("help-bad-exchange-file"),
         )
     };
@@ -301,7 +305,10 @@ fn read_unit(unit: &Element, lines: &Lines) -> Result<Entered, Failure> {
     let mut codes = HashMap::new();
     let source = content(source_element, &mut codes, true)?;
     let (translation, state_name) = match unit.element(NAMESPACE, "target") {
-        Some(target) => (content(target, &mut codes, false)?, target.attribute("state")),
+        Some(target) => (
+            content(target, &mut codes, false)?,
+            target.attribute("state"),
+        ),
         None => (String::new(), None),
     };
     let previous_source = unit
@@ -360,9 +367,9 @@ fn content(
         match code.name.as_str() {
             "mrk" if inside => out.push_str(&content(code, codes, is_source)?),
             "ph" | "bpt" | "ept" | "it" if inside => {
-                let id = code.attribute("id").ok_or_else(|| {
-                    (code.offset, format!("a <{}> without an id", code.name))
-                })?;
+                let id = code
+                    .attribute("id")
+                    .ok_or_else(|| (code.offset, format!("a <{}> without an id", code.name)))?;
                 let key = (code.name.clone(), id.to_string());
                 if is_source {
                     let raw = code.text();
@@ -372,7 +379,10 @@ fn content(
                     let raw = codes.get(&key).ok_or_else(|| {
                         (
                             code.offset,
-                            format!("the target has a <{} id=\"{id}\"> its source has not", code.name),
+                            format!(
+                                "the target has a <{} id=\"{id}\"> its source has not",
+                                code.name
+                            ),
                         )
                     })?;
                     out.push_str(raw);
@@ -465,7 +475,10 @@ mod tests {
         ] {
             assert!(xlf.contains(expected), "{expected}\n---\n{xlf}");
         }
-        assert!(!xlf.contains("Gone."), "obsolete entries are left out:\n{xlf}");
+        assert!(
+            !xlf.contains("Gone."),
+            "obsolete entries are left out:\n{xlf}"
+        );
     }
 
     #[test]
@@ -478,7 +491,12 @@ mod tests {
         );
         outdated.previous_source = Some("Old\u{1} `c`");
         let units = vec![
-            unit("00000001", "One & [two](u \"t\").", "하나 [둘](u \"t\") **새**.", State::Current),
+            unit(
+                "00000001",
+                "One & [two](u \"t\").",
+                "하나 [둘](u \"t\") **새**.",
+                State::Current,
+            ),
             unit("00000002", "Two.", "", State::Missing),
             outdated,
         ];
@@ -510,12 +528,7 @@ mod tests {
 
     #[test]
     fn a_targets_codes_take_the_sources_text() {
-        let xlf = write(&document(vec![unit(
-            "1",
-            "A `x` b.",
-            "",
-            State::Missing,
-        )]));
+        let xlf = write(&document(vec![unit("1", "A `x` b.", "", State::Missing)]));
         // A translator (or a tool) fills the target, keeping the code but
         // not its text, and marks it translated.
         let filled = xlf.replace(
@@ -530,7 +543,10 @@ mod tests {
             "<target>가 <ph id=\"7\">`y`</ph></target>",
         );
         let error = read(Path::new("x.xlf"), &stranger).unwrap_err();
-        assert!(format!("{:?}", error.message()).contains("id=\\\"7\\\""), "{error:?}");
+        assert!(
+            format!("{:?}", error.message()).contains("id=\\\"7\\\""),
+            "{error:?}"
+        );
         assert_eq!(error.location().map(|l| l.line), Some(11));
     }
 
@@ -539,7 +555,11 @@ mod tests {
         let xlf = write(&document(vec![unit("1", "A.", "가.", State::Current)]));
         for (bad, line, reason) in [
             (xlf.replace("<body>", "<body><x>"), 0, "</body>"),
-            (xlf.replace("xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"", ""), 2, "not an XLIFF 1.2"),
+            (
+                xlf.replace("xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"", ""),
+                2,
+                "not an XLIFF 1.2",
+            ),
             (xlf.replace(" id=\"1\"", ""), 9, "without an id"),
             (xlf.replace("가.", "<g id=\"1\">가.</g>"), 11, "<g>"),
             (format!("<!DOCTYPE x>\n{}", &xlf[39..]), 1, "document type"),

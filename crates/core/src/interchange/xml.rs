@@ -87,12 +87,12 @@ pub fn from_name_token(token: &str) -> Option<String> {
 /// XML 1.0's `NameChar`.
 fn is_name_char(c: char) -> bool {
     matches!(c,
-        ':' | 'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '\u{B7}'
-        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{37D}'
-        | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{203F}'..='\u{2040}'
-        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
-        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}'
-)
+            ':' | 'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '\u{B7}'
+            | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{37D}'
+            | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{203F}'..='\u{2040}'
+            | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+            | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}'
+    )
 }
 
 /// Text for a place where XML has no way to write a character it cannot
@@ -203,8 +203,8 @@ pub fn parse(text: &str) -> Result<Element, Malformed> {
                 return Err(malformed(reader.error_position() as usize, e.to_string()));
             }
         };
-        let namespace = namespace
-            .map_err(|prefix| malformed(at, format!("an unknown prefix {prefix}")))?;
+        let namespace =
+            namespace.map_err(|prefix| malformed(at, format!("an unknown prefix {prefix}")))?;
         match event {
             Event::Start(start) | Event::Empty(start) if root.is_some() => {
                 let _ = start;
@@ -273,11 +273,7 @@ pub fn parse(text: &str) -> Result<Element, Malformed> {
     root.ok_or_else(|| malformed(text.len(), "no root element"))
 }
 
-fn element(
-    start: &BytesStart,
-    namespace: Option<String>,
-    at: usize,
-) -> Result<Element, Malformed> {
+fn element(start: &BytesStart, namespace: Option<String>, at: usize) -> Result<Element, Malformed> {
     let name = start.local_name().as_ref().to_string();
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
@@ -346,7 +342,9 @@ mod tests {
 
     #[test]
     fn ids_as_name_tokens_round_trip() {
-        for id in ["0a1b2c3d", "intro_1", "a b/c", "x\u{7}y", "_x41_", "한국", ""] {
+        for id in [
+            "0a1b2c3d", "intro_1", "a b/c", "x\u{7}y", "_x41_", "한국", "",
+        ] {
             let token = name_token(id);
             assert!(token.chars().all(is_name_char), "{token}");
             assert_eq!(from_name_token(&token).as_deref(), Some(id));
