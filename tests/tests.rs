@@ -11,6 +11,7 @@ mod errors;
 mod example;
 mod export;
 mod export_po;
+mod export_xliff;
 mod extract;
 mod fallback;
 mod fuzz_replay;

@@ -175,3 +175,24 @@ pub struct Entered {
     /// The line of the file where the unit starts.
     pub line: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_xliff_version_by_the_root() {
+        let detect = |name: &str, text: &str| Format::detect(Path::new(name), text);
+        let two = "<?xml version=\"1.0\"?>\n<!-- x -->\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\">";
+        assert_eq!(detect("a.xlf", two), Some(Format::Xliff2));
+        assert_eq!(
+            detect("a.XLIFF", "<xliff version='2.1'>"),
+            Some(Format::Xliff2)
+        );
+        let one = "<?xml version=\"1.0\"?><xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">";
+        assert_eq!(detect("a.xlf", one), Some(Format::Xliff12));
+        assert_eq!(detect("a.xlf", ""), Some(Format::Xliff12));
+        assert_eq!(detect("a.po", one), Some(Format::Po));
+        assert_eq!(detect("a.txt", one), None);
+    }
+}
