@@ -146,7 +146,8 @@ fn write_unit(id: &str, units: &[&Unit], out: &mut String) {
             }
         ));
         let mut codes = Vec::new();
-        for piece in split(unit.source) {
+        let pieces = split(unit.source);
+        for &piece in &pieces {
             match piece {
                 Piece::Text(raw) => segments.push_str(&escape_text(raw)),
                 Piece::Char(c) => push_char(c, &mut segments),
@@ -167,9 +168,9 @@ fn write_unit(id: &str, units: &[&Unit], out: &mut String) {
                     codes.push(code);
                 }
                 Piece::Open { raw, kind, pair } => {
-                    let close = split(unit.source)
-                        .into_iter()
-                        .find_map(|p| match p {
+                    let close = pieces
+                        .iter()
+                        .find_map(|&p| match p {
                             Piece::Close { raw, pair: p, .. } if p == pair => Some(raw),
                             _ => None,
                         })
