@@ -179,6 +179,9 @@ pub enum ExportFormat {
     Ftl,
     Po,
     Tmx,
+    // XLIFF 1.2 (the version most CAT tools read), value `xliff`.
+    Xliff,
+    Xliff2,
 }
 
 #[derive(Debug, Args)]
@@ -283,6 +286,8 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
                     ExportFormat::Ftl => msg!("cli-value-export-ftl"),
                     ExportFormat::Po => msg!("cli-value-export-po"),
                     ExportFormat::Tmx => msg!("cli-value-export-tmx"),
+                    ExportFormat::Xliff => msg!("cli-value-export-xliff"),
+                    ExportFormat::Xliff2 => msg!("cli-value-export-xliff2"),
                 }))
             }
             "format" => arg.value_parser(

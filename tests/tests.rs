@@ -13,6 +13,7 @@ mod export;
 mod export_po;
 mod export_po_readers;
 mod export_tmx;
+mod export_xliff;
 mod extract;
 mod fallback;
 mod fuzz_replay;

@@ -72,6 +72,8 @@ fn exchange_format(format: ExportFormat) -> Option<Format> {
         ExportFormat::Ftl => None,
         ExportFormat::Po => Some(Format::Po),
         ExportFormat::Tmx => Some(Format::Tmx),
+        ExportFormat::Xliff => Some(Format::Xliff12),
+        ExportFormat::Xliff2 => Some(Format::Xliff2),
     }
 }
 

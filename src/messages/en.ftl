@@ -370,3 +370,5 @@ error-import-no-lang = the file does not say which language it is in
 help-import-no-lang = import fills the catalogs of a target language: the file must name it (PO: the Language header; XLIFF: target-language or trgLang; TMX: a translation's xml:lang)
 error-import-source-lang = the file is in the source language { $lang }: import fills translations, not the source
 cli-value-export-tmx = a translation memory (.tmx, TMX 1.4), to seed the memory of Trados, memoQ, OmegaT and other CAT tools
+cli-value-export-xliff = XLIFF 1.2 (.xlf), for CAT tools: Trados, memoQ, OmegaT and others
+cli-value-export-xliff2 = XLIFF 2.0 (.xlf), a unit per paragraph and a segment per sentence

@@ -364,3 +364,5 @@ error-import-no-lang = 파일에 어느 언어인지 적혀 있지 않습니다
 help-import-no-lang = import는 대상 언어의 카탈로그를 채웁니다. 파일에 언어가 적혀 있어야 합니다(PO: Language 헤더, XLIFF: target-language나 trgLang, TMX: 번역의 xml:lang)
 error-import-source-lang = 파일이 원문 언어 { $lang }로 되어 있습니다. import는 원문이 아니라 번역을 채웁니다
 cli-value-export-tmx = 번역 메모리 (.tmx, TMX 1.4), Trados, memoQ, OmegaT 등 CAT 도구의 메모리를 채우는 용도
+cli-value-export-xliff = XLIFF 1.2 (.xlf), Trados, memoQ, OmegaT 등 CAT 도구용
+cli-value-export-xliff2 = XLIFF 2.0 (.xlf), 문단마다 유닛, 문장마다 세그먼트

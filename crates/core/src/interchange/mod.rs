@@ -6,9 +6,12 @@
 //! One [`Document`] per article goes out; a file coming back may hold
 //! several articles' [`Section`]s (a CAT tool may join files). Pure: text
 //! in, text or data out.
+pub mod inline;
 pub mod po;
 mod reconcile;
 pub mod tmx;
+pub mod xliff12;
+pub mod xliff2;
 mod xml;
 
 use std::path::Path;
@@ -24,6 +27,10 @@ pub enum Format {
     Po,
     /// TMX 1.4b, a translation memory.
     Tmx,
+    /// XLIFF 1.2 (strict schema).
+    Xliff12,
+    /// XLIFF 2.0 (core).
+    Xliff2,
 }
 
 impl Format {
@@ -32,6 +39,7 @@ impl Format {
         match self {
             Format::Po => "po",
             Format::Tmx => "tmx",
+            Format::Xliff12 | Format::Xliff2 => "xlf",
         }
     }
 
@@ -40,6 +48,8 @@ impl Format {
         match self {
             Format::Po => po::write(document),
             Format::Tmx => tmx::write(document),
+            Format::Xliff12 => xliff12::write(document),
+            Format::Xliff2 => xliff2::write(document),
         }
     }
 
@@ -49,20 +59,45 @@ impl Format {
         match self {
             Format::Po => po::read(path, text),
             Format::Tmx => tmx::read(path, text),
+            Format::Xliff12 => xliff12::read(path, text),
+            Format::Xliff2 => xliff2::read(path, text),
         }
     }
 
     /// The format of a file, by its extension (`.po`, `.pot`, `.xlf`,
     /// `.xliff`, `.tmx`) and, where one extension serves two versions,
     /// by its content.
-    pub fn detect(path: &Path, _text: &str) -> Option<Format> {
+    pub fn detect(path: &Path, text: &str) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "po" | "pot" => Some(Format::Po),
             "tmx" => Some(Format::Tmx),
+            "xlf" | "xliff" => Some(xliff_version(text)),
             _ => None,
         }
     }
+}
+
+/// Which XLIFF an `.xlf` file is, by its root element's namespace (or,
+/// failing that, its `version`): 2.0, or else 1.2, whose reader then says
+/// what is wrong with the file.
+fn xliff_version(text: &str) -> Format {
+    // The root's start tag: the first `<` not opening a declaration,
+    // processing instruction or comment.
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        if rest.starts_with("<?") || rest.starts_with("<!") {
+            rest = &rest[1..];
+            continue;
+        }
+        let tag = rest.split('>').next().unwrap_or(rest);
+        let two = tag.contains(xliff2::NAMESPACE)
+            || (!tag.contains(xliff12::NAMESPACE)
+                && (tag.contains("version=\"2") || tag.contains("version='2")));
+        return if two { Format::Xliff2 } else { Format::Xliff12 };
+    }
+    Format::Xliff12
 }
 
 /// Where a segment's entry stands, as the exchange formats tell it.
@@ -181,5 +216,26 @@ impl Utc {
             minute: seconds % 3600 / 60,
             second: seconds % 60,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_xliff_version_by_the_root() {
+        let detect = |name: &str, text: &str| Format::detect(Path::new(name), text);
+        let two = "<?xml version=\"1.0\"?>\n<!-- x -->\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\">";
+        assert_eq!(detect("a.xlf", two), Some(Format::Xliff2));
+        assert_eq!(
+            detect("a.XLIFF", "<xliff version='2.1'>"),
+            Some(Format::Xliff2)
+        );
+        let one = "<?xml version=\"1.0\"?><xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">";
+        assert_eq!(detect("a.xlf", one), Some(Format::Xliff12));
+        assert_eq!(detect("a.xlf", ""), Some(Format::Xliff12));
+        assert_eq!(detect("a.po", one), Some(Format::Po));
+        assert_eq!(detect("a.txt", one), None);
     }
 }
