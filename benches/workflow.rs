@@ -820,7 +820,7 @@ fn bench(options: &Options, n: usize) -> String {
 }
 
 /// The exchange formats `export` writes and `import` reads.
-const EXCHANGE_FORMATS: [&str; 1] = ["po"];
+const EXCHANGE_FORMATS: [&str; 4] = ["po", "xliff", "xliff2", "tmx"];
 
 /// Each exchange format's export of Korean, and the import of that export
 /// as it is (every file read and reconciled, nothing to write); then, for

@@ -279,15 +279,21 @@ cli-build-out = Where to write: DIR/<lang>/<article>.md (default: build)
 cli-build-min-translated = Do not write an article with fewer than PCT % of its segments translated
 cli-build-mark-outdated = Publish outdated translations too, wrapped in `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`
 cli-build-articles = Only these articles (ids or file paths; default: all)
-cli-export-about = Export a language's translations for other tools (Fluent, PO)
+cli-export-about = Export a language's translations for other tools (Fluent, PO, XLIFF, TMX)
 cli-export-long-about =
     Export a language's translations for other tools.
 
     --format ftl writes one Fluent resource per article, DIR/<lang>/<article>.ftl, with a message `s-<segment id>` for every translated segment, so a web front end can serve the translations with Fluent's own fallback.
 
     --format po writes one gettext catalog per article, DIR/<lang>/<article>.po, for Poedit, Weblate and the other gettext tools: msgctxt is the segment id, msgid the source, msgstr the translation; an outdated translation is fuzzy, with its previous source as `#| msgid`, and obsolete entries are `#~` lines.
+
+    --format xliff (XLIFF 1.2) and xliff2 (XLIFF 2.0) write DIR/<lang>/<article>.xlf for CAT tools: a unit per segment (2.0: a unit per paragraph, a segment per sentence), its state (new, translated, or outdated with the previous source beside it), inline Markdown (code, links, emphasis) as inline codes a CAT tool keeps intact.
+
+    --format tmx writes DIR/<lang>/<article>.tmx, a translation memory of the current translations (and obsolete ones, flagged), to seed a CAT tool's memory.
+
+    `l10n import` reads PO, XLIFF and TMX files back.
 cli-export-lang = The language to export
-cli-export-out = Where to write: DIR/<lang>/<article>.ftl or .po (default: export)
+cli-export-out = Where to write: DIR/<lang>/<article>.<ext> (default: export)
 cli-segment-about = Print the segments of a text, one JSON object per line
 cli-segment-long-about =
     Print the segments of a text, one JSON object per line: {"{"}"block": 0, "text": "..."{"}"}.

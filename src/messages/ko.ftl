@@ -285,15 +285,21 @@ cli-build-out = 쓸 곳: DIR/<lang>/<article>.md (기본값: build)
 cli-build-min-translated = 세그먼트의 PCT %보다 적게 번역된 글은 쓰지 않음
 cli-build-mark-outdated = 오래된 번역도 `<!-- l10n:outdated -->` … `<!-- /l10n:outdated -->`로 감싸서 게시
 cli-build-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
-cli-export-about = 다른 도구를 위해 한 언어의 번역을 내보냄 (Fluent, PO)
+cli-export-about = 다른 도구를 위해 한 언어의 번역을 내보냄 (Fluent, PO, XLIFF, TMX)
 cli-export-long-about =
     다른 도구를 위해 한 언어의 번역을 내보냅니다.
 
     --format ftl은 글마다 Fluent 리소스 하나(DIR/<lang>/<article>.ftl)를 쓰며, 번역된 세그먼트마다 `s-<segment id>` 메시지가 있어 웹 프런트엔드가 Fluent 자체의 대체 언어 기능으로 번역을 보여 줄 수 있습니다.
 
     --format po는 글마다 gettext 카탈로그 하나(DIR/<lang>/<article>.po)를 Poedit, Weblate 같은 gettext 도구를 위해 씁니다. msgctxt는 세그먼트 id, msgid는 원문, msgstr는 번역이며, 오래된 번역은 fuzzy로 표시되고 이전 원문이 `#| msgid`로 붙으며, 폐기된 항목은 `#~` 줄로 씁니다.
+
+    --format xliff(XLIFF 1.2)와 xliff2(XLIFF 2.0)는 CAT 도구를 위해 DIR/<lang>/<article>.xlf를 씁니다. 세그먼트마다 유닛 하나(2.0: 문단마다 유닛, 문장마다 세그먼트), 상태(새 항목, 번역됨, 또는 이전 원문이 붙은 오래된 번역), 그리고 CAT 도구가 그대로 지키는 인라인 코드로 바꾼 인라인 Markdown(코드, 링크, 강조)을 담습니다.
+
+    --format tmx는 DIR/<lang>/<article>.tmx에 최신 번역(과 표시를 단 폐기된 번역)의 번역 메모리를 써서 CAT 도구의 메모리를 채웁니다.
+
+    `l10n import`는 PO, XLIFF, TMX 파일을 다시 읽어 들입니다.
 cli-export-lang = 내보낼 언어
-cli-export-out = 쓸 곳: DIR/<lang>/<article>.ftl 또는 .po (기본값: export)
+cli-export-out = 쓸 곳: DIR/<lang>/<article>.<ext> (기본값: export)
 cli-segment-about = 텍스트의 세그먼트를 한 줄에 JSON 객체 하나씩 출력
 cli-segment-long-about =
     텍스트의 세그먼트를 한 줄에 JSON 객체 하나씩 출력합니다: {"{"}"block": 0, "text": "..."{"}"}.
