@@ -19,6 +19,7 @@ mod fallback;
 mod fuzz_replay;
 mod hostile;
 mod import;
+mod import_attacks;
 mod markdown;
 mod messages;
 mod output;

@@ -27,8 +27,10 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
     let source_lang = &workspace.config.source_lang;
     let ui = settings.ui;
     let mut batches: BTreeMap<(Lang, String), Vec<Incoming>> = BTreeMap::new();
-    // What is not applied, a line each, as it is found.
+    // What is not applied, a line each, as it is found, and how many
+    // translations that is (a line may stand for a whole file's).
     let mut listed: Vec<String> = Vec::new();
+    let mut not_applied = 0;
     let articles: HashSet<String> = workspace.articles()?.into_iter().map(|a| a.id).collect();
     for path in exchange_files(&import.files)? {
         let (format, text) = read(workspace, &path)?;
@@ -42,6 +44,7 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
             if !articles.contains(&article) {
                 let reason = msg!("import-unknown-article", article = &article);
                 listed.push(section_listed(workspace, ui, &path, &section, &reason));
+                not_applied += offered(&section);
                 continue;
             }
             let incoming = Incoming {
@@ -68,6 +71,7 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
                     &each.section,
                     &reason,
                 ));
+                not_applied += offered(&each.section);
             }
             continue;
         };
@@ -93,6 +97,7 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
             }
         }
         applied += count.applied;
+        not_applied += count.listed;
         let _ = writeln!(out, "{}", ui.text(&count.message(&shown)));
         if !catalog.same_content(&file.catalog) {
             let contents = file.render(&catalog);
@@ -106,17 +111,20 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
     for line in &listed {
         let _ = writeln!(out, "{line}");
     }
-    let written = staged.len();
-    if import.dry_run {
+    // A dry run writes no catalog, and its summary says so.
+    let written = if import.dry_run {
         let _ = writeln!(out, "{}", ui.text(&msg!("import-dry-run")));
+        0
     } else {
+        let written = staged.len();
         store::commit(staged, Vec::new())?;
-    }
+        written
+    };
     let summary = msg!(
         "import-summary",
         applied = applied,
         catalogs = written,
-        listed = listed.len()
+        listed = not_applied
     );
     let _ = writeln!(out, "{}", ui.text(&summary));
     Ok(Output {
@@ -152,7 +160,10 @@ impl Count {
 }
 
 /// The files to read: each file named, and every exchange file (by its
-/// extension) in a folder named, in name order.
+/// extension) in a folder named, in name order. In a folder, a link to a
+/// file counts as the file (a link to a folder is not followed: it could
+/// loop), and templates (`.pot`) are left out: they hold no translations
+/// and name no language.
 fn exchange_files(named: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for path in named {
@@ -177,9 +188,14 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
         let entry = entry.map_err(read_error)?;
         let path = entry.path();
         let kind = entry.file_type().map_err(read_error)?;
+        let is_file = kind.is_file()
+            || (kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()));
+        let template = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pot"));
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if kind.is_file() && Format::detect(&path, "").is_some() {
+        } else if is_file && !template && Format::detect(&path, "").is_some() {
             found.push(path);
         }
     }
@@ -252,6 +268,15 @@ fn article_from_path(path: &Path, lang: &Lang) -> Option<String> {
     Some(parts[at + 1..].join("/")).filter(|a| !a.is_empty())
 }
 
+/// How many translations a section offers.
+fn offered(section: &Section) -> usize {
+    section
+        .units
+        .iter()
+        .filter(|u| !u.translation.is_empty())
+        .count()
+}
+
 fn section_listed(
     workspace: &Workspace,
     ui: Ui,
@@ -259,16 +284,11 @@ fn section_listed(
     section: &Section,
     reason: &Message,
 ) -> String {
-    let offered = section
-        .units
-        .iter()
-        .filter(|u| !u.translation.is_empty())
-        .count();
     ui.text(&msg!(
         "import-section-not-applied",
         path = workspace.display_path(path),
         line = section.line,
-        count = offered,
+        count = offered(section),
         reason = Arg::Shown(ui.text(reason))
     ))
 }

@@ -197,23 +197,44 @@ pub fn escape(text: &str) -> String {
 /// outdated translation; `#~` messages obsolete). Comments other than
 /// `#|` are not read back: the catalog keeps its own.
 pub fn read(path: &Path, text: &str) -> Result<Vec<Section>> {
-    let messages = Parser::new(path, text).messages()?;
+    let parser = Parser::new(path, text);
+    let messages = parser.messages()?;
     let mut section = Section {
         line: 1,
         ..Section::default()
     };
-    for message in messages {
-        if message.context.is_none() && message.id.is_empty() && !message.obsolete {
+    for (index, message) in messages.into_iter().enumerate() {
+        // The header is the first message, with an empty msgid.
+        if index == 0 && message.context.is_none() && message.id.is_empty() && !message.obsolete {
             for field in message.translation.lines() {
                 let Some((name, value)) = field.split_once(':') else {
                     continue;
                 };
                 let value = Some(value.trim().to_string()).filter(|v| !v.is_empty());
-                match name.trim() {
-                    ARTICLE_FIELD => section.article = value,
-                    "Language" => section.lang = value.map(|v| v.replace('_', "-")),
-                    "X-Source-Language" => section.source_lang = value,
-                    _ => {}
+                let slot = match name.trim() {
+                    ARTICLE_FIELD => &mut section.article,
+                    "Language" => &mut section.lang,
+                    "X-Source-Language" => &mut section.source_lang,
+                    _ => continue,
+                };
+                let value = value.map(|v| match name.trim() {
+                    "Language" => v.replace('_', "-"),
+                    _ => v,
+                });
+                // `msgcat` of two articles' files joins their headers: its
+                // entries cannot be told apart by article.
+                if slot.is_some() && value.is_some() && *slot != value {
+                    let reason = format!(
+                        "its header gives {} twice ({} and {}): files joined with msgcat \
+                         cannot be imported, import each article's own file",
+                        name.trim(),
+                        one_line(slot.as_deref().unwrap_or_default()),
+                        one_line(value.as_deref().unwrap_or_default())
+                    );
+                    return Err(parser.error(message.start, &reason));
+                }
+                if value.is_some() {
+                    *slot = value;
                 }
             }
             continue;
@@ -251,6 +272,8 @@ struct Message {
     obsolete: bool,
     /// Where the message's first line is.
     line: usize,
+    /// The offset of that line in the text.
+    start: usize,
 }
 
 /// Which string a continuation line (`"…"`) adds to.
@@ -303,12 +326,12 @@ impl<'a> Parser<'a> {
                 Some(rest) => (true, rest.trim_start()),
                 None => (false, line),
             };
-            // `#~|` is msgmerge's previous string of an obsolete message.
-            let previous_mark = match obsolete {
+            // `#|` previous strings; an obsolete message's are `#~|`.
+            let previous_rest = match obsolete {
                 true => body.strip_prefix('|'),
-                false => None,
+                false => body.strip_prefix("#|"),
             };
-            let (previous, body) = match previous_mark.or_else(|| body.strip_prefix("#|")) {
+            let (previous, body) = match previous_rest {
                 Some(rest) => (true, rest.trim_start()),
                 None => (false, body),
             };
@@ -316,13 +339,26 @@ impl<'a> Parser<'a> {
                 if let Some(flags) = body.strip_prefix("#,") {
                     pending.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
                 }
-                if pending.line == 0 {
-                    pending.line = number + 1;
+                match field {
+                    // Between a message's `#|` strings and its keywords:
+                    // still its comments.
+                    Some(Field::PreviousContext | Field::PreviousId | Field::PreviousIdPlural) => {
+                        current.fuzzy |= pending.fuzzy;
+                        pending.fuzzy = false;
+                    }
+                    // A comment after a message's strings starts the next one.
+                    Some(Field::Translation | Field::OtherForm) => {
+                        field = None;
+                        messages.push(std::mem::take(&mut current));
+                    }
+                    // gettext refuses it; reading on would drop or merge
+                    // the message.
+                    Some(_) => return Err(self.error(start, MISSING_MSGSTR)),
+                    None => {}
                 }
-                // A comment after a message's strings starts the next one.
-                if field.is_some() {
-                    field = None;
-                    messages.push(std::mem::take(&mut current));
+                if field.is_none() && pending.line == 0 {
+                    pending.line = number + 1;
+                    pending.start = start;
                 }
                 continue;
             }
@@ -362,7 +398,11 @@ impl<'a> Parser<'a> {
                 Some(Field::Translation | Field::OtherForm) => {
                     !matches!(next, Field::Translation | Field::OtherForm)
                 }
-                Some(_) => false,
+                Some(before) if follows(before, next) => false,
+                Some(before) if before == next => {
+                    return Err(self.error(column, &format!("{keyword} twice in one message")));
+                }
+                Some(_) => return Err(self.error(column, MISSING_MSGSTR)),
             };
             if starts {
                 if field.is_some() {
@@ -371,12 +411,15 @@ impl<'a> Parser<'a> {
                 current = std::mem::take(&mut pending);
                 if current.line == 0 {
                     current.line = number + 1;
+                    current.start = start;
                 }
                 current.obsolete = obsolete;
             }
             let already = match next {
                 Field::Context => current.context.is_some(),
                 Field::PreviousId => current.previous_id.is_some(),
+                // `msgstr[1]`, `msgstr[2]`, … follow one another.
+                Field::OtherForm => false,
                 _ => Some(next) == field,
             };
             if already {
@@ -396,8 +439,10 @@ impl<'a> Parser<'a> {
             push(&mut current, next, &value);
             field = Some(next);
         }
-        if field.is_some() {
+        if matches!(field, Some(Field::Translation | Field::OtherForm)) {
             messages.push(current);
+        } else if field.is_some() {
+            return Err(self.error(self.text.len(), MISSING_MSGSTR));
         } else if pending.line != 0 && pending.fuzzy {
             return Err(self.error(self.text.len(), "comments without a message after them"));
         }
@@ -405,8 +450,15 @@ impl<'a> Parser<'a> {
     }
 
     /// A quoted string, escapes resolved; `at` is its offset in the text.
+    ///
+    /// Octal and hex escapes are bytes, as gettext reads them: `\303\251`
+    /// is `é` in a UTF-8 file.
     fn string(&self, quoted: &str, at: usize) -> Result<String> {
-        let mut out = String::new();
+        let mut out = Vec::new();
+        let mut utf8 = [0; 4];
+        let mut push = |out: &mut Vec<u8>, c: char| {
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        };
         let mut chars = quoted.char_indices().skip(1).peekable();
         while let Some((i, c)) = chars.next() {
             match c {
@@ -415,21 +467,22 @@ impl<'a> Parser<'a> {
                     if !after.is_empty() && !after.starts_with('#') {
                         return Err(self.error(at + i + 1, "text after the closing quote"));
                     }
-                    return Ok(out);
+                    return String::from_utf8(out)
+                        .map_err(|_| self.error(at, "escaped bytes that are not UTF-8"));
                 }
                 '\\' => {
                     let Some((j, escaped)) = chars.next() else {
                         break;
                     };
                     match escaped {
-                        'n' => out.push('\n'),
-                        't' => out.push('\t'),
-                        'r' => out.push('\r'),
-                        'a' => out.push('\u{7}'),
-                        'b' => out.push('\u{8}'),
-                        'f' => out.push('\u{c}'),
-                        'v' => out.push('\u{b}'),
-                        '\\' | '"' | '\'' | '?' => out.push(escaped),
+                        'n' => out.push(b'\n'),
+                        't' => out.push(b'\t'),
+                        'r' => out.push(b'\r'),
+                        'a' => out.push(0x7),
+                        'b' => out.push(0x8),
+                        'f' => out.push(0xc),
+                        'v' => out.push(0xb),
+                        '\\' | '"' | '\'' | '?' => push(&mut out, escaped),
                         '0'..='7' => {
                             let mut value = escaped.to_digit(8).unwrap_or(0);
                             for _ in 0..2 {
@@ -441,7 +494,10 @@ impl<'a> Parser<'a> {
                                     _ => break,
                                 }
                             }
-                            out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
+                            match u8::try_from(value) {
+                                Ok(byte) => out.push(byte),
+                                Err(_) => return Err(self.error(at + j, "a bad octal escape")),
+                            }
                         }
                         'x' => {
                             let mut value = 0u32;
@@ -453,19 +509,42 @@ impl<'a> Parser<'a> {
                                 digits += 1;
                                 chars.next();
                             }
-                            match char::from_u32(value).filter(|_| digits > 0 && value < 0x100) {
-                                Some(c) => out.push(c),
+                            match u8::try_from(value).ok().filter(|_| digits > 0) {
+                                Some(byte) => out.push(byte),
                                 None => return Err(self.error(at + j, "a bad \\x escape")),
                             }
                         }
                         _ => return Err(self.error(at + j, "an unknown escape")),
                     }
                 }
-                c => out.push(c),
+                c => push(&mut out, c),
             }
         }
         Err(self.error(at, "a string without its closing quote"))
     }
+}
+
+/// Why a message that ends (or is interrupted) before its `msgstr` is
+/// refused.
+const MISSING_MSGSTR: &str = "a message without its msgstr";
+
+/// Whether keyword `next` may follow `before` within one message, in the
+/// order gettext writes them: `#|` strings, `msgctxt`, `msgid`,
+/// `msgid_plural`, then the `msgstr`s.
+fn follows(before: Field, next: Field) -> bool {
+    use Field::*;
+    matches!(
+        (before, next),
+        (PreviousContext, PreviousId)
+            | (PreviousId, PreviousIdPlural)
+            | (
+                PreviousContext | PreviousId | PreviousIdPlural,
+                Context | Id
+            )
+            | (Context, Id)
+            | (Id, IdPlural | Translation | OtherForm)
+            | (IdPlural, Translation | OtherForm)
+    )
 }
 
 fn is_plural_form(keyword: &str) -> bool {
@@ -680,6 +759,10 @@ mod tests {
             ("msgid \"a\\q\"\nmsgstr \"\"\n", 1, "unknown escape"),
             ("msgctxt \"a\"\nmsgctxt \"b\"\n", 2, "twice"),
             ("msgid a\n", 1, "needs a string"),
+            ("msgid \"a\"\n# c\nmsgstr \"b\"\n", 2, "without its msgstr"),
+            ("msgid \"a\"\n\nmsgctxt \"b\"\n", 3, "without its msgstr"),
+            ("msgid \"a\"\nmsgstr \"\\303\"\n", 2, "not UTF-8"),
+            ("msgid \"a\"\nmsgstr \"\\777\"\n", 2, "octal"),
         ] {
             let error = read(Path::new("x.po"), po).unwrap_err();
             assert_eq!(error.location().map(|l| l.line), Some(line), "{po}");

@@ -3,7 +3,7 @@
 //! catalog has now (or, for an outdated entry, the source its translation
 //! was made from); everything else is listed with its reason, never
 //! guessed at.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Entered, State};
 use crate::catalog::Catalog;
@@ -58,13 +58,14 @@ pub fn reconcile(catalog: &Catalog, units: &[Entered]) -> (Catalog, Vec<Outcome>
         .collect();
     // An id given twice with different translations applies neither.
     let mut given: HashMap<&str, (&str, State)> = HashMap::new();
-    let mut twice: Vec<&str> = Vec::new();
+    // A set: a file may give thousands of ids twice.
+    let mut twice: HashSet<&str> = HashSet::new();
     for unit in units.iter().filter(|u| applicable(u)) {
         let value = (unit.translation.as_str(), unit.state);
         if let Some(first) = given.insert(&unit.id, value)
             && first != value
         {
-            twice.push(&unit.id);
+            twice.insert(&unit.id);
         }
     }
     let outcomes = units
@@ -72,7 +73,7 @@ pub fn reconcile(catalog: &Catalog, units: &[Entered]) -> (Catalog, Vec<Outcome>
         .map(|unit| {
             let verdict = if !applicable(unit) {
                 Verdict::Skipped
-            } else if twice.contains(&unit.id.as_str()) {
+            } else if twice.contains(unit.id.as_str()) {
                 Verdict::Listed(Reason::Twice)
             } else {
                 match index.get(unit.id.as_str()) {
