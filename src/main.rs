@@ -77,7 +77,8 @@ fn main() -> ExitCode {
         },
         program_id: program_id(),
         ui,
-        now: now(),
+        clock: clock(),
+        source_date_epoch: std::env::var_os("SOURCE_DATE_EPOCH"),
     };
     let style = Style {
         color: std::io::stderr().is_terminal() && !env.no_color,
@@ -216,15 +217,9 @@ fn stop_cleanly_on_signals() {
 #[cfg(not(unix))]
 fn stop_cleanly_on_signals() {}
 
-/// `SOURCE_DATE_EPOCH` when set, so exports can be reproduced; else the
-/// clock.
-fn now() -> u64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::SystemTime::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        })
+/// The clock, in seconds since the Unix epoch.
+fn clock() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

@@ -42,9 +42,11 @@ pub struct Environment {
     pub program_id: u64,
     /// The language of every message for people (not of JSON output).
     pub ui: Ui,
-    /// The time exported files record, in seconds since the Unix epoch:
-    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
-    pub now: u64,
+    /// The clock, in seconds since the Unix epoch.
+    pub clock: u64,
+    /// `SOURCE_DATE_EPOCH`: the time exported files record instead of the
+    /// clock's, so that an export can be reproduced byte for byte.
+    pub source_date_epoch: Option<std::ffi::OsString>,
 }
 
 /// Everything a run needs to know, decided.
@@ -242,7 +244,7 @@ impl Settings {
             Command::Status(args) => CommandSettings::Status(status(&cwd, args)?),
             Command::Check(args) => CommandSettings::Check(check(&cwd, args)?),
             Command::Build(args) => CommandSettings::Build(build(&cwd, args)?),
-            Command::Export(args) => CommandSettings::Export(export(&cwd, args, env.now)?),
+            Command::Export(args) => CommandSettings::Export(export(&cwd, args, file_time(env)?)?),
             Command::Import(args) => CommandSettings::Import(import(&cwd, args)?),
             Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
         };
@@ -343,6 +345,26 @@ fn export(cwd: &Path, args: &ExportArgs, now: u64) -> Result<ExportSettings> {
         articles: args.articles.clone(),
         now,
     })
+}
+
+/// The time exported files record: `SOURCE_DATE_EPOCH` (whole seconds up
+/// to the end of year 9999), else the clock.
+fn file_time(env: &Environment) -> Result<u64> {
+    const LAST: u64 = 253_402_300_799;
+    let Some(value) = &env.source_date_epoch else {
+        return Ok(env.clock);
+    };
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|seconds| *seconds <= LAST)
+        .ok_or_else(|| {
+            Error::usage(
+                msg!("error-source-date-epoch", value = text.as_ref()),
+                msg!("help-source-date-epoch"),
+            )
+        })
 }
 
 fn import(cwd: &Path, args: &ImportArgs) -> Result<ImportSettings> {

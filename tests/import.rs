@@ -289,7 +289,10 @@ fn a_malformed_file_stops_the_whole_import_and_changes_nothing() {
     );
     let bad_tag = good.replace("Language: ko", "Language: k o");
     ws.write("bad.po", &bad_tag);
-    refuses(&ws, &["import", "bad.po"], &["bad.po:"]);
+    let line = bad_tag[..bad_tag.find("Language: k o").unwrap()]
+        .lines()
+        .count();
+    refuses(&ws, &["import", "bad.po"], &[&format!("bad.po:{line}:")]);
 }
 
 #[test]
@@ -387,4 +390,107 @@ po.save()
     );
     ws.run(&["import", PO]).expect_code(0);
     assert_eq!(ws.read(CATALOG), expected);
+}
+
+/// An export must come back in: from a catalog behind its article (an
+/// edit `extract` has not seen), it is refused until `extract` runs; after
+/// it, the translator's work on the edited sentence applies.
+#[test]
+fn an_export_from_catalogs_behind_their_articles_is_refused_until_extract() {
+    let ws = exported();
+    let article = ws
+        .read(&format!("articles/{SEED_ID}.md"))
+        .replace("strong ties", "very strong ties");
+    ws.write(&format!("articles/{SEED_ID}.md"), &article);
+    for format in ["po", "xliff", "xliff2", "tmx"] {
+        refuses(
+            &ws,
+            &[
+                "export", "--format", format, "--lang", "ko", "--out", "again",
+            ],
+            &[CATALOG, "not up to date", "l10n extract --lang ko"],
+        );
+    }
+    // Fluent goes one way only, and serves what is current.
+    ws.run(&["export", "--format", "ftl", "--lang", "ko", "--out", "ftl"])
+        .expect_code(0);
+
+    ws.run(&["extract"]).expect_code(0);
+    ws.run(&["export", "--format", "po", "--lang", "ko", "--out", "again"])
+        .expect_code(0);
+    let (_, outdated) = missing_and_outdated(&ws);
+    let again = "again/ko/2019/kim-jong-un-china-visit.po";
+    let po = edit_block(&ws.read(again), &context(&outdated[0]), |m| {
+        let m = without_lines(&without_lines(m, "#, fuzzy"), "#|");
+        set_line(&m, "msgstr", "msgstr \"아주 긴밀한\"")
+    });
+    assert!(po.contains("very strong ties"), "{po}");
+    ws.write(again, &po);
+    ws.run(&["import", again]).expect_code(0);
+    assert!(ws.read(CATALOG).contains("translation = \"아주 긴밀한\""));
+}
+
+#[test]
+fn exchange_files_of_the_source_language_are_refused() {
+    let ws = exported();
+    refuses(
+        &ws,
+        &["export", "--format", "po", "--lang", "en"],
+        &["en is the source language"],
+    );
+}
+
+#[test]
+fn a_file_that_names_no_article_outside_the_export_layout_is_listed() {
+    let ws = exported();
+    let po = ws
+        .read(PO)
+        .replace("\"X-L10n-Article: 2019/kim-jong-un-china-visit\\n\"\n", "")
+        .replace("msgstr \"\"\n\n", "msgstr \"채움\"\n\n");
+    // Where export puts it, the path names the article.
+    ws.write("back/ko/2019/kim-jong-un-china-visit.po", &po);
+    ws.run(&["import", "back"]).expect_code(0);
+    // Anywhere else it names nothing: listed, not guessed.
+    ws.write("loose.po", &po);
+    let run = ws.run(&["import", "loose.po"]).expect_code(1);
+    assert!(
+        run.stdout.contains("loose.po:1:") && run.stdout.contains("does not name its article"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_folder_without_exchange_files_is_refused() {
+    let ws = exported();
+    ws.write("empty/notes.txt", "nothing to import");
+    refuses(
+        &ws,
+        &["import", "empty"],
+        &["no PO, XLIFF or TMX file in empty"],
+    );
+}
+
+#[test]
+fn source_date_epoch_makes_exports_reproducible_and_a_bad_one_is_refused() {
+    let ws = exported();
+    let env = [("SOURCE_DATE_EPOCH", "1798160700")];
+    let export = ["export", "--format", "po", "--lang", "ko", "--out", "r"];
+    let path = "r/ko/2019/kim-jong-un-china-visit.po";
+    assert_eq!(ws.run_env(&export, &env).code, 0);
+    let first = ws.read(path);
+    assert!(
+        first.contains("PO-Revision-Date: 2026-12-25 01:05+0000"),
+        "{first}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(ws.run_env(&export, &env).code, 0);
+    assert_eq!(ws.read(path), first);
+    for bad in ["yesterday", "-1", "99999999999999"] {
+        let before = ws.snapshot();
+        let run = ws.run_env(&export, &[("SOURCE_DATE_EPOCH", bad)]);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+        assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
+        before.assert_same(&ws.snapshot(), "a refused export writes nothing");
+    }
 }

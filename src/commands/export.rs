@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use crate::cli::ExportFormat;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::{FtlMessage, to_ftl};
 use crate::interchange::{Document, Format, State as UnitState, Unit};
+use crate::msg;
 use crate::plan::State;
 use crate::settings::{ExportSettings, Settings};
 use crate::store::Reach;
@@ -23,14 +24,27 @@ pub(super) fn run(export: &ExportSettings, settings: &Settings) -> Result<Output
     let out_dir = &export.out_dir;
     workspace.check_output(out_dir)?;
     lock.remove_stale_temporary_files(out_dir, Reach::Tree);
-    let staged = survey::survey(
+    let exchange = exchange_format(export.format);
+    if exchange.is_some() && *lang == workspace.config.source_lang {
+        return Err(Error::usage(
+            msg!("error-export-source-lang", lang = lang.as_str()),
+            msg!("help-export-source-lang"),
+        ));
+    }
+    let outcomes = survey::survey(
         workspace,
         std::slice::from_ref(lang),
         &articles,
         false,
         |survey| {
-            let (extension, text) = match exchange_format(export.format) {
+            let (extension, text) = match exchange {
                 None => ("ftl", ftl(&survey, lang.as_str())),
+                // What goes out must come back: `import` matches the file
+                // against the catalog, so the catalog must be what the
+                // file was made from.
+                Some(_) if survey.languages[0].plan.changed => {
+                    return Ok(Err(workspace.display_path(&survey.languages[0].path)));
+                }
                 Some(format) => {
                     let article_path = article_path(workspace, &survey);
                     let document = document(workspace, &survey, &article_path, export.now);
@@ -38,10 +52,18 @@ pub(super) fn run(export: &ExportSettings, settings: &Settings) -> Result<Output
                 }
             };
             let path = workspace::article_path(out_dir, &survey.file.id, Some(extension));
-            stage_output(workspace, &path, &text)
+            stage_output(workspace, &path, &text).map(Ok)
         },
     )?;
-    commit_outputs(workspace, staged, settings)
+    let (staged, stale): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|o| o.is_ok());
+    let stale: Vec<String> = stale.into_iter().filter_map(|o| o.err()).collect();
+    if let Some(first) = stale.first() {
+        return Err(Error::usage(
+            msg!("error-export-stale", count = stale.len(), first = first),
+            msg!("help-export-stale", lang = lang.as_str()),
+        ));
+    }
+    commit_outputs(workspace, staged.into_iter().flatten().collect(), settings)
 }
 
 /// Current translations only: a missing or outdated one is left out, so

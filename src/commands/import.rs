@@ -32,21 +32,23 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
     let mut listed: Vec<String> = Vec::new();
     let mut not_applied = 0;
     let articles: HashSet<String> = workspace.articles()?.into_iter().map(|a| a.id).collect();
-    for path in exchange_files(&import.files)? {
+    for path in exchange_files(workspace, &import.files)? {
         let (format, text) = read(workspace, &path)?;
         for section in format.read(&path, &text)? {
             let lang = section_lang(&path, &text, &section, source_lang)?;
             let article = section
                 .article
                 .clone()
-                .or_else(|| article_from_path(&path, &lang))
-                .unwrap_or_default();
-            if !articles.contains(&article) {
-                let reason = msg!("import-unknown-article", article = &article);
+                .or_else(|| article_from_path(&path, &lang));
+            let Some(article) = article.clone().filter(|a| articles.contains(a)) else {
+                let reason = match article {
+                    Some(article) => msg!("import-unknown-article", article = article),
+                    None => msg!("import-no-article"),
+                };
                 listed.push(section_listed(workspace, ui, &path, &section, &reason));
                 not_applied += offered(&section);
                 continue;
-            }
+            };
             let incoming = Incoming {
                 path: path.clone(),
                 section,
@@ -164,12 +166,20 @@ impl Count {
 /// file counts as the file (a link to a folder is not followed: it could
 /// loop), and templates (`.pot`) are left out: they hold no translations
 /// and name no language.
-fn exchange_files(named: &[PathBuf]) -> Result<Vec<PathBuf>> {
+fn exchange_files(workspace: &Workspace, named: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for path in named {
         if path.is_dir() {
             let mut inside = Vec::new();
             walk(path, &mut inside)?;
+            // A folder with nothing to import is most likely the wrong one.
+            if inside.is_empty() {
+                let shown = crate::ui::escape(&workspace.display_path(path)).into_owned();
+                return Err(Error::usage(
+                    msg!("error-import-empty-folder", path = shown),
+                    msg!("help-import-files"),
+                ));
+            }
             inside.sort();
             found.extend(inside);
         } else {
@@ -224,12 +234,17 @@ fn read(workspace: &Workspace, path: &Path) -> Result<(Format, String)> {
 /// The section's target language, which must be a valid tag and not the
 /// source language (imports fill translations, not templates).
 fn section_lang(path: &Path, text: &str, section: &Section, source: &Lang) -> Result<Lang> {
+    // At the section's start, or where the tag is written after it.
     let at = || {
-        let offset = text
+        let start: usize = text
             .split_inclusive('\n')
             .take(section.line.saturating_sub(1))
             .map(str::len)
             .sum();
+        let written = section.lang.as_deref().filter(|tag| !tag.is_empty());
+        let offset = written
+            .and_then(|tag| text[start..].find(tag).map(|i| start + i))
+            .unwrap_or(start);
         crate::error::Location::at(path, text, offset)
     };
     let Some(tag) = &section.lang else {

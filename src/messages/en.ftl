@@ -357,7 +357,7 @@ import-section-not-applied = { $path }:{ $line }: { $count } { $count ->
 import-source-changed = the source changed since the export; it is now “{ $now }”: export again and translate that
 import-unknown-id = { $catalog } has no such segment
 import-obsolete = the segment left the article (obsolete in { $catalog })
-import-for-review = still marked for review (fuzzy), but the catalog's translation is current: mark it reviewed to apply it
+import-for-review = still marked for review (fuzzy, needs review), and the catalog has no earlier source to keep it outdated against: mark it reviewed to apply it
 import-twice = given more than once, with different translations
 import-unknown-article = no article `{ $article }` in this workspace
 import-no-catalog = no catalog { $catalog } yet: run `l10n extract --lang { $lang }` first
@@ -378,3 +378,14 @@ error-import-source-lang = the file is in the source language { $lang }: import 
 cli-value-export-tmx = a translation memory (.tmx, TMX 1.4), to seed the memory of Trados, memoQ, OmegaT and other CAT tools
 cli-value-export-xliff = XLIFF 1.2 (.xlf), for CAT tools: Trados, memoQ, OmegaT and others
 cli-value-export-xliff2 = XLIFF 2.0 (.xlf), a unit per paragraph and a segment per sentence
+error-export-stale = { $count ->
+        [one] the catalog { $first } is
+       *[other] { $count } catalogs ({ $first }, …) are
+    } not up to date with the articles, so its translations could not come back in
+help-export-stale = run `l10n extract --lang { $lang }` first, then export: `l10n import` matches the file against the catalogs
+error-export-source-lang = { $lang } is the source language: its catalogs are templates, with nothing to translate
+help-export-source-lang = export a target language (`--lang ko`); `--format ftl` exports any language
+import-no-article = the file does not name its article (PO: the X-L10n-Article header; XLIFF: the l10n-article note) and is not where `l10n export` puts it (<lang>/<article>.<ext>)
+error-import-empty-folder = no PO, XLIFF or TMX file in { $path }
+error-source-date-epoch = SOURCE_DATE_EPOCH is `{ $value }`, not a time
+help-source-date-epoch = set it to whole seconds since 1970-01-01 UTC (`date +%s`), or unset it to use the clock

@@ -357,7 +357,7 @@ import-section-not-applied = { $path }:{ $line }: 번역 { $count }개 적용 �
 import-source-changed = 내보낸 뒤 원문이 바뀌었습니다. 지금 원문은 “{ $now }”입니다. 다시 내보내서 번역하세요
 import-unknown-id = { $catalog }에 그런 세그먼트가 없습니다
 import-obsolete = 세그먼트가 글에서 빠졌습니다({ $catalog }에서 폐기됨)
-import-for-review = 아직 검토 표시(fuzzy)가 있지만 카탈로그의 번역은 최신입니다. 검토를 마쳤다고 표시해야 적용됩니다
+import-for-review = 아직 검토 표시(fuzzy, needs review)가 있는데, 카탈로그에는 오래된 번역으로 남겨 둘 이전 원문이 없습니다. 검토를 마쳤다고 표시해야 적용됩니다
 import-twice = 같은 항목이 서로 다른 번역으로 여러 번 나옵니다
 import-unknown-article = 이 작업 공간에 `{ $article }` 글이 없습니다
 import-no-catalog = 카탈로그 { $catalog }가 아직 없습니다. 먼저 `l10n extract --lang { $lang }`을 실행하세요
@@ -372,3 +372,14 @@ error-import-source-lang = 파일이 원문 언어 { $lang }로 되어 있습니
 cli-value-export-tmx = 번역 메모리 (.tmx, TMX 1.4), Trados, memoQ, OmegaT 등 CAT 도구의 메모리를 채우는 용도
 cli-value-export-xliff = XLIFF 1.2 (.xlf), Trados, memoQ, OmegaT 등 CAT 도구용
 cli-value-export-xliff2 = XLIFF 2.0 (.xlf), 문단마다 유닛, 문장마다 세그먼트
+error-export-stale = { $count ->
+        [one] 카탈로그 { $first }가
+       *[other] 카탈로그 { $count }개({ $first } 등)가
+    } 글과 맞지 않아, 내보낸 번역을 다시 가져올 수 없습니다
+help-export-stale = 먼저 `l10n extract --lang { $lang }`을 실행한 뒤 내보내세요. `l10n import`는 파일을 카탈로그와 맞춰 봅니다
+error-export-source-lang = { $lang }는 원문 언어입니다. 그 카탈로그는 번역할 것이 없는 템플릿입니다
+help-export-source-lang = 대상 언어를 내보내세요(`--lang ko`). `--format ftl`은 어느 언어든 내보냅니다
+import-no-article = 파일에 어느 글인지 적혀 있지 않고(PO: X-L10n-Article 헤더, XLIFF: l10n-article 노트), `l10n export`가 두는 곳(<lang>/<article>.<ext>)에 있지도 않습니다
+error-import-empty-folder = { $path }에 PO, XLIFF, TMX 파일이 없습니다
+error-source-date-epoch = SOURCE_DATE_EPOCH가 `{ $value }`인데, 시각이 아닙니다
+help-source-date-epoch = 1970-01-01 UTC부터 센 초(`date +%s`)로 정하거나, 시계를 쓰려면 지우세요
