@@ -262,3 +262,34 @@ fn characters_xml_cannot_carry_travel_as_placeholders() {
         assert_eq!(read["units"].as_array().map(Vec::len), Some(2), "{read}");
     }
 }
+
+/// The same lxml edit, taken back by `l10n import`: the fixed translation
+/// lands in the catalog, on its own line, and nothing else changes; the
+/// dropped unit changes nothing either.
+#[test]
+fn a_tmx_edited_with_lxml_imports_into_exactly_that_line() {
+    let ws = translated_workspace();
+    export(&ws);
+    if !have_python(&["lxml"], "a TMX round trip through lxml and import") {
+        return;
+    }
+    let expected = expected(&ws);
+    let (fix, drop) = (&expected[0], &expected[1]);
+    let catalog = format!("locales/ko/{SEED_ID}.toml");
+    let before = ws.read(&catalog);
+    let old_line = format!("translation = {}", toml_string(&fix.2));
+    assert_eq!(before.matches(&old_line).count(), 1, "{old_line}\n{before}");
+    let file = ws.path(RELATIVE);
+    python(LXML_EDIT, &[&file, Path::new(&fix.0), Path::new(&drop.0)]);
+
+    let run = ws.run(&["import", RELATIVE]).expect_code(0);
+    assert!(run.stdout.contains("1 applied"), "{}", run.stdout);
+    let new_line = format!("translation = {}", toml_string("고친 번역 & <b> ]]>"));
+    assert_eq!(ws.read(&catalog), before.replace(&old_line, &new_line));
+}
+
+/// A string as TOML writes it (basic, escaped), as `toml` did in the
+/// catalog this workspace started from.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
