@@ -46,7 +46,8 @@ fn status_json_has_the_design_keys() {
         keys.sort();
         keys
     };
-    assert_eq!(keys(&json), ["languages", "source-lang"]);
+    assert_eq!(keys(&json), ["languages", "source-lang", "version"]);
+    assert_eq!(json["version"], 1);
     let language = &json["languages"][0];
     assert_eq!(keys(language), ["articles", "lang", "totals"]);
     assert_eq!(

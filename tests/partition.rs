@@ -56,6 +56,20 @@ fn partitioned_status_merges_to_the_whole() {
     args.extend(files.iter().map(String::as_str));
     let merged = ws.run(&args).expect_code(0);
     assert_eq!(merged.stdout, whole.stdout);
+    // A report of another version of the JSON is not read as this one.
+    let part1 = ws.read("part1.json");
+    ws.write(
+        "v2.json",
+        &part1.replacen("\"version\": 1,", "\"version\": 2,", 1),
+    );
+    let mut other = args.clone();
+    other[4] = "v2.json";
+    let refused = ws.run(&other).expect_code(2);
+    assert!(
+        refused.stderr.contains("v2.json:2:") && refused.stderr.contains("version 2"),
+        "{}",
+        refused.stderr
+    );
     let text_args: Vec<&str> = args
         .iter()
         .map(|a| if *a == "json" { "text" } else { a })

@@ -136,6 +136,7 @@ pub(super) fn build_report(
         })
         .collect();
     let report = Report {
+        version: crate::report::Version,
         source_lang: workspace.config.source_lang.clone(),
         passed: None,
         partition,

@@ -295,6 +295,7 @@ impl LanguageReport {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Report {
+    pub version: Version,
     pub source_lang: Lang,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
@@ -302,6 +303,38 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition: Option<Partition>,
     pub languages: Vec<LanguageReport>,
+}
+
+/// The version of the shape of l10n's JSON documents, written first in
+/// each (`"version": 1`); a document of another version is refused when
+/// read back (`status --merge`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u64", into = "u64")]
+pub struct Version;
+
+impl Version {
+    pub const NUMBER: u64 = 1;
+}
+
+impl TryFrom<u64> for Version {
+    type Error = String;
+
+    fn try_from(number: u64) -> Result<Version, String> {
+        if number == Version::NUMBER {
+            Ok(Version)
+        } else {
+            Err(format!(
+                "version {number} of l10n's JSON; this l10n reads version {}",
+                Version::NUMBER
+            ))
+        }
+    }
+}
+
+impl From<Version> for u64 {
+    fn from(_: Version) -> u64 {
+        Version::NUMBER
+    }
 }
 
 impl Report {
