@@ -11,6 +11,8 @@ use std::path::Path;
 mod article_segments;
 #[path = "../fuzz/checks/catalog_parse.rs"]
 mod catalog_parse;
+#[path = "../fuzz/checks/interchange.rs"]
+mod interchange;
 #[path = "../fuzz/checks/plan_align.rs"]
 mod plan_align;
 
@@ -75,6 +77,11 @@ fn catalog_parse_corpus_and_findings() {
 #[test]
 fn plan_align_corpus() {
     assert!(replay("plan_align", plan_align::check) > 100);
+}
+
+#[test]
+fn interchange_corpus() {
+    assert!(replay("interchange", interchange::check) > 20);
 }
 
 /// The replay can fail: a check that panics on an input names it.
