@@ -494,3 +494,24 @@ fn source_date_epoch_makes_exports_reproducible_and_a_bad_one_is_refused() {
         before.assert_same(&ws.snapshot(), "a refused export writes nothing");
     }
 }
+
+/// A control character a tool slipped into a translation lands in the
+/// catalog as the file has it (import does not edit text), and `check --qa`
+/// fails on it.
+#[test]
+fn a_control_character_that_comes_in_is_caught_by_qa() {
+    let ws = exported();
+    let (missing, _) = missing_and_outdated(&ws);
+    let po = edit_block(&ws.read(PO), &context(&missing[0]), |m| {
+        set_line(m, "msgstr", "msgstr \"붙여넣은 \\033[31m 글\"")
+    });
+    ws.write(PO, &po);
+    ws.run(&["import", PO]).expect_code(0);
+    let run = ws.run(&["check", "--qa", "--lang", "ko"]).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("the translation holds U+001B, a control character the source does not have"),
+        "{}",
+        run.stdout
+    );
+}

@@ -389,3 +389,4 @@ import-no-article = the file does not name its article (PO: the X-L10n-Article h
 error-import-empty-folder = no PO, XLIFF or TMX file in { $path }
 error-source-date-epoch = SOURCE_DATE_EPOCH is `{ $value }`, not a time
 help-source-date-epoch = set it to whole seconds since 1970-01-01 UTC (`date +%s`), or unset it to use the clock
+qa-control-character = the translation holds { $code }, a control character the source does not have

@@ -383,3 +383,4 @@ import-no-article = 파일에 어느 글인지 적혀 있지 않고(PO: X-L10n-A
 error-import-empty-folder = { $path }에 PO, XLIFF, TMX 파일이 없습니다
 error-source-date-epoch = SOURCE_DATE_EPOCH가 `{ $value }`인데, 시각이 아닙니다
 help-source-date-epoch = 1970-01-01 UTC부터 센 초(`date +%s`)로 정하거나, 시계를 쓰려면 지우세요
+qa-control-character = 번역에 원문에 없는 제어 문자 { $code }가 있습니다

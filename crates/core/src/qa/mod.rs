@@ -43,7 +43,9 @@ use entry::Entry;
 use markup::{check_link_targets, check_markup};
 use numbers::check_numbers;
 use placeholders::check_placeholders;
-use text::{check_brackets, check_length, check_untranslated, check_whitespace};
+use text::{
+    check_brackets, check_control_characters, check_length, check_untranslated, check_whitespace,
+};
 use verbatim::{check_emails, check_urls};
 
 /// How much a finding matters: an error fails `check --qa`, a warning is shown.
@@ -177,6 +179,14 @@ checks! {
         severity: Warning,
         description: "the translation's length is within the usual ratio for the language pair",
         run: check_length,
+    },
+    // New checks go last: the result cache stores a check by its index.
+    ControlCharacters {
+        id: "control-characters",
+        severity: Error,
+        description: "no control characters (NUL, ESC, DEL, C1) or bidirectional controls \
+                      that the source does not have",
+        run: check_control_characters,
     },
 }
 
@@ -445,7 +455,7 @@ mod tests {
             unknown.to_string(),
             "unknown variant `nope`, expected one of `numbers`, `urls`, `emails`, \
              `link-targets`, `markup`, `placeholders`, `untranslated`, `whitespace`, \
-             `brackets`, `length` at line 1 column 6"
+             `brackets`, `length`, `control-characters` at line 1 column 6"
         );
         let table: Check = serde_json::from_str(r#"{"urls":null}"#).unwrap();
         assert_eq!(table, Check::Urls);
@@ -464,10 +474,13 @@ mod tests {
             );
             assert_eq!(bytes.map(|id| id.0), Ok(*check));
         }
-        let beyond: Result<VariantId, Error> = VariantId::deserialize(10u32.into_deserializer());
+        let count = Check::all().len() as u32;
+        let beyond: Result<VariantId, Error> = VariantId::deserialize(count.into_deserializer());
         assert_eq!(
             beyond.err().map(|e| e.to_string()),
-            Some("invalid value: integer `10`, expected variant index 0 <= i < 10".to_string())
+            Some(format!(
+                "invalid value: integer `{count}`, expected variant index 0 <= i < {count}"
+            ))
         );
     }
 

@@ -67,6 +67,29 @@ fn doubled_spaces(text: &str) -> Vec<String> {
     found
 }
 
+/// Characters a reader never means to type: controls other than tab and
+/// line breaks, and the bidirectional controls that reorder what is shown.
+/// One in a translation but not in its source came from a tool or a
+/// paste, not from a translator (an import can carry them in).
+pub(super) fn check_control_characters(e: &Entry) -> Vec<Message> {
+    let hidden = |c: char| crate::text::is_unsafe(c) && !matches!(c, '\t' | '\n' | '\r');
+    let mut seen = Vec::new();
+    for c in e.translation.chars().filter(|&c| hidden(c)) {
+        if !e.source.contains(c) && !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.iter()
+        .take(3)
+        .map(|c| {
+            msg!(
+                "qa-control-character",
+                code = format!("U+{:04X}", *c as u32)
+            )
+        })
+        .collect()
+}
+
 pub(super) fn check_whitespace(e: &Entry) -> Vec<Message> {
     let (s, t) = (e.source, e.translation);
     let mut messages = Vec::new();
@@ -251,6 +274,29 @@ mod tests {
     }
 
     // --- whitespace ------------------------------------------------------
+
+    #[test]
+    fn control_characters_the_source_lacks() {
+        let found = crate::qa::testing::run(
+            Check::ControlCharacters,
+            "Plain.",
+            "평범\u{0}한\u{1b}[31m 글\u{202e}.",
+        );
+        assert_eq!(
+            found,
+            [
+                "the translation holds U+0000, a control character the source does not have",
+                "the translation holds U+001B, a control character the source does not have",
+                "the translation holds U+202E, a control character the source does not have",
+            ]
+        );
+        passes(Check::ControlCharacters, "Tab\there.", "탭\t여기.\n");
+        passes(
+            Check::ControlCharacters,
+            "A \u{200f}mark.",
+            "표시 \u{200f}.",
+        );
+    }
 
     #[test]
     fn whitespace() {
