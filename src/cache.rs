@@ -44,7 +44,7 @@ use crate::ui::{Message, StoredMessage};
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 /// The magic, the index's length and its checksum.
 const HEADER: u64 = 24;
 
@@ -199,6 +199,7 @@ impl Cache {
             .map(|(catalog, counts)| ArticleReport {
                 article: article.to_string(),
                 catalog: catalog.clone(),
+                article_path: String::new(),
                 counts: counts.clone(),
                 issues: Vec::new(),
                 qa: Vec::new(),
@@ -435,17 +436,26 @@ fn checksum(bytes: &[u8]) -> u64 {
 /// One report's issues and quality findings, in a shape a binary format
 /// can follow (no flattening, no skipped fields).
 type StoredIssues = (Vec<StoredIssue>, Vec<StoredFinding>);
-/// An `Issue`: id, state, line, source, previous source, fallback language.
+/// An `Issue`: id, state, line, article line, source, previous source,
+/// fallback language.
 type StoredIssue = (
     Option<String>,
     State,
+    Option<usize>,
     Option<usize>,
     String,
     Option<String>,
     Option<Lang>,
 );
-/// A `QaIssue`: id, line, check, severity, message.
-type StoredFinding = (String, Option<usize>, Check, Severity, StoredMessage);
+/// A `QaIssue`: id, line, article line, check, severity, message.
+type StoredFinding = (
+    String,
+    Option<usize>,
+    Option<usize>,
+    Check,
+    Severity,
+    StoredMessage,
+);
 /// [`StoredIssues`] borrowed from the reports, to encode without copying:
 /// the same encoding.
 type StoredIssuesRef<'a> = (Vec<StoredIssueRef<'a>>, Vec<StoredFindingRef<'a>>);
@@ -453,11 +463,19 @@ type StoredIssueRef<'a> = (
     &'a Option<String>,
     State,
     Option<usize>,
+    Option<usize>,
     &'a str,
     &'a Option<String>,
     &'a Option<Lang>,
 );
-type StoredFindingRef<'a> = (&'a str, Option<usize>, Check, Severity, &'a Message);
+type StoredFindingRef<'a> = (
+    &'a str,
+    Option<usize>,
+    Option<usize>,
+    Check,
+    Severity,
+    &'a Message,
+);
 
 fn to_stored(report: &ArticleReport) -> StoredIssuesRef<'_> {
     let issues = report
@@ -468,6 +486,7 @@ fn to_stored(report: &ArticleReport) -> StoredIssuesRef<'_> {
                 &i.id,
                 i.state,
                 i.line,
+                i.article_line,
                 i.source.as_str(),
                 &i.previous_source,
                 &i.fallback,
@@ -481,6 +500,7 @@ fn to_stored(report: &ArticleReport) -> StoredIssuesRef<'_> {
             (
                 q.id.as_str(),
                 q.line,
+                q.article_line,
                 q.finding.check,
                 q.finding.severity,
                 &q.finding.message,
@@ -494,10 +514,11 @@ fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
     report.issues = issues
         .into_iter()
         .map(
-            |(id, state, line, source, previous_source, fallback)| Issue {
+            |(id, state, line, article_line, source, previous_source, fallback)| Issue {
                 id,
                 state,
                 line,
+                article_line,
                 source,
                 previous_source,
                 fallback,
@@ -506,14 +527,17 @@ fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
         .collect();
     report.qa = qa
         .into_iter()
-        .map(|(id, line, check, severity, message)| QaIssue {
-            id,
-            line,
-            finding: Finding {
-                check,
-                severity,
-                message: message.0,
+        .map(
+            |(id, line, article_line, check, severity, message)| QaIssue {
+                id,
+                line,
+                article_line,
+                finding: Finding {
+                    check,
+                    severity,
+                    message: message.0,
+                },
             },
-        })
+        )
         .collect();
 }

@@ -130,10 +130,12 @@ pub struct CheckArgs {
     pub qa: bool,
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_translated: Option<f64>,
-    #[arg(long, value_parser = format_parser(), default_value = "text")]
+    #[arg(long, value_parser = check_format_parser(), default_value = "text")]
     pub format: Format,
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
+    #[arg(long, value_name = "N")]
+    pub max_issues: Option<usize>,
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
@@ -172,6 +174,33 @@ impl From<FormatArg> for Format {
 /// The parser of `--format`: a [`FormatArg`], mapped to the report's format.
 fn format_parser() -> impl TypedValueParser<Value = Format> {
     EnumValueParser::<FormatArg>::new().map(Format::from)
+}
+
+/// `--format` of `check`: [`FormatArg`]'s values and the formats CI systems
+/// read (`status` has no verdict for them to carry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    Text,
+    Json,
+    Github,
+    Junit,
+    Sarif,
+}
+
+impl From<CheckFormatArg> for Format {
+    fn from(format: CheckFormatArg) -> Format {
+        match format {
+            CheckFormatArg::Text => Format::Text,
+            CheckFormatArg::Json => Format::Json,
+            CheckFormatArg::Github => Format::Github,
+            CheckFormatArg::Junit => Format::Junit,
+            CheckFormatArg::Sarif => Format::Sarif,
+        }
+    }
+}
+
+fn check_format_parser() -> impl TypedValueParser<Value = Format> {
+    EnumValueParser::<CheckFormatArg>::new().map(Format::from)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -290,6 +319,16 @@ fn localized_parsers(mut command: clap::Command, ui: Ui) -> clap::Command {
                     ExportFormat::Xliff2 => msg!("cli-value-export-xliff2"),
                 }))
             }
+            "format" if command_name == "check" => arg.value_parser(
+                DescribedValues::new(ui, |format| match format {
+                    CheckFormatArg::Text => msg!("cli-value-format-text"),
+                    CheckFormatArg::Json => msg!("cli-value-format-json"),
+                    CheckFormatArg::Github => msg!("cli-value-format-github"),
+                    CheckFormatArg::Junit => msg!("cli-value-format-junit"),
+                    CheckFormatArg::Sarif => msg!("cli-value-format-sarif"),
+                })
+                .map(Format::from),
+            ),
             "format" => arg.value_parser(
                 DescribedValues::new(ui, |format| match format {
                     FormatArg::Text => msg!("cli-value-format-text"),
@@ -385,6 +424,7 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("check", "min_translated", msg!("cli-check-min-translated")),
         ("check", "format", msg!("cli-check-format")),
         ("check", "partition", msg!("cli-check-partition")),
+        ("check", "max_issues", msg!("cli-check-max-issues")),
         ("check", "articles", msg!("cli-check-articles")),
         ("build", "", msg!("cli-build-about")),
         ("build", "long", msg!("cli-build-long-about")),

@@ -113,6 +113,9 @@ pub struct CheckSettings {
     /// `--min-translated`, else `min-translated` in l10n.toml.
     pub min_translated: Option<f64>,
     pub format: Format,
+    /// `--max-issues`: how many problems the text and GitHub outputs list
+    /// before they only count the rest.
+    pub max_issues: Option<usize>,
 }
 
 /// What `status` and `check` report on.
@@ -287,9 +290,9 @@ fn status(cwd: &Path, args: &StatusArgs) -> Result<StatusSettings> {
                 use_cache: !args.no_cache,
                 qa: None,
                 detail: match (args.format, args.diff) {
-                    (Format::Json, _) => Detail::Everything,
                     (Format::Text, true) => Detail::Outdated,
                     (Format::Text, false) => Detail::Counts,
+                    _ => Detail::Everything,
                 },
             },
         }
@@ -321,6 +324,7 @@ fn check(cwd: &Path, args: &CheckArgs) -> Result<CheckSettings> {
         workspace,
         scope,
         format: args.format,
+        max_issues: args.max_issues,
     })
 }
 

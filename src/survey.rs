@@ -37,6 +37,16 @@ pub struct ArticleSurvey {
 }
 
 impl ArticleSurvey {
+    /// The line (from 1) in the article where each segment starts, in the
+    /// order of `segments`: where a reviewer finds the sentence.
+    pub fn segment_lines(&self) -> Vec<usize> {
+        let line_starts: Vec<usize> = self.text.match_indices('\n').map(|(at, _)| at).collect();
+        self.segments
+            .iter()
+            .map(|segment| line_starts.partition_point(|&at| at < segment.span.start) + 1)
+            .collect()
+    }
+
     /// Lets each language asked for fall back on the languages of its
     /// chain, whose plans follow them here (`fallbacks.read` is the order
     /// of `languages`; see [`LanguagePlan::fall_back`]).

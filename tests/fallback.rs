@@ -181,8 +181,9 @@ fn covered_segments_are_notes_in_check_and_not_translations() {
     let ws = workspace("", &[("pt-BR", &[0, 2, 4]), ("pt", &[1, 3])]);
     let run = ws.run(&["check", "--lang", "pt-BR"]).expect_code(0);
     assert!(
-        run.stdout
-            .contains("locales/pt-BR/a.toml:11: covered by pt: 48d517db: One sentence.\n"),
+        run.stdout.contains(
+            "locales/pt-BR/a.toml:11: covered by pt: 48d517db: One sentence. (articles/a.md:3)\n"
+        ),
         "{}",
         run.stdout
     );

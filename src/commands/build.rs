@@ -51,7 +51,8 @@ pub(super) fn run(build: &BuildSettings, settings: &Settings) -> Result<Output> 
             } else {
                 survey.fall_back(&fallbacks);
                 let language = &survey.languages[0];
-                counts = ArticleReport::new(&survey.file.id, &language.plan, String::new()).counts;
+                counts =
+                    ArticleReport::new(&survey.file.id, &language.plan, String::new(), &[]).counts;
                 if min.is_some_and(|min| counts.translated_percent() < min) {
                     return Ok((counts, None, from_fallback));
                 }

@@ -63,14 +63,16 @@ pub(super) fn build_report(
             let mut survey = survey::plan(workspace, read, inputs, false, &rules)?;
             survey.fall_back(&fallbacks);
             survey.languages.truncate(languages.len());
+            let article_lines = survey.segment_lines();
             let reports: Vec<ArticleReport> = survey
                 .languages
                 .iter()
                 .map(|l| {
                     let path = workspace.display_path(&l.path);
-                    let mut report = ArticleReport::new(&survey.file.id, &l.plan, path);
+                    let mut report =
+                        ArticleReport::new(&survey.file.id, &l.plan, path, &article_lines);
                     if let Some(config) = &qa {
-                        report.qa = quality(workspace, l, config);
+                        report.qa = quality(workspace, l, config, &article_lines);
                     }
                     report
                 })
@@ -93,10 +95,15 @@ pub(super) fn build_report(
         .collect::<Result<Vec<_>>>()?;
     let mut kept = std::collections::HashSet::new();
     let mut reports = Vec::with_capacity(reduced.len());
-    for (file, (value, update)) in articles.iter().zip(reduced) {
+    for (file, (mut value, update)) in articles.iter().zip(reduced) {
         kept.insert(file.id.as_str());
         if let Some(update) = update {
             cache.update(&file.id, update);
+        }
+        // Where the article is now, whether its reports are new or cached.
+        let article_path = workspace.display_path(&file.path);
+        for report in &mut value.0 {
+            report.article_path.clone_from(&article_path);
         }
         reports.push(value);
     }
@@ -151,10 +158,11 @@ fn quality(
     workspace: &Workspace,
     language: &survey::LanguageSurvey,
     config: &QaConfig,
+    article_lines: &[usize],
 ) -> Vec<QaIssue> {
     let entries = language.entries_by_id();
     let mut issues = Vec::new();
-    for judged in &language.plan.entries {
+    for (index, judged) in language.plan.entries.iter().enumerate() {
         if !matches!(judged.state, State::Translated | State::Outdated) {
             continue;
         }
@@ -177,6 +185,7 @@ fn quality(
         issues.extend(findings.into_iter().map(|finding| QaIssue {
             id: judged.id.clone(),
             line: judged.line,
+            article_line: article_lines.get(index).copied(),
             finding,
         }));
     }

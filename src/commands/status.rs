@@ -20,6 +20,11 @@ pub(super) fn run(status: &StatusSettings, settings: &Settings) -> Result<Output
     let stdout = match status.format {
         Format::Text => report::status_text(&report, status.diff, settings.style, settings.ui),
         Format::Json => report.to_json(),
+        // The command line offers the CI formats to `check` only, whose
+        // verdict is what CI needs; they would render a status all the same.
+        Format::Github => report::github_text(&report, settings.ui, None),
+        Format::Junit => report::junit_xml(&report),
+        Format::Sarif => report::sarif_json(&report),
     };
     Ok(Output {
         stdout,

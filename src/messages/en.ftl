@@ -248,7 +248,7 @@ cli-status-long-about =
     A missing segment that a language of the fallback chain has translated (pt-BR → pt by default; `fallback` in l10n.toml) is counted as covered, apart from missing.
 cli-status-languages = Report on this language (repeatable; default: all target languages)
 cli-status-diff = Show how the source of each outdated segment changed, word by word
-cli-status-format = `text` for people, `json` for scripts (the same in every UI language)
+cli-status-format = `text` for people, `json` for scripts (the same in every UI language); the CI formats (github, junit, sarif) are `check`'s
 cli-status-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
 cli-status-no-cache = Ignore and do not update the result cache in .l10n/cache
 cli-status-merge = Combine the JSON reports of partitioned runs into one report instead of reading the workspace
@@ -264,7 +264,7 @@ cli-check-languages = Check this language (repeatable; default: all target langu
 cli-check-no-cache = Ignore and do not update the result cache in .l10n/cache
 cli-check-qa = Also run the quality checks on every translation (always on with `enabled = true` under [qa] in l10n.toml)
 cli-check-min-translated = Pass a language when at least PCT % of its segments are translated
-cli-check-format = `text` for people, `json` for scripts (the same in every UI language)
+cli-check-format = `text` for people, `json` for scripts, `github`, `junit` or `sarif` for CI systems (json, junit and sarif are the same in every UI language)
 cli-check-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
 cli-check-articles = Only these articles (ids or file paths; default: all)
 cli-build-about = Write the translated articles of a language
@@ -390,3 +390,11 @@ error-import-empty-folder = no PO, XLIFF or TMX file in { $path }
 error-source-date-epoch = SOURCE_DATE_EPOCH is `{ $value }`, not a time
 help-source-date-epoch = set it to whole seconds since 1970-01-01 UTC (`date +%s`), or unset it to use the clock
 qa-control-character = the translation holds { $code }, a control character the source does not have
+cli-check-max-issues = List at most N problems (text and github formats), then how many more there are (default: all)
+cli-value-format-github = GitHub Actions annotations: one `::error`/`::warning`/`::notice` line per problem, then the verdicts
+cli-value-format-junit = JUnit XML (GitLab, Jenkins): a test suite per language, a test case per article
+cli-value-format-sarif = SARIF 2.1.0 (GitHub code scanning): a result per problem, a rule per state and quality check
+check-more-problems = … and { $count } more { $count ->
+        [one] problem
+       *[other] problems
+    } (`--max-issues` sets how many are listed)

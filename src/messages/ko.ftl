@@ -254,7 +254,7 @@ cli-status-long-about =
     누락된 세그먼트를 대체 언어 목록의 언어가 번역해 두었다면(기본값은 pt-BR → pt 식, l10n.toml의 `fallback`으로 바꿈) 누락과 따로 '대체됨'으로 셉니다.
 cli-status-languages = 이 언어를 보고 (반복 가능, 기본값: 모든 대상 언어)
 cli-status-diff = 오래된 세그먼트마다 원문이 어떻게 바뀌었는지 단어 단위로 보여 줌
-cli-status-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음)
+cli-status-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음). CI 형식(github, junit, sarif)은 `check`에서 씁니다
 cli-status-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
 cli-status-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
 cli-status-merge = 작업 공간을 읽지 않고, 나누어 실행한 JSON 보고서들을 하나로 합침
@@ -270,7 +270,7 @@ cli-check-languages = 이 언어를 검사 (반복 가능, 기본값: 모든 대
 cli-check-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
 cli-check-qa = 모든 번역에 품질 검사도 실행 (l10n.toml의 [qa]에 `enabled = true`면 항상 실행)
 cli-check-min-translated = 세그먼트의 PCT % 이상이 번역된 언어는 통과
-cli-check-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음)
+cli-check-format = 사람에게는 `text`, 스크립트에는 `json`, CI 시스템에는 `github`, `junit`, `sarif` (json, junit, sarif는 어느 UI 언어에서나 같음)
 cli-check-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
 cli-check-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
 cli-build-about = 한 언어의 번역된 글을 씀
@@ -384,3 +384,8 @@ error-import-empty-folder = { $path }에 PO, XLIFF, TMX 파일이 없습니다
 error-source-date-epoch = SOURCE_DATE_EPOCH가 `{ $value }`인데, 시각이 아닙니다
 help-source-date-epoch = 1970-01-01 UTC부터 센 초(`date +%s`)로 정하거나, 시계를 쓰려면 지우세요
 qa-control-character = 번역에 원문에 없는 제어 문자 { $code }가 있습니다
+cli-check-max-issues = 문제를 최대 N개까지만 나열하고(text와 github 형식), 나머지는 개수만 알립니다 (기본값: 모두)
+cli-value-format-github = GitHub Actions 주석: 문제마다 `::error`/`::warning`/`::notice` 한 줄, 그다음 판정
+cli-value-format-junit = JUnit XML (GitLab, Jenkins): 언어마다 테스트 스위트, 글마다 테스트 케이스
+cli-value-format-sarif = SARIF 2.1.0 (GitHub 코드 스캐닝): 문제마다 결과, 상태와 품질 검사마다 규칙
+check-more-problems = … 그리고 문제 { $count }개가 더 있습니다 (`--max-issues`로 나열할 개수를 정합니다)

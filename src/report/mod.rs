@@ -11,8 +11,14 @@ use crate::qa::{Finding, Severity};
 use crate::survey::Partition;
 use crate::ui::{Message, is_unsafe};
 
+mod github;
+mod junit;
+mod sarif;
 mod text;
 
+pub use github::github_text;
+pub use junit::junit_xml;
+pub use sarif::sarif_json;
 pub use text::{Style, check_text, error_text, status_text};
 
 /// How output is written (`--format` is `cli::FormatArg`, which maps here).
@@ -22,6 +28,12 @@ pub enum Format {
     Text,
     /// One JSON document, the same whatever the UI language.
     Json,
+    /// GitHub Actions workflow commands: an annotation per problem.
+    Github,
+    /// JUnit XML: a test suite per language, a test case per article.
+    Junit,
+    /// SARIF 2.1.0: a result per problem, a rule per state and quality check.
+    Sarif,
 }
 
 /// Counts of segments by state, and of source words.
@@ -110,6 +122,10 @@ pub struct Issue {
     pub id: Option<String>,
     pub state: State,
     pub line: Option<usize>,
+    /// The sentence's line in the article as it is now; none for an
+    /// obsolete entry.
+    #[serde(default)]
+    pub article_line: Option<usize>,
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_source: Option<String>,
@@ -122,6 +138,9 @@ pub struct Issue {
 pub struct ArticleReport {
     pub article: String,
     pub catalog: String,
+    /// The article's file, as shown (from the workspace root).
+    #[serde(default, rename = "article-path")]
+    pub article_path: String,
     #[serde(flatten)]
     pub counts: Counts,
     pub issues: Vec<Issue>,
@@ -147,6 +166,9 @@ pub enum Detail {
 pub struct QaIssue {
     pub id: String,
     pub line: Option<usize>,
+    /// The sentence's line in the article.
+    #[serde(default, rename = "article-line")]
+    pub article_line: Option<usize>,
     #[serde(flatten, with = "finding_json")]
     pub finding: Finding,
 }
@@ -190,11 +212,18 @@ mod finding_json {
 
 impl ArticleReport {
     /// Judges one article's plan for one language; `catalog` is the catalog's
-    /// path as shown to the user.
-    pub fn new(article: &str, plan: &LanguagePlan, catalog: String) -> ArticleReport {
+    /// path as shown to the user, `article_lines` the line in the article of
+    /// each of its segments, in order (the plan's entries follow them).
+    /// The article's path is left for the caller, which knows the file.
+    pub fn new(
+        article: &str,
+        plan: &LanguagePlan,
+        catalog: String,
+        article_lines: &[usize],
+    ) -> ArticleReport {
         let mut counts = Counts::default();
         let mut issues = Vec::new();
-        for entry in &plan.entries {
+        for (index, entry) in plan.entries.iter().enumerate() {
             match entry.state {
                 State::Translated => {
                     counts.translated += 1;
@@ -214,6 +243,10 @@ impl ArticleReport {
                     id: entry.known.then(|| entry.id.clone()),
                     state: entry.state,
                     line: entry.line,
+                    article_line: article_lines
+                        .get(index)
+                        .copied()
+                        .filter(|_| entry.state != State::Obsolete),
                     source: entry.source.clone(),
                     previous_source: entry.previous_source.clone(),
                     fallback: entry
@@ -226,10 +259,18 @@ impl ArticleReport {
         ArticleReport {
             article: article.to_string(),
             catalog,
+            article_path: String::new(),
             counts,
             issues,
             qa: Vec::new(),
         }
+    }
+
+    /// How many problems `check` shows for this article: its issues but
+    /// the obsolete entries, and its quality findings.
+    pub fn problems(&self) -> usize {
+        let issues = self.issues.iter().filter(|i| i.state != State::Obsolete);
+        issues.count() + self.qa.len()
     }
 
     /// Drops what `detail` does not show.

@@ -3,7 +3,7 @@
 //! coloured on a terminal.
 use std::fmt::Write as _;
 
-use super::Report;
+use super::{ArticleReport, Report};
 use crate::diff::{Marks, word_diff};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -138,47 +138,113 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
     out
 }
 
-/// `check` as text: one `catalog:line: state: id: source` line per issue
-/// (a covered segment's state names the language that covers it, and is a
-/// note: it does not fail the check) and one `catalog:line: qa severity:
-/// id: check: message` per quality finding, then the verdict of each
-/// language.
-pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
+/// `check` as text: one `catalog:line: state: id: source (article:line)`
+/// line per issue (a covered segment's state names the language that
+/// covers it, and is a note: it does not fail the check) and one
+/// `catalog:line: qa severity: id: check: message (article:line)` per
+/// quality finding, at most `max_issues` of them and then how many more
+/// there are, then the verdict of each language.
+pub fn check_text(report: &Report, style: Style, ui: Ui, max_issues: Option<usize>) -> String {
+    let (lines, rest) = limited(report, max_issues, ArticleReport::problems, |article| {
+        problem_lines(article, style, ui)
+    });
     let mut out = String::new();
-    for language in &report.languages {
-        for article in &language.articles {
-            for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
-                let state = match (issue.state, &issue.fallback) {
-                    (State::Missing, _) => style.paint("31", &ui.text(&msg!("check-missing"))),
-                    (State::Covered, Some(lang)) => {
-                        style.paint("36", &ui.text(&msg!("check-covered", lang = lang)))
-                    }
-                    _ => style.paint("33", &ui.text(&msg!("check-outdated"))),
-                };
-                let _ = writeln!(
-                    out,
-                    "{}: {state}: {}: {}",
-                    location(&article.catalog, issue.line),
-                    escape(issue.id.as_deref().unwrap_or("-")),
-                    escape(&first_words(&issue.source, 8)),
-                );
-            }
-            for qa in &article.qa {
-                let severity = match qa.finding.severity {
-                    Severity::Error => style.paint("31", &ui.text(&msg!("check-qa-error"))),
-                    Severity::Warning => style.paint("33", &ui.text(&msg!("check-qa-warning"))),
-                };
-                let _ = writeln!(
-                    out,
-                    "{}: {severity}: {}: {}: {}",
-                    location(&article.catalog, qa.line),
-                    escape(&qa.id),
-                    qa.finding.check,
-                    ui.text(&qa.finding.message),
-                );
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    out.push_str(&more_problems(rest, ui));
+    out.push_str(&verdict_lines(report, style, ui));
+    out
+}
+
+/// The lines `each` makes of every article of `report`, in order, at most
+/// `max` of them, and how many more there were (counted by `count`
+/// without being made).
+pub(super) fn limited(
+    report: &Report,
+    max: Option<usize>,
+    count: impl Fn(&ArticleReport) -> usize,
+    each: impl Fn(&ArticleReport) -> Vec<String>,
+) -> (Vec<String>, usize) {
+    let mut room = max.unwrap_or(usize::MAX);
+    let mut lines = Vec::new();
+    let mut rest = 0usize;
+    for article in report.languages.iter().flat_map(|l| &l.articles) {
+        if room == 0 {
+            rest += count(article);
+            continue;
+        }
+        for line in each(article) {
+            if room == 0 {
+                rest += 1;
+            } else {
+                room -= 1;
+                lines.push(line);
             }
         }
     }
+    (lines, rest)
+}
+
+/// The line saying how many problems `--max-issues` left out, if any.
+pub(super) fn more_problems(rest: usize, ui: Ui) -> String {
+    if rest == 0 {
+        return String::new();
+    }
+    ui.text(&msg!("check-more-problems", count = rest)) + "\n"
+}
+
+/// The lines of `check` for one article's problems: its issues (obsolete
+/// entries aside) and its quality findings, as [`check_text`] shows them.
+pub(super) fn problem_lines(article: &ArticleReport, style: Style, ui: Ui) -> Vec<String> {
+    let mut lines = Vec::new();
+    for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+        let state = match (issue.state, &issue.fallback) {
+            (State::Missing, _) => style.paint("31", &ui.text(&msg!("check-missing"))),
+            (State::Covered, Some(lang)) => {
+                style.paint("36", &ui.text(&msg!("check-covered", lang = lang)))
+            }
+            _ => style.paint("33", &ui.text(&msg!("check-outdated"))),
+        };
+        lines.push(format!(
+            "{}: {state}: {}: {}{}",
+            location(&article.catalog, issue.line),
+            escape(issue.id.as_deref().unwrap_or("-")),
+            escape(&first_words(&issue.source, 8)),
+            in_article(article, issue.article_line),
+        ));
+    }
+    for qa in &article.qa {
+        let severity = match qa.finding.severity {
+            Severity::Error => style.paint("31", &ui.text(&msg!("check-qa-error"))),
+            Severity::Warning => style.paint("33", &ui.text(&msg!("check-qa-warning"))),
+        };
+        lines.push(format!(
+            "{}: {severity}: {}: {}: {}{}",
+            location(&article.catalog, qa.line),
+            escape(&qa.id),
+            qa.finding.check,
+            ui.text(&qa.finding.message),
+            in_article(article, qa.article_line),
+        ));
+    }
+    lines
+}
+
+/// ` (article:line)`, where the sentence is in the article; nothing when
+/// the line is not known.
+fn in_article(article: &ArticleReport, line: Option<usize>) -> String {
+    match line {
+        Some(line) if !article.article_path.is_empty() => {
+            format!(" ({}:{line})", escape(&article.article_path))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The verdict of each language judged, one line each.
+pub(super) fn verdict_lines(report: &Report, style: Style, ui: Ui) -> String {
+    let mut out = String::new();
     for language in &report.languages {
         let t = &language.totals;
         let Some(verdict) = &language.verdict else {
@@ -222,7 +288,7 @@ fn chain_text(chain: &[Lang]) -> String {
 }
 
 /// `catalog:line`, escaped for the terminal.
-fn location(catalog: &str, line: Option<usize>) -> String {
+pub(super) fn location(catalog: &str, line: Option<usize>) -> String {
     let catalog = escape(catalog);
     match line {
         Some(line) => format!("{catalog}:{line}"),

@@ -17,6 +17,8 @@ mod xml;
 use std::path::Path;
 
 pub use reconcile::{Outcome, Reason, Verdict, reconcile};
+// XML escaping, for the other XML the program writes (JUnit reports).
+pub use xml::{escape_attribute, escape_text, replace_unwritable};
 
 use crate::error::Result;
 
