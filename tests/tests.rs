@@ -21,6 +21,7 @@ mod fuzz_replay;
 mod hostile;
 mod import;
 mod import_attacks;
+mod import_xml_attacks;
 mod markdown;
 mod messages;
 mod output;

@@ -124,7 +124,8 @@ pub fn tmx_date(unix_seconds: u64) -> String {
 /// Reads a `.tmx` file: one [`Section`] per article and target language,
 /// in the order they first appear, grouping the `<tu>`s by their article
 /// prop (a unit without one goes to a section without an article). The
-/// source `<tuv>` is the one in the header's `srclang` (or the unit's own);
+/// source `<tuv>` is the one in the header's `srclang` (or the unit's own;
+/// the first `<tuv>` for `*all*`);
 /// every other `<tuv>` is a translation, into the language of its
 /// `xml:lang`. A unit with no other `<tuv>` offers nothing and is not
 /// returned. Units are current, or obsolete when flagged so; inline
@@ -437,6 +438,12 @@ impl Parser<'_> {
             }
         };
         let srclang = unit.srclang.as_deref().unwrap_or(srclang);
+        // `*all*` lets any language be the source: the memories that say
+        // so (a CAT tool's multilingual export) write it first.
+        let srclang = match srclang {
+            "*all*" => unit.variants.first().map_or(srclang, |(lang, _)| lang),
+            _ => srclang,
+        };
         let is_source = |lang: &str| lang.eq_ignore_ascii_case(srclang);
         let Some((source_lang, source)) = unit.variants.iter().find(|(lang, _)| is_source(lang))
         else {
@@ -718,6 +725,14 @@ mod tests {
         assert_eq!(sections[0].line, 7);
         assert_eq!(sections[1].line, 7);
         assert_eq!(sections[2].line, 17);
+        // `*all*`: the first <tuv> is the source.
+        let all = tmx.replace("srclang=\"EN\"", "srclang=\"*all*\"");
+        let sections = read_str(&all).unwrap();
+        assert_eq!(
+            entries(&sections)[0],
+            (a, "ko", "1", bold, "<굵게> &", State::Current)
+        );
+        assert_eq!(sections[0].source_lang.as_deref(), Some("en"));
     }
 
     #[test]

@@ -17,12 +17,18 @@
 //! code spans, HTML and autolinks, `<bpt>`/`<ept>` for the two ends of
 //! emphasis and links; a character XML cannot carry is an
 //! `<x ctype="x-l10n-char-HEX"/>`. Reading back, a target's `<ph>`,
-//! `<bpt>` and `<ept>` stand for the source's code with the same id.
+//! `<bpt>` and `<ept>` stand for the source's code with the same id, and
+//! its `<bpt>`s and `<ept>`s must pair up in order (a lone or crossed end
+//! would be broken Markdown); where a tool dropped `xml:space="preserve"`,
+//! the line breaks of its indentation are folded away.
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::inline::{Kind, Piece, split};
-use super::xml::{Element, Lines, Node, escape_attribute, escape_text, parse, replace_unwritable};
+use super::xml::{
+    Element, Lines, Node, escape_attribute, escape_text, fold_layout, parse, preserves_space,
+    replace_unwritable,
+};
 use super::{Document, Entered, Section, State};
 use crate::error::{Error, Location, Result};
 use crate::msg;
@@ -187,48 +193,62 @@ fn write_source<'a>(pieces: &[Piece<'a>], out: &mut String) -> Vec<Code<'a>> {
 }
 
 /// A target's pieces: each code as the source's code with the same text
-/// (so that reading it back gives this text), or as plain text where the
-/// source has no such code.
+/// (so that reading it back gives this text), a pair as a source pair
+/// whose two ends have the same texts (so that its `<bpt>` and `<ept>`
+/// pair up as the reader wants them), or else as plain text.
 fn write_target(pieces: &[Piece], codes: &[Code], out: &mut String) {
     let mut used = vec![false; codes.len()];
-    let mut pair_ids: HashMap<usize, usize> = HashMap::new();
-    let mut take = |element: &str, raw: &str, prefer: Option<usize>| {
-        let fits = |i: usize, c: &Code| !used[i] && c.element == element && c.raw == raw;
-        let found = prefer
-            .and_then(|id| codes.iter().position(|c| c.id == id))
-            .filter(|&i| fits(i, &codes[i]))
-            .or_else(|| codes.iter().enumerate().position(|(i, c)| fits(i, c)));
-        found.map(|i| {
-            used[i] = true;
-            codes[i].id
+    let closes: HashMap<usize, &str> = pieces
+        .iter()
+        .filter_map(|p| match *p {
+            Piece::Close { raw, pair, .. } => Some((pair, raw)),
+            _ => None,
         })
-    };
+        .collect();
+    let ends: HashMap<usize, &str> = codes
+        .iter()
+        .filter(|c| c.element == "ept")
+        .map(|c| (c.id, c.raw))
+        .collect();
+    // The source pair each pair of the translation is written as.
+    let mut pair_ids: HashMap<usize, usize> = HashMap::new();
     for piece in pieces {
-        let (element, raw, kind, id) = match *piece {
-            Piece::Text(raw) => {
-                out.push_str(&escape_text(raw));
-                continue;
+        if let Piece::Open { raw, pair, .. } = *piece {
+            let close = closes.get(&pair).copied();
+            let found = codes.iter().enumerate().position(|(i, c)| {
+                !used[i] && c.element == "bpt" && c.raw == raw && ends.get(&c.id).copied() == close
+            });
+            if let Some(i) = found {
+                used[i] = true;
+                pair_ids.insert(pair, codes[i].id);
             }
-            Piece::Char(c) => {
-                push_char(c, out);
-                continue;
-            }
-            Piece::Code { raw, kind } => ("ph", raw, Some(kind), take("ph", raw, None)),
-            Piece::Open { raw, kind, pair } => {
-                let id = take("bpt", raw, None);
-                if let Some(id) = id {
-                    pair_ids.insert(pair, id);
+        }
+    }
+    for piece in pieces {
+        match *piece {
+            Piece::Text(raw) => out.push_str(&escape_text(raw)),
+            Piece::Char(c) => push_char(c, out),
+            Piece::Code { raw, kind } => {
+                let found = codes
+                    .iter()
+                    .enumerate()
+                    .position(|(i, c)| !used[i] && c.element == "ph" && c.raw == raw);
+                match found {
+                    Some(i) => {
+                        used[i] = true;
+                        push_code("ph", codes[i].id, Some(kind), raw, out);
+                    }
+                    None => out.push_str(&escape_text(raw)),
                 }
-                ("bpt", raw, Some(kind), id)
             }
-            Piece::Close { raw, pair, .. } => {
-                let prefer = pair_ids.get(&pair).copied();
-                ("ept", raw, None, take("ept", raw, prefer))
-            }
-        };
-        match id {
-            Some(id) => push_code(element, id, kind, raw, out),
-            None => out.push_str(&escape_text(raw)),
+            Piece::Open { raw, kind, pair } => match pair_ids.get(&pair) {
+                Some(&id) => push_code("bpt", id, Some(kind), raw, out),
+                None => out.push_str(&escape_text(raw)),
+            },
+            Piece::Close { raw, pair, .. } => match pair_ids.get(&pair) {
+                Some(&id) => push_code("ept", id, None, raw, out),
+                None => out.push_str(&escape_text(raw)),
+            },
         }
     }
 }
@@ -270,7 +290,14 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Section>> {
         let body = file
             .element(NAMESPACE, "body")
             .ok_or_else(|| fail(file.offset, "a <file> without a <body>"))?;
-        read_units(body, &lines, &mut section.units).map_err(|(at, why)| fail(at, &why))?;
+        // Whitespace is the file's unless a tool says otherwise: without
+        // `xml:space="preserve"` (l10n writes it on every unit) a tool
+        // may have indented it.
+        let preserve = [&root, file, body]
+            .into_iter()
+            .fold(false, |inherited, e| preserves_space(e, inherited));
+        read_units(body, preserve, &lines, &mut section.units)
+            .map_err(|(at, why)| fail(at, &why))?;
         sections.push(section);
     }
     Ok(sections)
@@ -278,7 +305,12 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Section>> {
 
 type Failure = (usize, String);
 
-fn read_units(parent: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Result<(), Failure> {
+fn read_units(
+    parent: &Element,
+    preserve: bool,
+    lines: &Lines,
+    units: &mut Vec<Entered>,
+) -> Result<(), Failure> {
     for child in &parent.children {
         let Node::Element(element) = child else {
             continue;
@@ -287,15 +319,28 @@ fn read_units(parent: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Resu
             continue;
         }
         match element.name.as_str() {
-            "group" => read_units(element, lines, units)?,
-            "trans-unit" => units.push(read_unit(element, lines)?),
+            "group" => read_units(element, preserves_space(element, preserve), lines, units)?,
+            "trans-unit" => units.push(read_unit(
+                element,
+                preserves_space(element, preserve),
+                lines,
+            )?),
             _ => {}
         }
     }
     Ok(())
 }
 
-fn read_unit(unit: &Element, lines: &Lines) -> Result<Entered, Failure> {
+fn read_unit(unit: &Element, preserve: bool, lines: &Lines) -> Result<Entered, Failure> {
+    // The text of a <source> or <target>, its layout folded where a tool
+    // may have indented it.
+    let text = |element: &Element, text: String| {
+        if preserves_space(element, preserve) {
+            text
+        } else {
+            fold_layout(text)
+        }
+    };
     let id = unit
         .attribute("id")
         .ok_or_else(|| (unit.offset, "a <trans-unit> without an id".to_string()))?;
@@ -303,10 +348,13 @@ fn read_unit(unit: &Element, lines: &Lines) -> Result<Entered, Failure> {
         .element(NAMESPACE, "source")
         .ok_or_else(|| (unit.offset, "a <trans-unit> without a <source>".to_string()))?;
     let mut codes = HashMap::new();
-    let source = content(source_element, &mut codes, true)?;
+    let source = text(source_element, content(source_element, &mut codes, true)?);
     let (translation, state_name) = match unit.element(NAMESPACE, "target") {
         Some(target) => (
-            content(target, &mut codes, false)?,
+            text(target, {
+                paired(target, &mut Vec::new(), 0)?;
+                content(target, &mut codes, false)?
+            }),
             target.attribute("state"),
         ),
         None => (String::new(), None),
@@ -315,7 +363,12 @@ fn read_unit(unit: &Element, lines: &Lines) -> Result<Entered, Failure> {
         .elements(NAMESPACE, "alt-trans")
         .find(|alt| alt.attribute("alttranstype") == Some("previous-version"))
         .and_then(|alt| alt.element(NAMESPACE, "source"))
-        .map(|previous| content(previous, &mut HashMap::new(), true))
+        .map(|previous| {
+            Ok(text(
+                previous,
+                content(previous, &mut HashMap::new(), true)?,
+            ))
+        })
         .transpose()?;
     // A target still marked for translation or review is not a finished
     // translation: it comes back as outdated, so an import does not take
@@ -344,6 +397,52 @@ fn read_unit(unit: &Element, lines: &Lines) -> Result<Entered, Failure> {
         previous_source,
         line: lines.line(unit.offset),
     })
+}
+
+/// Checks that a target's `<bpt>`s and `<ept>`s pair up, each `<ept>`
+/// closing the `<bpt>` with its id opened last (in the same `<mrk>`): the
+/// two ends of a link or of emphasis, so that a dropped, doubled or
+/// crossed end cannot make the translation broken Markdown. `open` holds
+/// the `<bpt>`s open (id, offset), those from index `floor` on opened in
+/// `element`.
+fn paired(element: &Element, open: &mut Vec<(String, usize)>, floor: usize) -> Result<(), Failure> {
+    for child in &element.children {
+        let Node::Element(code) = child else {
+            continue;
+        };
+        if code.namespace.as_deref() != Some(NAMESPACE) {
+            continue;
+        }
+        let id = code.attribute("id").unwrap_or_default();
+        match code.name.as_str() {
+            "bpt" => open.push((id.to_string(), code.offset)),
+            "ept" => {
+                if open.len() > floor && open.last().is_some_and(|(last, _)| last == id) {
+                    open.pop();
+                } else {
+                    return Err((
+                        code.offset,
+                        format!(
+                            "the target's <ept id=\"{id}\"> does not close the <bpt> opened last \
+                             (the two ends of a link or emphasis must stay in order)"
+                        ),
+                    ));
+                }
+            }
+            "mrk" => paired(code, open, open.len())?,
+            _ => {}
+        }
+    }
+    match open.get(floor) {
+        Some((id, offset)) => Err((
+            *offset,
+            format!(
+                "the target's <bpt id=\"{id}\"> has no <ept> after it \
+                 (the two ends of a link or emphasis must both stay)"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The text of a `<source>` or `<target>`, codes replaced by their text:
@@ -551,6 +650,84 @@ mod tests {
     }
 
     #[test]
+    fn pairs_stay_pairs_both_ways() {
+        // A translation whose link goes elsewhere than the source's: its
+        // ends are text, so the export reads back as it is.
+        let units = vec![unit(
+            "1",
+            "[a](u) and *b* [c](v).",
+            "[가](w) *나* [다](v) [라](u).",
+            State::Current,
+        )];
+        let xlf = write(&document(units));
+        assert!(
+            xlf.contains("[가](w) <bpt id=\"3\" ctype=\"italic\">*</bpt>나<ept id=\"3\">*</ept> <bpt id=\"5\""),
+            "{xlf}"
+        );
+        let section = read_one(&xlf);
+        assert_eq!(
+            section.units[0].translation,
+            "[가](w) *나* [다](v) [라](u)."
+        );
+        // A target that drops, doubles or crosses one end is refused.
+        let filled = |target: &str| {
+            xlf.replace(
+                &xlf[xlf.find("<target").unwrap()..xlf.find("</target>").unwrap()],
+                &format!("<target state=\"translated\">{target}"),
+            )
+        };
+        for (target, reason) in [
+            ("<bpt id=\"1\">[</bpt>가", "<bpt id=\"1\"> has no <ept>"),
+            (
+                "가<ept id=\"1\">](u)</ept>",
+                "<ept id=\"1\"> does not close",
+            ),
+            (
+                "<bpt id=\"1\">[</bpt><bpt id=\"3\">*</bpt>가<ept id=\"1\">](u)</ept><ept id=\"3\">*</ept>",
+                "<ept id=\"1\"> does not close",
+            ),
+            (
+                "<mrk mtype=\"seg\"><bpt id=\"1\">[</bpt></mrk>가<ept id=\"1\">](u)</ept>",
+                "has no <ept>",
+            ),
+        ] {
+            let error = read(Path::new("x.xlf"), &filled(target)).unwrap_err();
+            let message = format!("{:?}", error.message());
+            assert!(
+                message.contains(&reason.replace('"', "\\\"")),
+                "{target}: {message}"
+            );
+        }
+        let good = filled(
+            "<bpt id=\"3\">*</bpt>가<ept id=\"3\">*</ept> <bpt id=\"1\">[</bpt>나<ept id=\"1\">](u)</ept>",
+        );
+        assert_eq!(read_one(&good).units[0].translation, "*가* [나](u)");
+    }
+
+    #[test]
+    fn an_indented_file_without_preserved_space_is_folded() {
+        let xlf = write(&document(vec![unit("1", "A `x` b.", "", State::Missing)]));
+        let indented = xlf.replace(" xml:space=\"preserve\"", "").replace(
+            "<target state=\"needs-translation\"></target>",
+            "<target state=\"translated\">\n          가\n          <ph id=\"1\"/>  나.\n        </target>",
+        );
+        let unit = &read_one(&indented).units[0];
+        assert_eq!(
+            (unit.source.as_str(), unit.translation.as_str()),
+            ("A `x` b.", "가 `x`  나.")
+        );
+        // Where l10n's `preserve` stays, what the tool wrote is the text.
+        let kept = indented.replace(
+            "<trans-unit id=\"1\"",
+            "<trans-unit id=\"1\" xml:space=\"preserve\"",
+        );
+        assert_eq!(
+            read_one(&kept).units[0].translation,
+            "\n          가\n          `x`  나.\n        "
+        );
+    }
+
+    #[test]
     fn malformed_files_are_located() {
         let xlf = write(&document(vec![unit("1", "A.", "가.", State::Current)]));
         for (bad, line, reason) in [
@@ -562,7 +739,11 @@ mod tests {
             ),
             (xlf.replace(" id=\"1\"", ""), 9, "without an id"),
             (xlf.replace("가.", "<g id=\"1\">가.</g>"), 11, "<g>"),
-            (format!("<!DOCTYPE x>\n{}", &xlf[39..]), 1, "document type"),
+            (
+                format!("<!DOCTYPE x [<!ENTITY a \"b\">]>\n{}", &xlf[39..]),
+                1,
+                "internal subset",
+            ),
             (xlf.replace("가.", "&ent;"), 11, "&ent;"),
         ] {
             let error = read(Path::new("x.xlf"), &bad).unwrap_err();

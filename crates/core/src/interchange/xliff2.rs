@@ -21,14 +21,16 @@
 //! autolinks, `<pc>` around emphasis and link text, their text in the
 //! unit's `<originalData>`; a character XML cannot carry is a `<cp>`.
 //! Reading back, a target's codes stand for the source's code with the
-//! same id, in the same unit.
+//! same id, in the same unit, and its `<sc>`s and `<ec>`s must pair up in
+//! order; where a tool dropped `xml:space="preserve"`, the line breaks of
+//! its indentation are folded away.
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::inline::{Kind, Piece, split};
 use super::xml::{
-    Element, Lines, Node, escape_attribute, escape_text, from_name_token, name_token, parse,
-    replace_unwritable,
+    Element, Lines, Node, escape_attribute, escape_text, fold_layout, from_name_token, name_token,
+    parse, preserves_space, replace_unwritable,
 };
 use super::{Document, Entered, Section, State, Unit};
 use crate::error::{Error, Location, Result};
@@ -338,7 +340,12 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Section>> {
             line: lines.line(file.offset),
             units: Vec::new(),
         };
-        read_units(file, &lines, &mut section.units).map_err(|(at, why)| fail(at, &why))?;
+        // Whitespace is the file's unless a tool says otherwise: without
+        // `xml:space="preserve"` (l10n writes it on every unit) a tool
+        // may have indented it.
+        let preserve = preserves_space(file, preserves_space(&root, false));
+        read_units(file, preserve, &lines, &mut section.units)
+            .map_err(|(at, why)| fail(at, &why))?;
         sections.push(section);
     }
     Ok(sections)
@@ -351,7 +358,12 @@ fn notes(parent: &Element) -> impl Iterator<Item = &Element> {
         .flat_map(|notes| notes.elements(NAMESPACE, "note"))
 }
 
-fn read_units(parent: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Result<(), Failure> {
+fn read_units(
+    parent: &Element,
+    preserve: bool,
+    lines: &Lines,
+    units: &mut Vec<Entered>,
+) -> Result<(), Failure> {
     for child in &parent.children {
         let Node::Element(element) = child else {
             continue;
@@ -360,8 +372,8 @@ fn read_units(parent: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Resu
             continue;
         }
         match element.name.as_str() {
-            "group" => read_units(element, lines, units)?,
-            "unit" => read_unit(element, lines, units)?,
+            "group" => read_units(element, preserves_space(element, preserve), lines, units)?,
+            "unit" => read_unit(element, preserves_space(element, preserve), lines, units)?,
             _ => {}
         }
     }
@@ -375,7 +387,21 @@ enum Known {
     Pair(String, String),
 }
 
-fn read_unit(unit: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Result<(), Failure> {
+fn read_unit(
+    unit: &Element,
+    preserve: bool,
+    lines: &Lines,
+    units: &mut Vec<Entered>,
+) -> Result<(), Failure> {
+    // The text of a <source> or <target>, its layout folded where a tool
+    // may have indented it.
+    let text = |element: &Element, text: String| {
+        if preserves_space(element, preserve) {
+            text
+        } else {
+            fold_layout(text)
+        }
+    };
     if unit.attribute("translate") == Some("no") {
         return Ok(());
     }
@@ -405,7 +431,7 @@ fn read_unit(unit: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Result<
         let source = segment
             .element(NAMESPACE, "source")
             .ok_or_else(|| (segment.offset, "a <segment> without a <source>".to_string()))?;
-        sources.push(content(source, &data, &mut codes, true)?);
+        sources.push(text(source, content(source, &data, &mut codes, true)?));
     }
     for (segment, source) in segments.iter().zip(sources) {
         let token = segment
@@ -418,7 +444,10 @@ fn read_unit(unit: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Result<
             )
         })?;
         let translation = match segment.element(NAMESPACE, "target") {
-            Some(target) => content(target, &data, &mut codes, false)?,
+            Some(target) => {
+                paired(target, &mut Vec::new(), 0)?;
+                text(target, content(target, &data, &mut codes, false)?)
+            }
             None => String::new(),
         };
         // `initial` with a target is a draft (an outdated translation as
@@ -440,6 +469,59 @@ fn read_unit(unit: &Element, lines: &Lines, units: &mut Vec<Entered>) -> Result<
         });
     }
     Ok(())
+}
+
+/// Checks that a target's `<sc>`s and `<ec>`s pair up, each `<ec>`
+/// closing the `<sc>` opened last (in the same `<pc>` or `<mrk>`): the two
+/// ends of a link or of emphasis, so that a dropped, doubled or crossed
+/// end cannot make the translation broken Markdown (l10n's segments are
+/// entries of their own: a pair cannot span two). `open` holds the
+/// `<sc>`s open (id, offset), those from index `floor` on opened in
+/// `element`.
+fn paired(element: &Element, open: &mut Vec<(String, usize)>, floor: usize) -> Result<(), Failure> {
+    for child in &element.children {
+        let Node::Element(code) = child else {
+            continue;
+        };
+        if code.namespace.as_deref() != Some(NAMESPACE) {
+            continue;
+        }
+        match code.name.as_str() {
+            "sc" => open.push((
+                code.attribute("id").unwrap_or_default().to_string(),
+                code.offset,
+            )),
+            "ec" => {
+                let id = code
+                    .attribute("startRef")
+                    .or_else(|| code.attribute("id"))
+                    .unwrap_or_default();
+                if open.len() > floor && open.last().is_some_and(|(last, _)| last == id) {
+                    open.pop();
+                } else {
+                    return Err((
+                        code.offset,
+                        format!(
+                            "the target's <ec> of \"{id}\" does not close the <sc> opened last \
+                             (the two ends of a link or emphasis must stay in order)"
+                        ),
+                    ));
+                }
+            }
+            "pc" | "mrk" => paired(code, open, open.len())?,
+            _ => {}
+        }
+    }
+    match open.get(floor) {
+        Some((id, offset)) => Err((
+            *offset,
+            format!(
+                "the target's <sc id=\"{id}\"> has no <ec> after it \
+                 (the two ends of a link or emphasis must both stay)"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The text of a `<data>`: characters and `<cp>`s.
@@ -699,6 +781,44 @@ mod tests {
         let error = read(Path::new("x.xlf"), &stranger).unwrap_err();
         assert!(format!("{:?}", error.message()).contains("c9"), "{error:?}");
         assert_eq!(error.location().map(|l| l.line), Some(15));
+    }
+
+    #[test]
+    fn a_targets_pairs_pair_up_and_indentation_is_folded() {
+        let xlf = write(&document(vec![unit(
+            "1",
+            0,
+            "A *b* c.",
+            "",
+            State::Missing,
+        )]));
+        let filled = |target: &str| {
+            xlf.replace(
+                "<segment id=\"1\" state=\"initial\">",
+                "<segment id=\"1\" state=\"translated\">",
+            )
+            .replace(
+                "c.</source>\n",
+                &format!("c.</source>\n<target>{target}</target>\n"),
+            )
+        };
+        for (target, reason) in [
+            ("<sc id=\"c1\"/>가", "<sc id=\\\"c1\\\"> has no <ec>"),
+            ("<ec startRef=\"c1\"/>가<sc id=\"c1\"/>", "does not close"),
+            (
+                "<pc id=\"c1\"><sc id=\"c1\"/></pc><ec startRef=\"c1\"/>",
+                "has no <ec>",
+            ),
+        ] {
+            let error = read(Path::new("x.xlf"), &filled(target)).unwrap_err();
+            let message = format!("{:?}", error.message());
+            assert!(message.contains(reason), "{target}: {message}");
+        }
+        let good = filled("<sc id=\"c1\"/>가<ec startRef=\"c1\"/> 나");
+        assert_eq!(read_one(&good).units[0].translation, "*가* 나");
+        let indented = filled("\n  <pc id=\"c1\">가</pc>\n   나.\n")
+            .replace(" xml:space=\"preserve\"", " xml:space=\"default\"");
+        assert_eq!(read_one(&indented).units[0].translation, "*가* 나.");
     }
 
     #[test]

@@ -162,6 +162,32 @@ impl Element {
     }
 }
 
+/// Whether `element` keeps its whitespace as it is: its own `xml:space`,
+/// else what it inherits from its parent.
+pub fn preserves_space(element: &Element, inherited: bool) -> bool {
+    match element.attribute("xml:space") {
+        Some("preserve") => true,
+        Some("default") => false,
+        _ => inherited,
+    }
+}
+
+/// Text from where whitespace is not preserved, as a tool that indented
+/// the file (`xmllint --format`, a CAT tool's writer) may have left it: its
+/// line breaks, with the spaces around them, folded into one space, as
+/// l10n folds an article's lines into a segment (no segment has a line
+/// break). Text without a line break is as it is.
+pub fn fold_layout(text: String) -> String {
+    if !text.contains('\n') {
+        return text;
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Why a file is not XML l10n reads, and at which byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
@@ -180,11 +206,16 @@ fn malformed(offset: usize, reason: impl Into<String>) -> Malformed {
 /// exhaust the stack of the readers, which walk the tree recursively.
 pub const MAX_DEPTH: usize = 200;
 
-/// The root element of an XML document. A document type declaration is
-/// refused (a DTD could declare entities, the "billion laughs"), and so is
-/// any entity reference but `&lt;` `&gt;` `&amp;` `&apos;` `&quot;` and
-/// character references.
+/// The root element of an XML document. A document type declaration with
+/// an internal subset is refused (it could declare entities, the "billion
+/// laughs"), one that only names a DTD is not read; any entity reference
+/// but `&lt;` `&gt;` `&amp;` `&apos;` `&quot;` and character references is
+/// refused, and so is a character XML does not allow (a C0 control but
+/// tab and line breaks, U+FFFE, U+FFFF), as a reference too: a reader
+/// such as xmllint takes the file for broken, and such a character in a
+/// translation is a terminal escape or worse.
 pub fn parse(text: &str) -> Result<Element, Malformed> {
+    let text_of = text;
     let mut reader = NsReader::from_str(text);
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
@@ -232,8 +263,16 @@ pub fn parse(text: &str) -> Result<Element, Malformed> {
                     None => root = Some(done),
                 }
             }
-            Event::Text(text) => push_text(&mut stack, &text.xml10_content(), at)?,
-            Event::CData(data) => push_text(&mut stack, &data.xml10_content(), at)?,
+            Event::Text(text) => {
+                let content = text.xml10_content();
+                only_xml_chars(&content, text_offset(text_of, at, &content))?;
+                push_text(&mut stack, &content, at)?
+            }
+            Event::CData(data) => {
+                let content = data.xml10_content();
+                only_xml_chars(&content, text_offset(text_of, at, &content))?;
+                push_text(&mut stack, &content, at)?
+            }
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
                     Ok(Some(c)) => c,
@@ -252,12 +291,16 @@ pub fn parse(text: &str) -> Result<Element, Malformed> {
                     },
                     Err(e) => return Err(malformed(at, e.to_string())),
                 };
+                only_xml_chars(resolved.encode_utf8(&mut [0; 4]), |_| at)?;
                 push_text(&mut stack, resolved.encode_utf8(&mut [0; 4]), at)?;
             }
+            // `<!DOCTYPE xliff PUBLIC "…" "…">`, as some tools write, says
+            // nothing l10n reads; an internal subset (`[…]`) could.
+            Event::DocType(doctype) if !doctype.contains('[') => {}
             Event::DocType(_) => {
                 return Err(malformed(
                     at,
-                    "a document type declaration (DTDs are not read)",
+                    "a document type declaration with an internal subset (DTDs are not read)",
                 ));
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
@@ -285,6 +328,7 @@ fn element(start: &BytesStart, namespace: Option<String>, at: usize) -> Result<E
         let value = attribute
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .map_err(|e| malformed(at, format!("attribute {key}: {e}")))?;
+        only_xml_chars(&value, |_| at)?;
         attributes.push((key, value.into_owned()));
     }
     Ok(Element {
@@ -294,6 +338,30 @@ fn element(start: &BytesStart, namespace: Option<String>, at: usize) -> Result<E
         children: Vec::new(),
         offset: at,
     })
+}
+
+/// An error at the first character of `text` XML does not allow, located
+/// by `offset_of` (its index in `text` to a byte of the file).
+fn only_xml_chars(text: &str, offset_of: impl Fn(usize) -> usize) -> Result<(), Malformed> {
+    match text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        Some((i, c)) => Err(malformed(
+            offset_of(i),
+            format!("U+{:04X}, a character XML does not allow", u32::from(c)),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Where the character at an index of an event's content is in the file:
+/// the same character's first occurrence from the event's start (the
+/// content differs from the file only by its line breaks), else the start.
+fn text_offset<'a>(file: &'a str, at: usize, content: &'a str) -> impl Fn(usize) -> usize + 'a {
+    move |i| {
+        let c = content[i..].chars().next().unwrap_or(' ');
+        file.get(at..)
+            .and_then(|rest| rest.find(c))
+            .map_or(at, |found| at + found)
+    }
 }
 
 fn push_text(stack: &mut [Element], text: &str, at: usize) -> Result<(), Malformed> {
@@ -355,6 +423,23 @@ mod tests {
     }
 
     #[test]
+    fn folds_the_layout_of_indented_text() {
+        assert_eq!(fold_layout("\n    A  b\n    c\n  ".into()), "A  b c");
+        assert_eq!(fold_layout(" a  b ".into()), " a  b ");
+        let root = parse("<r xml:space=\"preserve\"><s xml:space=\"default\"/><t/></r>").unwrap();
+        assert!(preserves_space(&root, false));
+        let inside: Vec<bool> = root
+            .children
+            .iter()
+            .map(|c| match c {
+                Node::Element(e) => preserves_space(e, true),
+                Node::Text(_) => unreachable!(),
+            })
+            .collect();
+        assert_eq!(inside, [false, true]);
+    }
+
+    #[test]
     fn reads_a_tree_with_namespaces_and_references() {
         let root = parse(
             "<?xml version=\"1.0\"?>\n<!-- c --><r xmlns=\"urn:a\" xmlns:b=\"urn:b\">\
@@ -379,6 +464,10 @@ mod tests {
                 "<!DOCTYPE r [<!ENTITY a \"aaaa\">]><r>&a;</r>",
                 "document type",
             ),
+            ("<r>&#1;</r>", "U+0001"),
+            ("<r>a\u{1b}[31m</r>", "U+001B"),
+            ("<r><![CDATA[\u{FFFF}]]></r>", "U+FFFF"),
+            ("<r a=\"&#xFFFE;\"/>", "U+FFFE"),
             ("<r>&a;</r>", "entity &a;"),
             ("<r><s></r>", ""),
             ("<r>", "not closed"),
@@ -390,6 +479,11 @@ mod tests {
             let error = parse(text).unwrap_err();
             assert!(error.reason.contains(reason), "{text}: {error:?}");
         }
+        // Where the character is, on its line.
+        assert_eq!(parse("<r>\n ab\u{7}</r>").unwrap_err().offset, 7);
+        // A declaration that only names a DTD says nothing to read.
+        let named = "<!DOCTYPE r PUBLIC \"-//X//EN\" \"x.dtd\">\n<r>a</r>";
+        assert_eq!(parse(named).unwrap().text(), "a");
         let deep = "<a>".repeat(MAX_DEPTH + 1);
         assert!(parse(&deep).unwrap_err().reason.contains("too deep"));
         let lines = Lines::new("a\nb\nc");
