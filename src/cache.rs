@@ -207,7 +207,9 @@ impl Cache {
             .collect();
         let wanted = match detail {
             Detail::Counts => false,
-            Detail::Outdated => reports.iter().any(|r| r.counts.outdated > 0),
+            Detail::Diff => reports
+                .iter()
+                .any(|r| r.counts.outdated > 0 || r.counts.missing > 0),
             Detail::Everything => true,
         };
         if wanted {

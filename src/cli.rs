@@ -30,16 +30,25 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub ui_lang: Option<Lang>,
 
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
 impl Cli {
+    /// The command line with its help texts in `ui`'s language: what
+    /// parsing, the man pages and the shell completions are made from.
+    pub fn command_in(ui: Ui) -> clap::Command {
+        localized(Cli::command(), ui)
+    }
+
     /// Parses `args` with the help texts in `ui`'s language. The error is
     /// also how clap asks for help or the version to be printed (its
     /// `exit_code` is 0 then; a bad argument is 2).
     pub fn try_parse_from_in(args: Vec<OsString>, ui: Ui) -> Result<Cli, clap::Error> {
-        let matches = localized(Cli::command(), ui).try_get_matches_from(args)?;
+        let matches = Cli::command_in(ui).try_get_matches_from(args)?;
         Cli::from_arg_matches(&matches)
     }
 }
@@ -80,6 +89,8 @@ pub enum Command {
     Export(ExportArgs),
     Import(ImportArgs),
     Segment(SegmentArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +254,18 @@ pub struct SegmentArgs {
     pub explain: bool,
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// The value of `--ui-lang` in raw arguments, if it is a valid tag: the UI
@@ -448,5 +471,12 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("segment", "plain", msg!("cli-segment-plain")),
         ("segment", "explain", msg!("cli-segment-explain")),
         ("segment", "file", msg!("cli-segment-file")),
+        ("", "quiet", msg!("cli-quiet")),
+        ("completions", "", msg!("cli-completions-about")),
+        ("completions", "long", msg!("cli-completions-long-about")),
+        ("completions", "shell", msg!("cli-completions-shell")),
+        ("man", "", msg!("cli-man-about")),
+        ("man", "long", msg!("cli-man-long-about")),
+        ("man", "out", msg!("cli-man-out")),
     ]
 }

@@ -14,6 +14,7 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod interrupt;
+pub mod progress;
 pub mod report;
 pub mod settings;
 pub mod store;

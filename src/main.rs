@@ -68,6 +68,10 @@ fn main() -> ExitCode {
         l10n::store::rename_only();
     }
     test_seams();
+    // A progress bar only for a person watching standard error.
+    if std::io::stderr().is_terminal() && !cli.quiet {
+        l10n::progress::enable(progress_after(), ui.text(&l10n::msg!("progress-done")));
+    }
     let env = Environment {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
@@ -147,6 +151,16 @@ fn test_seams() {
     if let Some(marker) = std::env::var_os("L10N_TEST_HOLD_COMMIT") {
         l10n::store::hold_commits_at(marker.into());
     }
+}
+
+/// How long a run goes on before its progress bar shows: half a second,
+/// or `L10N_TEST_PROGRESS_AFTER_MS` (a test seam: 0 shows it at once).
+fn progress_after() -> std::time::Duration {
+    let ms = std::env::var("L10N_TEST_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .unwrap_or(500);
+    std::time::Duration::from_millis(ms)
 }
 
 /// Set when anything written to standard error failed.

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::article;
 use crate::cli::{
     BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
-    ImportArgs, InitArgs, SegmentArgs, StatusArgs,
+    ImportArgs, InitArgs, ManArgs, SegmentArgs, StatusArgs,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -58,6 +58,9 @@ pub struct Settings {
     pub ui: Ui,
     pub notify: fn(&str),
     pub program_id: u64,
+    /// `--quiet`: standard error carries errors only (no warnings, notes or
+    /// progress), and a writing command that succeeds prints nothing.
+    pub quiet: bool,
     pub command: CommandSettings,
 }
 
@@ -73,6 +76,14 @@ pub enum CommandSettings {
     Export(ExportSettings),
     Import(ImportSettings),
     Segment(SegmentSettings),
+    Completions(clap_complete::Shell),
+    Man(ManSettings),
+}
+
+pub struct ManSettings {
+    /// `--out`, from `cwd`: one page per command written there; without it
+    /// the page of `l10n` goes to standard output.
+    pub out_dir: Option<PathBuf>,
 }
 
 pub struct InitSettings {
@@ -250,13 +261,17 @@ impl Settings {
             Command::Export(args) => CommandSettings::Export(export(&cwd, args, file_time(env)?)?),
             Command::Import(args) => CommandSettings::Import(import(&cwd, args)?),
             Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
+            Command::Completions(args) => CommandSettings::Completions(args.shell),
+            Command::Man(args) => CommandSettings::Man(man(&cwd, args)),
         };
         Ok(Settings {
             cwd,
             style,
             ui: env.ui,
-            notify: env.notify,
+            // Under --quiet, notes said while the run goes on are dropped.
+            notify: if cli.quiet { |_| {} } else { env.notify },
             program_id: env.program_id,
+            quiet: cli.quiet,
             command,
         })
     }
@@ -290,7 +305,7 @@ fn status(cwd: &Path, args: &StatusArgs) -> Result<StatusSettings> {
                 use_cache: !args.no_cache,
                 qa: None,
                 detail: match (args.format, args.diff) {
-                    (Format::Text, true) => Detail::Outdated,
+                    (Format::Text, true) => Detail::Diff,
                     (Format::Text, false) => Detail::Counts,
                     _ => Detail::Everything,
                 },
@@ -413,6 +428,12 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<SegmentSettings> {
         explain: args.explain,
         rules: config.segmenter.rules(lang),
     })
+}
+
+fn man(cwd: &Path, args: &ManArgs) -> ManSettings {
+    ManSettings {
+        out_dir: args.out.as_ref().map(|out| cwd.join(out)),
+    }
 }
 
 /// `languages` without repeats, in the order first given.

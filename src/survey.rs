@@ -193,13 +193,16 @@ pub fn survey<T: Send>(
     reduce: impl Fn(ArticleSurvey) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
     let rules = rules(workspace);
+    let progress = crate::progress::start(articles.len());
     articles
         .par_iter()
         .map(|file| {
             // A run asked to stop does so between articles.
             crate::interrupt::check()?;
             let inputs = Inputs::read(workspace, languages, file)?;
-            reduce(plan(workspace, languages, inputs, prune, &rules)?)
+            let reduced = reduce(plan(workspace, languages, inputs, prune, &rules)?);
+            progress.advance();
+            reduced
         })
         .collect()
 }

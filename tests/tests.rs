@@ -36,6 +36,7 @@ mod review_fixes;
 mod safety;
 mod scenario;
 mod segmentation;
+mod shell;
 mod store_fixes;
 mod ui_lang;
 mod util;

@@ -32,7 +32,9 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
     let mut listed: Vec<String> = Vec::new();
     let mut not_applied = 0;
     let articles: HashSet<String> = workspace.articles()?.into_iter().map(|a| a.id).collect();
-    for path in exchange_files(workspace, &import.files)? {
+    let files = exchange_files(workspace, &import.files)?;
+    let progress = crate::progress::start(files.len());
+    for path in files {
         let (format, text) = read(workspace, &path)?;
         for section in format.read(&path, &text)? {
             let lang = section_lang(&path, &text, &section, source_lang)?;
@@ -55,7 +57,9 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
             };
             batches.entry((lang, article)).or_default().push(incoming);
         }
+        progress.advance();
     }
+    drop(progress);
 
     let mut out = String::new();
     let mut staged = Vec::new();

@@ -1,11 +1,15 @@
-//! `l10n init`: writes a commented `l10n.toml` and makes the articles
-//! folder, or nothing at all when it fails.
+//! `l10n init`: writes a commented `l10n.toml`, makes the articles folder
+//! and has git ignore l10n's own folder (`.l10n/`: the cache), or does
+//! nothing at all when it fails.
 use std::fs;
+use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::files;
 use crate::msg;
 use crate::settings::{InitSettings, Settings};
 use crate::store::{self, Reach};
+use crate::ui::Message;
 use crate::workspace;
 
 use super::{Output, lock};
@@ -41,15 +45,108 @@ pub(super) fn run(init: &InitSettings, settings: &Settings) -> Result<Output> {
         source,
     })?;
     let text = workspace::default_config_text(&init.source_lang, &init.languages);
-    if let Err(error) = store::write_atomic(&path, &text) {
-        if made {
-            let _ = fs::remove_dir(&articles);
+    let gitignore = dir.join(".gitignore");
+    let written = stage_both(&path, &text, &gitignore).and_then(|(staged, said)| {
+        store::commit(staged, Vec::new())?;
+        Ok(said)
+    });
+    let said = match written {
+        Ok(said) => said,
+        Err(error) => {
+            if made {
+                let _ = fs::remove_dir(&articles);
+            }
+            return Err(error);
         }
-        return Err(error);
+    };
+    let mut stdout = settings.ui.text(&msg!("init-done")) + "\n";
+    if let Some(said) = said {
+        stdout.push_str(&settings.ui.text(&said));
+        stdout.push('\n');
     }
     Ok(Output {
-        stdout: settings.ui.text(&msg!("init-done")) + "\n",
+        stdout,
         passed: true,
         ..Output::default()
     })
+}
+
+/// The configuration and, when it lacks `.l10n/`, the `.gitignore`, staged
+/// to be committed together; and what to say about the `.gitignore`.
+fn stage_both(
+    config: &Path,
+    text: &str,
+    gitignore: &Path,
+) -> Result<(Vec<store::Staged>, Option<Message>)> {
+    let mut staged = vec![store::stage(config, text.as_bytes(), None)?];
+    let existing = files::read(gitignore)?;
+    let said = match ignoring_cache(existing.as_deref()) {
+        None => None,
+        Some(bytes) => {
+            let fingerprint = existing.as_deref().map(store::Fingerprint::of);
+            staged.push(store::stage(gitignore, &bytes, fingerprint)?);
+            Some(match existing {
+                Some(_) => msg!("init-gitignore-added", path = CACHE_PATTERN),
+                None => msg!("init-gitignore-written", path = CACHE_PATTERN),
+            })
+        }
+    };
+    Ok((staged, said))
+}
+
+/// The line that keeps l10n's own folder (its cache; off Unix, its lock)
+/// out of git.
+const CACHE_PATTERN: &str = ".l10n/";
+
+/// A `.gitignore` (its bytes, if there is one) with [`CACHE_PATTERN`]
+/// appended, or `None` when it already ignores that folder. Everything
+/// already there is kept byte for byte; the new line ends the way the
+/// file's lines do (CRLF when the file uses CRLF).
+fn ignoring_cache(existing: Option<&[u8]>) -> Option<Vec<u8>> {
+    let Some(existing) = existing else {
+        return Some(format!("{CACHE_PATTERN}\n").into_bytes());
+    };
+    let ignored = existing.split(|&b| b == b'\n').any(|line| {
+        let line = line.strip_suffix(b"\r").unwrap_or(line).trim_ascii();
+        // The patterns git reads as that folder at the root.
+        matches!(line, b".l10n/" | b".l10n" | b"/.l10n/" | b"/.l10n")
+    });
+    if ignored {
+        return None;
+    }
+    let newline: &[u8] = if existing.windows(2).any(|w| w == b"\r\n") {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
+    let mut bytes = existing.to_vec();
+    if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+        bytes.extend_from_slice(newline);
+    }
+    bytes.extend_from_slice(CACHE_PATTERN.as_bytes());
+    bytes.extend_from_slice(newline);
+    Some(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ignoring_cache;
+
+    #[test]
+    fn the_cache_line_is_added_once_in_the_files_line_ending() {
+        assert_eq!(ignoring_cache(None).unwrap(), b".l10n/\n");
+        assert_eq!(ignoring_cache(Some(b"")).unwrap(), b".l10n/\n");
+        assert_eq!(
+            ignoring_cache(Some(b"target\n# x ")).unwrap(),
+            b"target\n# x \n.l10n/\n"
+        );
+        assert_eq!(
+            ignoring_cache(Some(b"target\r\n/build")).unwrap(),
+            b"target\r\n/build\r\n.l10n/\r\n"
+        );
+        assert_eq!(ignoring_cache(Some(b"a\r\n/.l10n\r\n")), None);
+        assert_eq!(ignoring_cache(Some(b".l10n/")), None);
+        // A pattern for something else that starts alike is not it.
+        assert!(ignoring_cache(Some(b".l10n-old/\n!.l10n/\n")).is_some());
+    }
 }

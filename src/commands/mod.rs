@@ -3,10 +3,12 @@
 //! run ended. Only the binary prints.
 mod build;
 mod check;
+mod completions;
 mod export;
 mod extract;
 mod import;
 mod init;
+mod man;
 mod reports;
 mod segment;
 mod status;
@@ -17,7 +19,7 @@ use std::path::Path;
 use crate::cli::Cli;
 use crate::error::Result;
 use crate::msg;
-use crate::settings::{CommandSettings, Environment, Settings};
+use crate::settings::{CommandSettings, Environment, ManSettings, Settings};
 use crate::store;
 use crate::survey::Partition;
 use crate::workspace::{ArticleFile, Workspace};
@@ -32,15 +34,20 @@ pub struct Output {
 }
 
 pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
-    let result = Settings::resolve(cli, env).and_then(|settings| match &settings.command {
-        CommandSettings::Init(init) => init::run(init, &settings),
-        CommandSettings::Extract(extract) => extract::run(extract, &settings),
-        CommandSettings::Status(status) => status::run(status, &settings),
-        CommandSettings::Check(check) => check::run(check, &settings),
-        CommandSettings::Build(build) => build::run(build, &settings),
-        CommandSettings::Export(export) => export::run(export, &settings),
-        CommandSettings::Import(import) => import::run(import, &settings),
-        CommandSettings::Segment(segment) => Ok(segment::run(segment)),
+    let result = Settings::resolve(cli, env).and_then(|settings| {
+        match &settings.command {
+            CommandSettings::Init(init) => init::run(init, &settings),
+            CommandSettings::Extract(extract) => extract::run(extract, &settings),
+            CommandSettings::Status(status) => status::run(status, &settings),
+            CommandSettings::Check(check) => check::run(check, &settings),
+            CommandSettings::Build(build) => build::run(build, &settings),
+            CommandSettings::Export(export) => export::run(export, &settings),
+            CommandSettings::Import(import) => import::run(import, &settings),
+            CommandSettings::Segment(segment) => Ok(segment::run(segment)),
+            CommandSettings::Completions(shell) => Ok(completions::run(*shell, &settings)),
+            CommandSettings::Man(man) => man::run(man, &settings),
+        }
+        .map(|output| quieted(output, &settings))
     });
     // Files in errors are named as the workspace sees them, whichever part
     // of the program made the error.
@@ -53,6 +60,31 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         let real = root.canonicalize().unwrap_or_else(|_| root.clone());
         error.relative_to(&[&root, &real])
     })
+}
+
+/// The output as `--quiet` leaves it: no warnings or notes on standard
+/// error, and nothing from a writing command that succeeded (what it wrote
+/// is its summary, not data). What a command reports on (status, check
+/// with its verdict lines, segment, and a writing command that failed,
+/// such as an import that could not apply everything) stays.
+fn quieted(mut output: Output, settings: &Settings) -> Output {
+    if !settings.quiet {
+        return output;
+    }
+    output.stderr.clear();
+    let writes = matches!(
+        settings.command,
+        CommandSettings::Init(_)
+            | CommandSettings::Extract(_)
+            | CommandSettings::Build(_)
+            | CommandSettings::Export(_)
+            | CommandSettings::Import(_)
+            | CommandSettings::Man(ManSettings { out_dir: Some(_) })
+    );
+    if writes && output.passed {
+        output.stdout.clear();
+    }
+    output
 }
 
 /// Takes the workspace lock, which every writing command holds, saying so

@@ -47,6 +47,7 @@ pub(super) fn build_report(
     };
     // Each article is taken from the cache when none of its inputs changed,
     // or else reduced to its reports as soon as it is planned.
+    let progress = crate::progress::start(articles.len());
     let reduced = articles
         .par_iter()
         .map(|file| {
@@ -92,7 +93,9 @@ pub(super) fn build_report(
             }
             Ok((reduced, update))
         })
+        .inspect(|_| progress.advance())
         .collect::<Result<Vec<_>>>()?;
+    drop(progress);
     let mut kept = std::collections::HashSet::new();
     let mut reports = Vec::with_capacity(reduced.len());
     for (file, (mut value, update)) in articles.iter().zip(reduced) {

@@ -247,8 +247,8 @@ cli-status-long-about =
 
     A missing segment that a language of the fallback chain has translated (pt-BR → pt by default; `fallback` in l10n.toml) is counted as covered, apart from missing.
 cli-status-languages = Report on this language (repeatable; default: all target languages)
-cli-status-diff = Show how the source of each outdated segment changed, word by word
 cli-status-format = `text` for people, `json` for scripts (the same in every UI language); the CI formats (github, junit, sarif) are `check`'s
+cli-status-diff = List each missing segment with its source, and show how the source of each outdated one changed, word by word
 cli-status-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
 cli-status-no-cache = Ignore and do not update the result cache in .l10n/cache
 cli-status-merge = Combine the JSON reports of partitioned runs into one report instead of reading the workspace
@@ -398,3 +398,23 @@ check-more-problems = … and { $count } more { $count ->
         [one] problem
        *[other] problems
     } (`--max-issues` sets how many are listed)
+cli-quiet = Print nothing on standard error but errors (no warnings, notes or progress bar), and nothing at all from init, extract, build, export, import and man --out when they succeed. status, check (its verdict lines included) and segment print their output as always
+cli-completions-about = Print the shell completion script for l10n
+cli-completions-long-about =
+    Print the shell completion script for l10n on standard output.
+
+    Load it in the shell's start-up file:
+      bash:        source <(l10n completions bash)      (in ~/.bashrc)
+      zsh:         l10n completions zsh > "${"{"}fpath[1]{"}"}/_l10n"
+      fish:        l10n completions fish > ~/.config/fish/completions/l10n.fish
+      PowerShell:  l10n completions powershell | Out-String | Invoke-Expression
+cli-completions-shell = The shell to complete in
+cli-man-about = Print the man page of l10n, or write one page per command
+cli-man-long-about =
+    Print the man page of l10n (roff) on standard output: every command with what it does, and the global options.
+
+    With --out DIR, write that page (l10n.1) and one page per command (l10n-extract.1, l10n-status.1, …) into DIR, to install under a man1 folder. Read one with `man -l l10n.1`.
+cli-man-out = Write l10n.1 and one l10n-<command>.1 per command into this folder instead
+init-gitignore-written = wrote .gitignore with { $path }: l10n's cache folder stays out of git
+init-gitignore-added = added { $path } to .gitignore: l10n's cache folder stays out of git
+progress-done = done

@@ -253,8 +253,8 @@ cli-status-long-about =
 
     누락된 세그먼트를 대체 언어 목록의 언어가 번역해 두었다면(기본값은 pt-BR → pt 식, l10n.toml의 `fallback`으로 바꿈) 누락과 따로 '대체됨'으로 셉니다.
 cli-status-languages = 이 언어를 보고 (반복 가능, 기본값: 모든 대상 언어)
-cli-status-diff = 오래된 세그먼트마다 원문이 어떻게 바뀌었는지 단어 단위로 보여 줌
 cli-status-format = 사람에게는 `text`, 스크립트에는 `json` (어느 UI 언어에서나 같음). CI 형식(github, junit, sarif)은 `check`에서 씁니다
+cli-status-diff = 누락된 세그먼트마다 원문을 보여 주고, 오래된 세그먼트마다 원문이 어떻게 바뀌었는지 단어 단위로 보여 줌
 cli-status-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
 cli-status-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
 cli-status-merge = 작업 공간을 읽지 않고, 나누어 실행한 JSON 보고서들을 하나로 합침
@@ -389,3 +389,23 @@ cli-value-format-github = GitHub Actions 주석: 문제마다 `::error`/`::warni
 cli-value-format-junit = JUnit XML (GitLab, Jenkins): 언어마다 테스트 스위트, 글마다 테스트 케이스
 cli-value-format-sarif = SARIF 2.1.0 (GitHub 코드 스캐닝): 문제마다 결과, 상태와 품질 검사마다 규칙
 check-more-problems = … 그리고 문제 { $count }개가 더 있습니다 (`--max-issues`로 나열할 개수를 정합니다)
+cli-quiet = 표준 오류에는 오류만 출력 (경고, 알림, 진행 막대 없음). init, extract, build, export, import, man --out은 성공하면 아무것도 출력하지 않음. status, check(판정 줄 포함), segment는 평소대로 출력
+cli-completions-about = l10n의 셸 자동 완성 스크립트를 출력
+cli-completions-long-about =
+    l10n의 셸 자동 완성 스크립트를 표준 출력에 씁니다.
+
+    셸의 시작 파일에서 불러오세요:
+      bash:        source <(l10n completions bash)      (~/.bashrc에)
+      zsh:         l10n completions zsh > "${"{"}fpath[1]{"}"}/_l10n"
+      fish:        l10n completions fish > ~/.config/fish/completions/l10n.fish
+      PowerShell:  l10n completions powershell | Out-String | Invoke-Expression
+cli-completions-shell = 자동 완성을 쓸 셸
+cli-man-about = l10n의 man 페이지를 출력하거나, 명령마다 한 페이지씩 씀
+cli-man-long-about =
+    l10n의 man 페이지(roff)를 표준 출력에 씁니다. 모든 명령과 그 하는 일, 전역 옵션이 들어 있습니다.
+
+    --out DIR을 주면 그 페이지(l10n.1)와 명령마다 한 페이지(l10n-extract.1, l10n-status.1, …)를 DIR에 씁니다. man1 폴더 아래에 설치하면 됩니다. 하나를 읽으려면 `man -l l10n.1`.
+cli-man-out = 출력하는 대신 이 폴더에 l10n.1과 명령마다 l10n-<command>.1을 씀
+init-gitignore-written = { $path }을 담은 .gitignore를 썼습니다. l10n의 캐시 폴더는 git에 들어가지 않습니다
+init-gitignore-added = .gitignore에 { $path }을 더했습니다. l10n의 캐시 폴더는 git에 들어가지 않습니다
+progress-done = 완료

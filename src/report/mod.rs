@@ -155,8 +155,8 @@ pub struct ArticleReport {
 pub enum Detail {
     /// Counts only (`status`).
     Counts,
-    /// The outdated segments, for their diffs (`status --diff`).
-    Outdated,
+    /// The missing and outdated segments (`status --diff`).
+    Diff,
     /// Every issue and quality finding (`check`, JSON).
     Everything,
 }
@@ -280,8 +280,9 @@ impl ArticleReport {
                 self.issues = Vec::new();
                 self.qa = Vec::new();
             }
-            Detail::Outdated => {
-                self.issues.retain(|i| i.state == State::Outdated);
+            Detail::Diff => {
+                self.issues
+                    .retain(|i| matches!(i.state, State::Missing | State::Outdated));
                 self.issues.shrink_to_fit();
                 self.qa = Vec::new();
             }

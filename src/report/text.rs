@@ -37,7 +37,8 @@ impl Style {
 }
 
 /// `status` as text: a table per language, a summary line, and with `diff`
-/// the word diff of every outdated segment. The table has a column of
+/// every missing segment (its source, marked missing) and the word diff of
+/// every outdated one, in article order. The table has a column of
 /// covered segments when a language has a fallback chain.
 pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String {
     let mut out = String::new();
@@ -118,19 +119,27 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
         }
         if diff {
             for article in &language.articles {
-                for issue in article.issues.iter().filter(|i| i.state == State::Outdated) {
-                    let _ = writeln!(
+                for issue in &article.issues {
+                    let shown = match issue.state {
+                        State::Missing => escape(&issue.source).into_owned(),
+                        State::Outdated => {
+                            let previous =
+                                issue.previous_source.as_deref().unwrap_or(&issue.source);
+                            word_diff(previous, &issue.source, style.marks())
+                        }
+                        _ => continue,
+                    };
+                    let _ = write!(
                         out,
                         "\n{} {}",
                         style.paint("33", &location(&article.catalog, issue.line)),
                         escape(issue.id.as_deref().unwrap_or("-")),
                     );
-                    let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-                    let _ = writeln!(
-                        out,
-                        "  {}",
-                        word_diff(previous, &issue.source, style.marks())
-                    );
+                    if issue.state == State::Missing {
+                        let missing = ui.text(&msg!("check-missing"));
+                        let _ = write!(out, " {}", style.paint("31", &missing));
+                    }
+                    let _ = writeln!(out, "\n  {shown}");
                 }
             }
         }
