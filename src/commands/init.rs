@@ -1,7 +1,9 @@
 //! `l10n init`: writes a commented `l10n.toml` and makes the articles
 //! folder, or nothing at all when it fails.
 use std::fs;
+use std::path::Path;
 
+use crate::catalog_schema;
 use crate::error::{Error, Result};
 use crate::msg;
 use crate::settings::{InitSettings, Settings};
@@ -41,7 +43,7 @@ pub(super) fn run(init: &InitSettings, settings: &Settings) -> Result<Output> {
         source,
     })?;
     let text = workspace::default_config_text(&init.source_lang, &init.languages);
-    if let Err(error) = store::write_atomic(&path, &text) {
+    if let Err(error) = write_files(dir, &path, &text) {
         if made {
             let _ = fs::remove_dir(&articles);
         }
@@ -52,4 +54,29 @@ pub(super) fn run(init: &InitSettings, settings: &Settings) -> Result<Output> {
         passed: true,
         ..Output::default()
     })
+}
+
+/// Writes the configuration and, unless they are there already, the
+/// catalogs' schema and taplo's configuration naming it (for editors: see
+/// `catalog_schema`), all or none.
+fn write_files(dir: &Path, config: &Path, text: &str) -> Result<()> {
+    let mut files = vec![(config.to_path_buf(), text)];
+    for (path, contents) in [
+        (catalog_schema::SCHEMA_PATH, catalog_schema::SCHEMA),
+        (
+            catalog_schema::TAPLO_CONFIG_PATH,
+            catalog_schema::TAPLO_CONFIG,
+        ),
+    ] {
+        let path = dir.join(path);
+        if !path.exists() {
+            files.push((path, contents));
+        }
+    }
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, contents) in files {
+        let fingerprint = store::Fingerprint::of_file(&path)?;
+        staged.push(store::stage(&path, contents.as_bytes(), fingerprint)?);
+    }
+    store::commit(staged, Vec::new())
 }

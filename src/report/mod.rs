@@ -11,8 +11,10 @@ use crate::qa::{Finding, Severity};
 use crate::survey::Partition;
 use crate::ui::{Message, is_unsafe};
 
+mod error_json;
 mod text;
 
+pub use error_json::{error_json, usage_error_json};
 pub use text::{Style, check_text, error_text, status_text};
 
 /// How output is written (`--format` is `cli::FormatArg`, which maps here).
