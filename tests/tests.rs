@@ -33,6 +33,7 @@ mod readers;
 mod review_fixes;
 mod safety;
 mod scenario;
+mod schemas;
 mod segmentation;
 mod store_fixes;
 mod ui_lang;
