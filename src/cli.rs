@@ -288,6 +288,40 @@ pub fn ui_lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
     None
 }
 
+/// Whether raw arguments ask `status` or `check` for `--format json`: a
+/// usage error the parser finds is then also printed as JSON on standard
+/// output, so the format must be known without a parsed command line.
+/// Global options that take a value (`-C DIR`, `--color WHEN`, `--ui-lang
+/// LANG`) are skipped before the command's name; nothing after `--` counts.
+pub fn json_format_arg(args: &[std::ffi::OsString]) -> bool {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let command = loop {
+        match args.next().as_deref() {
+            None | Some("--") => return false,
+            Some("-C" | "--dir" | "--color" | "--ui-lang") => {
+                args.next();
+            }
+            Some(option) if option.starts_with('-') => {}
+            Some(command) => break command.to_string(),
+        }
+    };
+    if command != "status" && command != "check" {
+        return false;
+    }
+    while let Some(arg) = args.next() {
+        match arg.as_ref() {
+            "--" => return false,
+            "--format" => return args.next().is_some_and(|value| value == "json"),
+            _ => {
+                if let Some(value) = arg.strip_prefix("--format=") {
+                    return value == "json";
+                }
+            }
+        }
+    }
+    false
+}
+
 fn parse_lang(tag: &str) -> Result<Lang, String> {
     parse_lang_in(tag, Ui::ENGLISH)
 }

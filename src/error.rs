@@ -84,6 +84,20 @@ impl Error {
         }
     }
 
+    /// The file the error is about, if it is about one: where its location
+    /// points, or the file that could not be read, written or trusted.
+    /// (A folder, as in `NoArticles` or `Locked`, is not a file.)
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Error::Read { path, .. }
+            | Error::Write { path, .. }
+            | Error::Conflict { path }
+            | Error::ConflictWhileWriting { path, .. }
+            | Error::NotRegular { path } => Some(path),
+            _ => self.location().map(|location| location.path.as_path()),
+        }
+    }
+
     /// The error with every path it holds inside one of `roots` (a
     /// workspace's root, as given and with its links resolved) made
     /// relative to it, so that all errors name files alike: as the

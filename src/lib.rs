@@ -9,6 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cache;
+pub mod catalog_schema;
 pub mod cli;
 pub mod commands;
 pub mod error;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use l10n::cli::{self, Cli, Command};
 use l10n::commands;
-use l10n::report::{self, Style};
+use l10n::report::{self, Format, Style};
 use l10n::settings::Environment;
 use l10n::ui::{Ui, UiLangSources, escape, is_unsafe};
 
@@ -24,14 +24,19 @@ fn main() -> ExitCode {
         lc_all: var("LC_ALL"),
         lang: var("LANG"),
     };
+    // Known before parsing, for a usage error the parser finds.
+    let json_asked = cli::json_format_arg(&args);
     let hostile_args = args
         .iter()
         .any(|a| a.to_string_lossy().chars().any(is_unsafe));
-    let cli = match Cli::try_parse_from_in(args, Ui::choose(&sources)) {
+    let cli = match Cli::try_parse_from_in(args.clone(), Ui::choose(&sources)) {
         Ok(cli) => cli,
         // Help, the version or a usage error, printed by clap, with its
         // exit code, unless it could not be written (see below).
         Err(e) => {
+            if e.use_stderr() && json_asked {
+                print_usage_error_json(args);
+            }
             let rendered = e.render().to_string();
             let printed = if e.use_stderr() && hostile_args {
                 // A usage error quotes the argument (a file name, say),
@@ -117,6 +122,11 @@ fn main() -> ExitCode {
             }
         },
         Err(error) => {
+            if json_format(&cli.command) {
+                // The reader of the report gets the error in its format;
+                // a person still reads the text on standard error.
+                let _ = write_all(&mut std::io::stdout(), &report::error_json(&error));
+            }
             write_or_note(
                 &mut std::io::stderr(),
                 &report::error_text(&error, style, ui),
@@ -135,6 +145,29 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(code)
     }
+}
+
+/// Whether the command prints JSON (`status`, `check` with `--format
+/// json`), and so its errors too.
+fn json_format(command: &Command) -> bool {
+    match command {
+        Command::Status(status) => status.format == Format::Json,
+        Command::Check(check) => check.format == Format::Json,
+        _ => false,
+    }
+}
+
+/// Prints a usage error of the command line as a JSON document on standard
+/// output, its message in English (parsed again in English for that),
+/// without clap's usage lines and `error:` label.
+fn print_usage_error_json(args: Vec<std::ffi::OsString>) {
+    let Err(error) = Cli::try_parse_from_in(args, Ui::ENGLISH) else {
+        return;
+    };
+    let rendered = error.render().to_string();
+    let message = rendered.split("\n\n").next().unwrap_or_default();
+    let message = message.strip_prefix("error: ").unwrap_or(message).trim();
+    let _ = write_all(&mut std::io::stdout(), &report::usage_error_json(message));
 }
 
 /// Test seams (ARCHITECTURE.md): judge files as if the run came later

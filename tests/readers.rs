@@ -54,6 +54,17 @@ pub fn have_python(modules: &[&str], what: &str) -> bool {
     )
 }
 
+/// Whether taplo (the TOML toolkit behind VS Code's Even Better TOML) can
+/// run.
+pub fn have_taplo(what: &str) -> bool {
+    found(
+        Command::new("taplo").arg("--version"),
+        "taplo",
+        "`npm install -g @taplo/cli`",
+        what,
+    )
+}
+
 /// A schema or DTD the repository keeps for offline validation.
 pub fn schema(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

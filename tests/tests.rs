@@ -35,6 +35,7 @@ mod readers;
 mod review_fixes;
 mod safety;
 mod scenario;
+mod schemas;
 mod segmentation;
 mod shell;
 mod store_fixes;

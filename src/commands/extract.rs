@@ -1,8 +1,10 @@
 //! `l10n extract`: plans every article against its catalogs and writes the
 //! catalogs that change (all or nothing), reporting what changed.
 use std::fmt::Write as _;
+use std::path::Path;
 
 use crate::catalog::Catalog;
+use crate::catalog_schema;
 use crate::error::Result;
 use crate::msg;
 use crate::plan::Origin;
@@ -21,6 +23,14 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     let all = workspace.articles()?;
     let articles = in_partition(all.clone(), extract.partition);
     let source_lang = &workspace.config.source_lang;
+    // New catalogs name the schema when the workspace has it (`init`
+    // writes it): see `catalog_schema`.
+    let has_schema = workspace.root.join(catalog_schema::SCHEMA_PATH).is_file();
+    let directive = |path: &Path| {
+        has_schema
+            .then(|| catalog_schema::directive(&workspace.root, path))
+            .flatten()
+    };
 
     // Each article's new catalogs are staged as soon as they are planned;
     // nothing replaces a catalog until every article was read and planned.
@@ -30,7 +40,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
         match &survey.template {
             Some(old) if old.catalog.same_content(&template) => {}
             old => {
-                let contents = render(&template, old.as_ref());
+                let contents = render(&template, old.as_ref(), directive(&survey.template_path));
                 staged.push(store::stage(
                     &survey.template_path,
                     &contents,
@@ -49,7 +59,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
                 language
                     .plan
                     .catalog(&survey.plan, source_lang, file.map(|f| &f.catalog));
-            let contents = render(&catalog, file);
+            let contents = render(&catalog, file, directive(&language.path));
             staged.push(store::stage(&language.path, &contents, fingerprint(file))?);
         }
         Ok(Extracted {
@@ -131,10 +141,16 @@ fn fingerprint(old: Option<&CatalogFile>) -> Option<store::Fingerprint> {
     old.map(|file| file.fingerprint)
 }
 
-fn render(catalog: &Catalog, old: Option<&CatalogFile>) -> Vec<u8> {
+/// The new text of a catalog; a new one starts with `directive` (the
+/// `#:schema` line), an existing one keeps its first lines as they are.
+fn render(catalog: &Catalog, old: Option<&CatalogFile>, directive: Option<String>) -> Vec<u8> {
     match old {
         Some(file) => file.render(catalog),
-        None => store::render(catalog, None).into_bytes(),
+        None => {
+            let mut text = directive.unwrap_or_default();
+            text.push_str(&store::render(catalog, None));
+            text.into_bytes()
+        }
     }
 }
 

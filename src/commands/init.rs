@@ -1,9 +1,10 @@
-//! `l10n init`: writes a commented `l10n.toml`, makes the articles folder
-//! and has git ignore l10n's own folder (`.l10n/`: the cache), or does
-//! nothing at all when it fails.
+//! `l10n init`: writes a commented `l10n.toml`, makes the articles folder,
+//! gives editors the catalogs' schema and has git ignore l10n's own folder
+//! (`.l10n/`: the cache), or does nothing at all when it fails.
 use std::fs;
 use std::path::Path;
 
+use crate::catalog_schema;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::msg;
@@ -46,7 +47,7 @@ pub(super) fn run(init: &InitSettings, settings: &Settings) -> Result<Output> {
     })?;
     let text = workspace::default_config_text(&init.source_lang, &init.languages);
     let gitignore = dir.join(".gitignore");
-    let written = stage_both(&path, &text, &gitignore).and_then(|(staged, said)| {
+    let written = stage_all(dir, &path, &text, &gitignore).and_then(|(staged, said)| {
         store::commit(staged, Vec::new())?;
         Ok(said)
     });
@@ -71,14 +72,29 @@ pub(super) fn run(init: &InitSettings, settings: &Settings) -> Result<Output> {
     })
 }
 
-/// The configuration and, when it lacks `.l10n/`, the `.gitignore`, staged
-/// to be committed together; and what to say about the `.gitignore`.
-fn stage_both(
+/// The configuration; unless they are there already, the catalogs' schema
+/// and taplo's configuration naming it (for editors: see
+/// `catalog_schema`); and, when it lacks `.l10n/`, the `.gitignore`: staged
+/// to be committed together. And what to say about the `.gitignore`.
+fn stage_all(
+    dir: &Path,
     config: &Path,
     text: &str,
     gitignore: &Path,
 ) -> Result<(Vec<store::Staged>, Option<Message>)> {
     let mut staged = vec![store::stage(config, text.as_bytes(), None)?];
+    for (path, contents) in [
+        (catalog_schema::SCHEMA_PATH, catalog_schema::SCHEMA),
+        (
+            catalog_schema::TAPLO_CONFIG_PATH,
+            catalog_schema::TAPLO_CONFIG,
+        ),
+    ] {
+        let path = dir.join(path);
+        if !path.exists() {
+            staged.push(store::stage(&path, contents.as_bytes(), None)?);
+        }
+    }
     let existing = files::read(gitignore)?;
     let said = match ignoring_cache(existing.as_deref()) {
         None => None,

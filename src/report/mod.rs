@@ -11,11 +11,13 @@ use crate::qa::{Finding, Severity};
 use crate::survey::Partition;
 use crate::ui::{Message, is_unsafe};
 
+mod error_json;
 mod github;
 mod junit;
 mod sarif;
 mod text;
 
+pub use error_json::{error_json, usage_error_json};
 pub use github::github_text;
 pub use junit::junit_xml;
 pub use sarif::sarif_json;
