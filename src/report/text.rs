@@ -142,7 +142,7 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
 /// (a covered segment's state names the language that covers it, and is a
 /// note: it does not fail the check) and one `catalog:line: qa severity:
 /// id: check: message` per quality finding, then the verdict of each
-/// language.
+/// language with the rules it failed.
 pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
     let mut out = String::new();
     for language in &report.languages {
@@ -207,6 +207,9 @@ pub fn check_text(report: &Report, style: Style, ui: Ui) -> String {
             outdated = t.outdated
         );
         let _ = writeln!(out, "{}", ui.text(&total));
+        for failure in &verdict.failed {
+            let _ = writeln!(out, "  {}", ui.text(&failure.message(&language.lang, t)));
+        }
     }
     out
 }
