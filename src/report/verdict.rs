@@ -231,7 +231,11 @@ impl Failure {
             (Rule::FailOn, _, _) => msg!(
                 "check-rule-fail-on",
                 lang = lang,
-                value = value,
+                // A number, for the plural.
+                value = match self.value {
+                    Amount::Count(count) => count,
+                    Amount::Percent(_) => 0,
+                },
                 severity = match self.severity {
                     Some(Severity::Warning) => "warning",
                     _ => "error",
