@@ -125,8 +125,10 @@ pub struct StatusArgs {
     pub partition: Option<Partition>,
     #[arg(long)]
     pub no_cache: bool,
-    #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition"])]
+    #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition", "since"])]
     pub merge: Vec<PathBuf>,
+    #[arg(long, value_name = "REF")]
+    pub since: Option<String>,
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
@@ -147,6 +149,12 @@ pub struct CheckArgs {
     pub partition: Option<Partition>,
     #[arg(long, value_name = "N")]
     pub max_issues: Option<usize>,
+    #[arg(long)]
+    pub strict: bool,
+    #[arg(long, value_name = "REF")]
+    pub since: Option<String>,
+    #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition", "since", "qa", "no_cache"])]
+    pub merge: Vec<PathBuf>,
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
@@ -472,6 +480,7 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("status", "partition", msg!("cli-status-partition")),
         ("status", "no_cache", msg!("cli-status-no-cache")),
         ("status", "merge", msg!("cli-status-merge")),
+        ("status", "since", msg!("cli-status-since")),
         ("status", "articles", msg!("cli-status-articles")),
         ("check", "", msg!("cli-check-about")),
         ("check", "long", msg!("cli-check-long-about")),
@@ -482,6 +491,9 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("check", "format", msg!("cli-check-format")),
         ("check", "partition", msg!("cli-check-partition")),
         ("check", "max_issues", msg!("cli-check-max-issues")),
+        ("check", "strict", msg!("cli-check-strict")),
+        ("check", "since", msg!("cli-check-since")),
+        ("check", "merge", msg!("cli-check-merge")),
         ("check", "articles", msg!("cli-check-articles")),
         ("build", "", msg!("cli-build-about")),
         ("build", "long", msg!("cli-build-long-about")),

@@ -2,7 +2,8 @@
 //! environment, resolved once into one value that the commands read
 //! (ripgrep's low-level flags → high-level args). Where a flag and the
 //! configuration both say something (`--min-translated` and
-//! `min-translated`, `--qa` and `[qa] enabled`, `--lang` and `languages`,
+//! `min-translated` or `[check]`, `--strict` and `fail-on`, `--qa` and
+//! `[qa] enabled`, `--lang` and `languages`,
 //! `--color` and `NO_COLOR`), the decision is made here and nowhere else.
 //!
 //! Resolving reads what the command needs first, in the order the run
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::files;
 use crate::lang::Lang;
 use crate::msg;
+use crate::policy::Policy;
 use crate::qa::QaConfig;
 use crate::report::{Detail, Format, Style};
 use crate::segment::Rules;
@@ -121,8 +123,12 @@ pub enum StatusSource {
 pub struct CheckSettings {
     pub workspace: Workspace,
     pub scope: Scope,
-    /// `--min-translated`, else `min-translated` in l10n.toml.
-    pub min_translated: Option<f64>,
+    /// The rules of `[check]` in l10n.toml with `--min-translated` and
+    /// `--strict` laid over them.
+    pub policy: Policy,
+    /// `--merge`: the JSON reports of partitioned runs to judge instead of
+    /// the workspace's articles (empty: none).
+    pub merge: Vec<PathBuf>,
     pub format: Format,
     /// `--max-issues`: how many problems the text and GitHub outputs list
     /// before they only count the rest.
@@ -135,6 +141,9 @@ pub struct Scope {
     /// The articles named (ids or paths); empty for all.
     pub articles: Vec<String>,
     pub partition: Option<Partition>,
+    /// `--since REF`: only the articles whose article file, template or
+    /// catalogs git sees changed since REF.
+    pub since: Option<String>,
     pub use_cache: bool,
     /// The quality checks to run on translations, if any.
     pub qa: Option<QaConfig>,
@@ -302,6 +311,7 @@ fn status(cwd: &Path, args: &StatusArgs) -> Result<StatusSettings> {
                 targets: Targets::from_flags(&args.languages),
                 articles: args.articles.clone(),
                 partition: args.partition,
+                since: args.since.clone(),
                 use_cache: !args.no_cache,
                 qa: None,
                 detail: match (args.format, args.diff) {
@@ -328,14 +338,23 @@ fn check(cwd: &Path, args: &CheckArgs) -> Result<CheckSettings> {
         targets: Targets::from_flags(&args.languages),
         articles: args.articles.clone(),
         partition: args.partition,
+        since: args.since.clone(),
         use_cache: !args.no_cache,
         qa: (args.qa || qa.enabled).then(|| QaConfig {
             disabled: qa.disabled.clone(),
         }),
         detail: Detail::Everything,
     };
+    let config = &workspace.config;
+    let policy = Policy::resolve(
+        &config.check,
+        config.min_translated,
+        args.min_translated,
+        args.strict,
+    );
     Ok(CheckSettings {
-        min_translated: args.min_translated.or(workspace.config.min_translated),
+        policy,
+        merge: args.merge.clone(),
         workspace,
         scope,
         format: args.format,

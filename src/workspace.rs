@@ -38,6 +38,8 @@ struct RawConfig {
     segmenter: SegmenterConfig,
     #[serde(default)]
     qa: QaSettings,
+    #[serde(default)]
+    check: crate::policy::RawCheck,
 }
 
 /// `[qa]` in l10n.toml: whether `check` runs the quality checks without
@@ -87,6 +89,8 @@ pub struct Config {
     pub fallback: Fallback,
     pub segmenter: SegmenterConfig,
     pub qa: QaSettings,
+    /// `[check]`: the policy of `l10n check`.
+    pub check: crate::policy::CheckConfig,
 }
 
 /// The languages a run reads for the languages it reports on: those, then
@@ -600,7 +604,7 @@ fn file_key(real: &Path, _: &fs::Metadata) -> FileKey {
 
 /// The id part of an article file's name (all but the final extension)
 /// and whether it is Markdown; `None` for a name that is not an article's.
-fn article_extension(name: &str) -> Option<(&str, bool)> {
+pub(crate) fn article_extension(name: &str) -> Option<(&str, bool)> {
     let (stem, extension) = name.rsplit_once('.')?;
     let file_stem = stem.rsplit('/').next().unwrap_or(stem);
     if file_stem.is_empty() {
@@ -687,6 +691,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         None => None,
     };
     let fallback = parse_fallback(path, text, &source_lang, raw.fallback)?;
+    let check = crate::policy::parse(path, text, &source_lang, raw.check)?;
     if let Some(pct) = raw.min_translated
         && !(0.0..=100.0).contains(&pct)
     {
@@ -714,6 +719,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         fallback,
         segmenter: raw.segmenter,
         qa: raw.qa,
+        check,
     })
 }
 
@@ -802,8 +808,9 @@ articles = "articles"
 # ...and where the catalogs go: locales/<lang>/<article>.toml.
 locales = "locales"
 
-# `l10n check` fails a language whose share of translated segments is below
-# this percentage. Without it, any missing or outdated segment fails.
+# `l10n build` skips an article whose share of translated segments is below
+# this percentage, and `l10n check` fails a language below it, unless
+# [check] below sets its own min-translated.
 # min-translated = 90
 
 # Where a language without a translation of a sentence looks before the
@@ -827,6 +834,26 @@ enabled = false
 # placeholders, untranslated, whitespace, brackets, length. One entry can
 # switch a check off with `qa-ignore = ["numbers"]` in its catalog table.
 disabled = []
+
+[check]
+# What fails `l10n check`. With no rule for a language, any missing or
+# outdated segment fails it; with rules, the rules decide. A flag wins:
+# `--min-translated` over every min-translated here, `--strict` over fail-on.
+# The share of segments translated, in percent: for every language, or per
+# language, "*" standing for the languages not named.
+# min-translated = 90
+# min-translated = {{ ko = 80, ja = 50, "*" = 90 }}
+# How many outdated segments a language may have (a number, or per language).
+# max-outdated = 0
+# Which quality findings (`check --qa`, or [qa] enabled) fail: "error",
+# "warning". `check --strict` makes warnings fail too.
+fail-on = ["error"]
+# Rules for the articles whose ids (paths under the articles folder, without
+# the extension) match a glob: `*` stays within a folder, `**` crosses them.
+# Each article is judged on its own, besides its language's rules.
+# [[check.articles]]
+# glob = "news/**"
+# min-translated = 95
 "#
     )
 }

@@ -215,13 +215,15 @@ fn github_annotations_follow_githubs_syntax_and_decode_to_the_data() {
         .expect("the notes' missing segment");
     assert_eq!(property(notes, "file"), Some("locales/ko/notes, 2019.toml"));
     assert_eq!(notes.2, "One more thing. (articles/notes, 2019.md:3)");
-    // The verdict closes the log, as plain text.
+    // The verdict closes the log, as plain text: the language's line, then
+    // the rules it failed, indented.
+    let verdict: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("ko: FAILED: "))
+        .collect();
     assert!(
-        run.stdout
-            .lines()
-            .last()
-            .unwrap()
-            .starts_with("ko: FAILED: "),
+        verdict.len() > 1 && verdict[1..].iter().all(|l| l.starts_with("  ")),
         "{}",
         run.stdout
     );
@@ -286,7 +288,11 @@ fn max_issues_lists_the_first_and_counts_the_rest() {
         )
     );
     assert!(lines[3].starts_with("ko: FAILED: "), "{}", run.stdout);
-    assert_eq!(lines.len(), 4);
+    assert!(
+        lines[4..].iter().all(|l| l.starts_with("  ")),
+        "only the failed rules follow: {}",
+        run.stdout
+    );
     // In the UI language, and for GitHub too.
     let korean = ws
         .run(&["--ui-lang", "ko", "check", "--qa", "--max-issues", "1"])

@@ -26,6 +26,7 @@ pub(super) fn build_report(
         targets,
         articles: names,
         partition,
+        since,
         use_cache,
         qa,
         detail,
@@ -36,7 +37,13 @@ pub(super) fn build_report(
     let fallbacks = workspace.fallbacks(&languages);
     let read = &fallbacks.read;
     let all = survey::select_articles(workspace, names, &settings.cwd)?;
-    let articles = in_partition(all.clone(), partition);
+    let selected = match since {
+        Some(since) => crate::git::changed_articles(workspace, all.clone(), since)?,
+        None => all.clone(),
+    };
+    let articles = in_partition(selected, partition);
+    // A run on some of the articles knows nothing of the others.
+    let partial = !names.is_empty() || partition.is_some() || since.is_some();
     let rules = survey::rules(workspace);
     let salt = settings_key(workspace, read, settings.program_id)
         ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
@@ -110,13 +117,14 @@ pub(super) fn build_report(
         }
         reports.push(value);
     }
-    // A partial run (named articles, a partition) keeps the others.
-    if names.is_empty() && partition.is_none() {
+    // A partial run (named articles, a partition, --since) keeps the others.
+    if !partial {
         cache.retain(&kept);
     }
     cache.save();
-    // Orphans are known only when every article was looked at.
-    let mut orphans = if names.is_empty() {
+    // Orphans are known only when every article was looked at (a partition
+    // takes its share of them below).
+    let mut orphans = if names.is_empty() && since.is_none() {
         survey::orphans(workspace, &languages, &all)?
     } else {
         Vec::new()

@@ -33,8 +33,9 @@ pub(super) fn run(status: &StatusSettings, settings: &Settings) -> Result<Output
     })
 }
 
-/// Reads the JSON reports of partitioned runs and merges them.
-fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
+/// Reads the JSON reports of partitioned runs and merges them (for
+/// `status --merge` and `check --merge`).
+pub(super) fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let mut reports = Vec::with_capacity(paths.len());
     for path in paths {
         let shown = crate::ui::path_text(path);

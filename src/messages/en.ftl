@@ -260,11 +260,13 @@ cli-check-long-about =
     Lists each as `catalog:line: state: id: first words`, which CI systems and editors link to the file. With --min-translated, a language fails only when its share of translated segments is below the threshold.
 
     A segment covered by a fallback language is listed as a note and does not fail the check; it does not count as translated for --min-translated either.
+
+    The [check] table of l10n.toml holds the policy: min-translated and max-outdated for every language or per language, rules for the articles matching a glob, and which quality severities fail (fail-on). The verdict names each rule a language failed. --min-translated and --strict override the file.
 cli-check-languages = Check this language (repeatable; default: all target languages)
 cli-check-no-cache = Ignore and do not update the result cache in .l10n/cache
 cli-check-qa = Also run the quality checks on every translation (always on with `enabled = true` under [qa] in l10n.toml)
-cli-check-min-translated = Pass a language when at least PCT % of its segments are translated
 cli-check-format = `text` for people, `json` for scripts, `github`, `junit` or `sarif` for CI systems (json, junit and sarif are the same in every UI language)
+cli-check-min-translated = Pass a language when at least PCT % of its segments are translated (for every language, over every min-translated of l10n.toml)
 cli-check-partition = Work on one share of the articles only: K of N, by a stable hash of the article id (to split CI across machines; see `status --merge`)
 cli-check-articles = Only these articles (ids or file paths; default: all)
 cli-build-about = Write the translated articles of a language
@@ -418,3 +420,41 @@ cli-man-out = Write l10n.1 and one l10n-<command>.1 per command into this folder
 init-gitignore-written = wrote .gitignore with { $path }: l10n's cache folder stays out of git
 init-gitignore-added = added { $path } to .gitignore: l10n's cache folder stays out of git
 progress-done = done
+
+## check policy ([check] in l10n.toml), --since and check --merge
+
+check-rule-min-translated = { $lang }: { $value } % translated, below min-translated { $limit } ({ $from })
+check-rule-max-outdated = { $lang }: { $value } outdated, above max-outdated { $limit } ({ $from })
+check-rule-article-min-translated = { $lang }: { $article }: { $value } % translated, below min-translated { $limit } ({ $from }, glob { $glob })
+check-rule-article-max-outdated = { $lang }: { $article }: { $value } outdated, above max-outdated { $limit } ({ $from }, glob { $glob })
+check-rule-complete = { $lang }: { $missing } missing, { $outdated } outdated; with no min-translated or max-outdated for { $lang } (l10n.toml [check]), every segment must be translated and current
+check-rule-fail-on = { $lang }: { $value } quality { $severity ->
+        [warning] { $value ->
+            [one] warning
+           *[other] warnings
+        }
+       *[error] { $value ->
+            [one] error
+           *[other] errors
+        }
+    }, and fail-on includes { $severity } ({ $from })
+error-check-not-a-limit = { $key } must be a number, or a table of numbers by language
+help-check-not-a-limit = for example `{ $key } = 80`, or `{ $key } = { "{" } ko = 80, ja = 50, "*" = 90 { "}" }` ("*" stands for the languages not named)
+error-check-count = max-outdated is { $value }, not a number of segments
+help-check-count = give a whole number, 0 or more
+error-check-source-lang = { $key } names { $lang }, the source language
+help-check-source-lang = the source language has nothing to translate: name target languages only
+error-check-lang-twice = { $key } gives { $lang } twice
+help-check-lang-twice = tags are compared in canonical form (`ko-kr` is `ko-KR`): keep one
+error-check-glob = the glob `{ $glob }` is not valid: { $reason }
+help-check-glob = globs match article ids (paths under the articles folder, without the extension): `*` within a folder, `**` across folders, `?` one character, `[abc]` one of a set, `{ "{" }a,b{ "}" }` either
+error-check-rule-empty = the [[check.articles]] rule for `{ $glob }` sets no limit
+help-check-rule-empty = add `min-translated = 95` or `max-outdated = 0` (or both) under its glob
+error-git-not-repository = --since { $since }: { $path } is not in a git repository ({ $reason })
+help-git-not-repository = --since asks git what changed; run it in a clone, or leave --since out to check every article
+error-git-unknown-ref = --since { $since }: git does not know this revision ({ $reason })
+help-git-unknown-ref = name a branch, tag or commit this clone has (in CI, fetch it first: `git fetch origin main`, then `--since origin/main`)
+cli-status-since = Only the articles changed since the git revision REF (committed since the branch left REF, staged, unstaged or untracked): their article file, template or a catalog
+cli-check-since = Only the articles changed since the git revision REF (committed since the branch left REF, staged, unstaged or untracked): their article file, template or a catalog; to gate what a pull request changed
+cli-check-strict = Fail on quality warnings too, not only errors (overrides `fail-on` in l10n.toml [check])
+cli-check-merge = Judge the JSON reports of partitioned runs (`status` or `check --format json --partition K/N`) joined, instead of the workspace's articles, with the policy of this workspace's l10n.toml

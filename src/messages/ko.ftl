@@ -266,11 +266,13 @@ cli-check-long-about =
     각각을 `catalog:line: state: id: first words` 형식으로 보여 주므로 CI 시스템과 편집기가 파일로 연결합니다. --min-translated를 주면 번역된 세그먼트의 비율이 기준보다 낮은 언어만 실패합니다.
 
     대체 언어로 채워지는 세그먼트는 참고로만 보여 주며 검사를 실패시키지 않습니다. --min-translated에서 번역된 것으로 세지도 않습니다.
+
+    정책은 l10n.toml의 [check] 표에 둡니다: 모든 언어 또는 언어별 min-translated와 max-outdated, glob에 맞는 글에 대한 규칙, 실패로 칠 품질 심각도(fail-on). 판정은 언어가 어긴 규칙을 하나하나 밝힙니다. --min-translated와 --strict가 파일보다 우선합니다.
 cli-check-languages = 이 언어를 검사 (반복 가능, 기본값: 모든 대상 언어)
 cli-check-no-cache = .l10n/cache의 결과 캐시를 쓰지도 갱신하지도 않음
 cli-check-qa = 모든 번역에 품질 검사도 실행 (l10n.toml의 [qa]에 `enabled = true`면 항상 실행)
-cli-check-min-translated = 세그먼트의 PCT % 이상이 번역된 언어는 통과
 cli-check-format = 사람에게는 `text`, 스크립트에는 `json`, CI 시스템에는 `github`, `junit`, `sarif` (json, junit, sarif는 어느 UI 언어에서나 같음)
+cli-check-min-translated = 세그먼트의 PCT % 이상이 번역된 언어는 통과 (모든 언어에, l10n.toml의 모든 min-translated보다 우선)
 cli-check-partition = 글의 일부만 처리: 글 id의 안정된 해시로 N개 중 K번째 (CI를 여러 기계로 나눌 때; `status --merge` 참고)
 cli-check-articles = 이 글만 (id나 파일 경로, 기본값: 전부)
 cli-build-about = 한 언어의 번역된 글을 씀
@@ -409,3 +411,35 @@ cli-man-out = 출력하는 대신 이 폴더에 l10n.1과 명령마다 l10n-<com
 init-gitignore-written = { $path }을 담은 .gitignore를 썼습니다. l10n의 캐시 폴더는 git에 들어가지 않습니다
 init-gitignore-added = .gitignore에 { $path }을 더했습니다. l10n의 캐시 폴더는 git에 들어가지 않습니다
 progress-done = 완료
+
+## 검사 정책 (l10n.toml의 [check]), --since, check --merge
+
+check-rule-min-translated = { $lang }: { $value } % 번역됨, min-translated { $limit }보다 낮음 ({ $from })
+check-rule-max-outdated = { $lang }: 오래됨 { $value }, max-outdated { $limit }보다 많음 ({ $from })
+check-rule-article-min-translated = { $lang }: { $article }: { $value } % 번역됨, min-translated { $limit }보다 낮음 ({ $from }, glob { $glob })
+check-rule-article-max-outdated = { $lang }: { $article }: 오래됨 { $value }, max-outdated { $limit }보다 많음 ({ $from }, glob { $glob })
+check-rule-complete = { $lang }: 누락 { $missing }, 오래됨 { $outdated }. { $lang }에 min-translated나 max-outdated가 없으므로(l10n.toml [check]) 모든 세그먼트가 번역되어 있고 최신이어야 합니다
+check-rule-fail-on = { $lang }: 품질 { $severity ->
+        [warning] 경고
+       *[error] 오류
+    } { $value }개, fail-on에 { $severity }이(가) 들어 있음 ({ $from })
+error-check-not-a-limit = { $key }는 수이거나, 언어별 수의 표여야 합니다
+help-check-not-a-limit = 예: `{ $key } = 80` 또는 `{ $key } = { "{" } ko = 80, ja = 50, "*" = 90 { "}" }` ("*"는 이름을 적지 않은 언어)
+error-check-count = max-outdated가 { $value }입니다. 세그먼트 개수가 아닙니다
+help-check-count = 0 이상의 정수를 주세요
+error-check-source-lang = { $key }에 원문 언어 { $lang }이(가) 있습니다
+help-check-source-lang = 원문 언어에는 번역할 것이 없습니다. 대상 언어만 적으세요
+error-check-lang-twice = { $key }에 { $lang }이(가) 두 번 있습니다
+help-check-lang-twice = 태그는 정규형으로 비교합니다(`ko-kr`은 `ko-KR`). 하나만 남기세요
+error-check-glob = glob `{ $glob }`이(가) 올바르지 않습니다: { $reason }
+help-check-glob = glob은 글 id(글 폴더 아래 경로, 확장자 없음)에 맞춥니다. `*`는 한 폴더 안, `**`는 여러 폴더에 걸쳐, `?`는 한 글자, `[abc]`는 그중 한 글자, `{ "{" }a,b{ "}" }`는 둘 중 하나
+error-check-rule-empty = `{ $glob }`에 대한 [[check.articles]] 규칙에 기준이 없습니다
+help-check-rule-empty = 그 glob 아래에 `min-translated = 95`나 `max-outdated = 0`(또는 둘 다)을 넣으세요
+error-git-not-repository = --since { $since }: { $path }은(는) git 저장소 안에 있지 않습니다 ({ $reason })
+help-git-not-repository = --since는 바뀐 것을 git에 묻습니다. 클론 안에서 실행하거나, 모든 글을 검사하려면 --since를 빼세요
+error-git-unknown-ref = --since { $since }: git이 모르는 리비전입니다 ({ $reason })
+help-git-unknown-ref = 이 클론에 있는 브랜치, 태그, 커밋을 주세요 (CI에서는 먼저 가져오세요: `git fetch origin main` 후 `--since origin/main`)
+cli-status-since = git 리비전 REF 이후 바뀐 글만 (브랜치가 REF에서 갈라진 뒤의 커밋, 스테이징된 것, 스테이징 안 된 것, 추적되지 않는 것): 글 파일, 템플릿, 카탈로그 중 하나
+cli-check-since = git 리비전 REF 이후 바뀐 글만 (브랜치가 REF에서 갈라진 뒤의 커밋, 스테이징된 것, 스테이징 안 된 것, 추적되지 않는 것): 글 파일, 템플릿, 카탈로그 중 하나. 풀 리퀘스트가 바꾼 것만 검사할 때
+cli-check-strict = 품질 오류뿐 아니라 경고에도 실패 (l10n.toml [check]의 `fail-on`보다 우선)
+cli-check-merge = 작업 공간의 글 대신, 나누어 실행한 JSON 보고서들(`status`나 `check --format json --partition K/N`)을 합쳐 이 작업 공간 l10n.toml의 정책으로 판정

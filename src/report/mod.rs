@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{LanguagePlan, State};
-use crate::qa::{Finding, Severity};
+use crate::qa::Finding;
 use crate::survey::Partition;
 use crate::ui::{Message, is_unsafe};
 
@@ -16,12 +16,14 @@ mod github;
 mod junit;
 mod sarif;
 mod text;
+mod verdict;
 
 pub use error_json::{error_json, usage_error_json};
 pub use github::github_text;
 pub use junit::junit_xml;
 pub use sarif::sarif_json;
 pub use text::{Style, check_text, error_text, status_text};
+pub use verdict::{Amount, Failure, Rule, Verdict};
 
 /// How output is written (`--format` is `cli::FormatArg`, which maps here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,15 +295,6 @@ impl ArticleReport {
     }
 }
 
-/// Whether a language passes `check`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct Verdict {
-    pub passed: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_translated: Option<f64>,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct LanguageReport {
@@ -382,34 +375,6 @@ impl From<Version> for u64 {
 }
 
 impl Report {
-    /// Passes judgement for `check`: with a threshold, a language fails below
-    /// it; without one, it fails on any missing or outdated segment. A
-    /// covered segment fails neither way: readers get the fallback
-    /// language's translation, but it does not count as translated.
-    pub fn judge(&mut self, min_translated: Option<f64>) -> bool {
-        let mut all = true;
-        for language in &mut self.languages {
-            let totals = &language.totals;
-            let qa_errors = language
-                .articles
-                .iter()
-                .flat_map(|a| &a.qa)
-                .any(|q| q.finding.severity == Severity::Error);
-            let passed = !qa_errors
-                && match min_translated {
-                    Some(min) => totals.translated_percent() >= min,
-                    None => totals.missing == 0 && totals.outdated == 0,
-                };
-            all &= passed;
-            language.verdict = Some(Verdict {
-                passed,
-                min_translated,
-            });
-        }
-        self.passed = Some(all);
-        all
-    }
-
     /// Combines the reports of the partitions of one run (`--partition K/N`)
     /// into the report of the whole: the same as a run without partitions.
     /// Each report is named by its file (as shown) in errors.
@@ -621,7 +586,7 @@ mod tests {
     fn findings_serialize_with_kebab_case_ids() {
         let f = Finding {
             check: crate::qa::Check::LinkTargets,
-            severity: Severity::Warning,
+            severity: crate::qa::Severity::Warning,
             message: msg!("qa-untranslated"),
         };
         let to_json = |f: &Finding| {

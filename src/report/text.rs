@@ -152,7 +152,7 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
 /// covers it, and is a note: it does not fail the check) and one
 /// `catalog:line: qa severity: id: check: message (article:line)` per
 /// quality finding, at most `max_issues` of them and then how many more
-/// there are, then the verdict of each language.
+/// there are, then the verdict of each language with the rules it failed.
 pub fn check_text(report: &Report, style: Style, ui: Ui, max_issues: Option<usize>) -> String {
     let (lines, rest) = limited(report, max_issues, ArticleReport::problems, |article| {
         problem_lines(article, style, ui)
@@ -282,6 +282,9 @@ pub(super) fn verdict_lines(report: &Report, style: Style, ui: Ui) -> String {
             outdated = t.outdated
         );
         let _ = writeln!(out, "{}", ui.text(&total));
+        for failure in &verdict.failed {
+            let _ = writeln!(out, "  {}", ui.text(&failure.message(&language.lang, t)));
+        }
     }
     out
 }
