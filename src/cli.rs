@@ -80,6 +80,7 @@ pub enum Command {
     Export(ExportArgs),
     Import(ImportArgs),
     Segment(SegmentArgs),
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -214,6 +215,16 @@ pub struct SegmentArgs {
     pub explain: bool,
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub languages: Vec<Lang>,
+    #[arg(long, value_name = "DIR", default_value = "report")]
+    pub out: PathBuf,
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// The value of `--ui-lang` in raw arguments, if it is a valid tag: the UI
@@ -408,5 +419,10 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("segment", "plain", msg!("cli-segment-plain")),
         ("segment", "explain", msg!("cli-segment-explain")),
         ("segment", "file", msg!("cli-segment-file")),
+        ("report", "", msg!("cli-report-about")),
+        ("report", "long", msg!("cli-report-long-about")),
+        ("report", "languages", msg!("cli-report-languages")),
+        ("report", "out", msg!("cli-report-out")),
+        ("report", "no_cache", msg!("cli-report-no-cache")),
     ]
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::article;
 use crate::cli::{
     BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
-    ImportArgs, InitArgs, SegmentArgs, StatusArgs,
+    ImportArgs, InitArgs, ReportArgs, SegmentArgs, StatusArgs,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -73,6 +73,7 @@ pub enum CommandSettings {
     Export(ExportSettings),
     Import(ImportSettings),
     Segment(SegmentSettings),
+    Report(ReportSettings),
 }
 
 pub struct InitSettings {
@@ -170,6 +171,14 @@ pub struct SegmentSettings {
     pub rules: Rules,
 }
 
+pub struct ReportSettings {
+    pub workspace: Workspace,
+    /// What the report covers: the languages, every article.
+    pub scope: Scope,
+    /// Where `index.html` goes: `--out`, from `cwd`.
+    pub out_dir: PathBuf,
+}
+
 /// The target languages a command works on.
 #[derive(Debug, Clone)]
 pub enum Targets {
@@ -247,6 +256,7 @@ impl Settings {
             Command::Export(args) => CommandSettings::Export(export(&cwd, args, file_time(env)?)?),
             Command::Import(args) => CommandSettings::Import(import(&cwd, args)?),
             Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
+            Command::Report(args) => CommandSettings::Report(report(&cwd, args)?),
         };
         Ok(Settings {
             cwd,
@@ -408,6 +418,23 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<SegmentSettings> {
                 .is_some_and(|e| e.eq_ignore_ascii_case("txt")),
         explain: args.explain,
         rules: config.segmenter.rules(lang),
+    })
+}
+
+fn report(cwd: &Path, args: &ReportArgs) -> Result<ReportSettings> {
+    Ok(ReportSettings {
+        workspace: Workspace::discover(cwd)?,
+        scope: Scope {
+            targets: Targets::from_flags(&args.languages),
+            articles: Vec::new(),
+            partition: None,
+            use_cache: !args.no_cache,
+            qa: None,
+            // The outdated segments for their diffs, and the others for
+            // the words of each state.
+            detail: Detail::Everything,
+        },
+        out_dir: cwd.join(&args.out),
     })
 }
 

@@ -7,6 +7,7 @@ mod export;
 mod extract;
 mod import;
 mod init;
+mod report;
 mod reports;
 mod segment;
 mod status;
@@ -41,6 +42,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
         CommandSettings::Export(export) => export::run(export, &settings),
         CommandSettings::Import(import) => import::run(import, &settings),
         CommandSettings::Segment(segment) => Ok(segment::run(segment)),
+        CommandSettings::Report(report) => report::run(report, &settings),
     });
     // Files in errors are named as the workspace sees them, whichever part
     // of the program made the error.
@@ -71,14 +73,14 @@ fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) ->
     articles
 }
 
-/// Stages a file `build` or `export` writes, to replace whatever is there,
+/// Stages a file `build`, `export` or `report` writes, to replace whatever is there,
 /// unless it would land on the sources (through a link in the output tree).
 fn stage_output(workspace: &Workspace, path: &Path, text: &str) -> Result<store::Staged> {
     workspace.check_output(path)?;
     store::stage(path, text.as_bytes(), store::Fingerprint::of_file(path)?)
 }
 
-/// Writes the staged outputs of `build` or `export` and says so.
+/// Writes the staged outputs of `build`, `export` or `report` and says so.
 fn commit_outputs(
     workspace: &Workspace,
     staged: Vec<store::Staged>,
