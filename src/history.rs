@@ -109,7 +109,10 @@ fn relative_inside(top: &Path, path: &Path) -> Option<String> {
     let top = top.canonicalize().ok()?;
     let path = path.canonicalize().ok()?;
     let relative = path.strip_prefix(&top).ok()?;
-    let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
     let joined = parts?.join("/");
     // `cat-file --batch` reads one name a line.
     (!joined.is_empty() && !joined.contains('\n')).then_some(joined)
@@ -135,7 +138,9 @@ fn git_output(dir: &Path, args: &[&str]) -> Result<String, Missing> {
         return Err(Missing::NoCommits);
     }
     let first = stderr.lines().next().unwrap_or("").trim();
-    Err(Missing::Failed(first.trim_start_matches("fatal: ").to_string()))
+    Err(Missing::Failed(
+        first.trim_start_matches("fatal: ").to_string(),
+    ))
 }
 
 /// The `git` command, in `dir`, in the C locale (its messages are matched)

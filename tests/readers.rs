@@ -10,7 +10,7 @@ use crate::util::{SEED_ID, Workspace, entries, field, seed_article};
 
 /// Whether `probe` runs and succeeds; when not, fails under CI with
 /// `install` as the remedy, else prints that `what` is skipped.
-fn found(probe: &mut Command, name: &str, install: &str, what: &str) -> bool {
+pub fn found(probe: &mut Command, name: &str, install: &str, what: &str) -> bool {
     let found = probe.output().is_ok_and(|out| out.status.success());
     if !found {
         assert!(

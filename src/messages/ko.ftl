@@ -383,7 +383,7 @@ import-no-article = 파일에 어느 글인지 적혀 있지 않고(PO: X-L10n-A
 error-import-empty-folder = { $path }에 PO, XLIFF, TMX 파일이 없습니다
 error-source-date-epoch = SOURCE_DATE_EPOCH가 `{ $value }`인데, 시각이 아닙니다
 help-source-date-epoch = 1970-01-01 UTC부터 센 초(`date +%s`)로 정하거나, 시계를 쓰려면 지우세요
-cli-report-about = 번역 현황을 HTML 보고서로 씁니다: 어느 브라우저에서나 여는 페이지
+cli-report-about = 번역 현황을 HTML 보고서로 쓰기: 어느 브라우저에서나 열리는 페이지
 cli-report-long-about =
     번역 현황을 HTML 보고서로 씁니다: 어느 브라우저에서나 여는 페이지입니다.
 

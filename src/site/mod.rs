@@ -280,12 +280,15 @@ fn articles_table(out: &mut String, language: &LanguageReport, index: usize, ui:
         let (a, b) = (&language.articles[a], &language.articles[b]);
         key(a).cmp(&key(b)).then_with(|| a.article.cmp(&b.article))
     });
+    // The note on the order is outside the table, which may scroll
+    // sideways on a phone, so that it wraps to the screen.
     let _ = write!(
         out,
-        "<div class=\"scroll\"><table class=\"articles\" data-lang=\"{}\"><caption>{}</caption>\
+        "<p class=\"muted\" id=\"order-{index}\">{}</p><div class=\"scroll\">\
+         <table class=\"articles\" data-lang=\"{}\" aria-describedby=\"order-{index}\">\
          <thead><tr>",
+        text(ui, &msg!("report-articles-caption")),
         language.lang,
-        text(ui, &msg!("report-articles-caption"))
     );
     for (key, label, is_text) in article_columns() {
         let sort = if key == "remaining" {
