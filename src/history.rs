@@ -4,15 +4,21 @@
 //!
 //! Git itself is asked (the `git` command, as a person has it): one `git
 //! log` names the commits, then one `git cat-file --batch` process serves
-//! every tree and catalog of every commit. Git's objects are named by their
-//! content, so a folder or catalog already counted is never read again: a
-//! commit that changed one catalog costs one catalog's parse. Nothing here
-//! writes, and a git that is missing or fails is a reason the page gives,
-//! not an error of the run.
+//! every tree and catalog of every commit, in three passes: the folders of
+//! every commit are walked (small objects, one at a time), then every
+//! catalog they hold is asked for at once and counted as it arrives, on
+//! every core, while git inflates the next ones; then each commit's counts
+//! are summed. Git's objects are named by their content, so a folder or
+//! catalog seen in an earlier commit is never read again: a commit that
+//! changed one catalog costs one catalog's count. Nothing here writes, and
+//! a git that is missing or fails is a reason the page gives, not an error
+//! of the run.
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::catalog;
 use crate::lang::Lang;
@@ -89,18 +95,60 @@ pub fn read(root: &Path, locales: &Path, languages: &[Lang]) -> Result<Vec<Commi
     }
     commits.reverse();
     let mut objects = Objects::start(top)?;
-    let mut reader = Tallies {
-        languages,
-        trees: HashMap::new(),
-        blobs: HashMap::new(),
-    };
-    let mut out = Vec::with_capacity(commits.len());
-    for (id, time) in commits {
-        let tallies = reader.commit(&mut objects, &format!("{id}:{inside}"))?;
-        out.push(Commit { id, time, tallies });
-    }
+    let result = tally_commits(&mut objects, &commits, &inside, languages);
     objects.finish();
-    Ok(out)
+    result
+}
+
+/// The three passes (see the module's documentation) over `commits`.
+fn tally_commits(
+    objects: &mut Objects,
+    commits: &[(String, i64)],
+    inside: &str,
+    languages: &[Lang],
+) -> Result<Vec<Commit>, Missing> {
+    let mut folders = Folders::default();
+    // Per commit, per language: the language's folder, if it had one.
+    let mut roots: Vec<Vec<Option<String>>> = Vec::with_capacity(commits.len());
+    for (id, _) in commits {
+        let mut per_language = vec![None; languages.len()];
+        // None: the locales folder was deleted in this commit.
+        if let Some(locales) = objects.get(&format!("{id}:{inside}"))?
+            && locales.kind == "tree"
+        {
+            for (mode, name, child) in tree_entries(&locales.content, id.len() / 2) {
+                let lang = std::str::from_utf8(name)
+                    .ok()
+                    .and_then(|name| name.parse::<Lang>().ok());
+                let Some(i) = lang.and_then(|lang| languages.iter().position(|l| *l == lang))
+                else {
+                    continue;
+                };
+                if mode == b"40000" {
+                    folders.walk(objects, &child)?;
+                    per_language[i] = Some(child);
+                }
+            }
+        }
+        roots.push(per_language);
+    }
+    let catalogs = count_catalogs(objects, std::mem::take(&mut folders.catalogs))?;
+    let mut sums = HashMap::new();
+    Ok(commits
+        .iter()
+        .zip(roots)
+        .map(|((id, time), per_language)| Commit {
+            id: id.clone(),
+            time: *time,
+            tallies: per_language
+                .iter()
+                .map(|folder| match folder {
+                    Some(folder) => folders.sum(folder, &catalogs, &mut sums),
+                    None => Tally::default(),
+                })
+                .collect(),
+        })
+        .collect())
 }
 
 /// `path` from the repository's top folder, with `/`, as git names paths;
@@ -192,34 +240,9 @@ impl Objects {
     /// The object `name` names (`<commit>:<path>` or an object id); `None`
     /// when there is none.
     fn get(&mut self, name: &str) -> Result<Option<Object>, Missing> {
-        let broken = |e: std::io::Error| failed(&format!("git cat-file: {e}"));
         writeln!(self.input, "{name}").map_err(broken)?;
         self.input.flush().map_err(broken)?;
-        let mut header = String::new();
-        self.output.read_line(&mut header).map_err(broken)?;
-        // `<oid> <type> <size>`, or `<name> missing` (or `ambiguous`),
-        // where the name may hold spaces.
-        let header = header.trim_end_matches('\n');
-        if header.is_empty() {
-            return Err(failed("git cat-file stopped"));
-        }
-        if header.ends_with(" missing") || header.ends_with(" ambiguous") {
-            return Ok(None);
-        }
-        let fields: Vec<&str> = header.split(' ').collect();
-        let [_, kind, size] = fields[..] else {
-            return Err(failed(&format!("git cat-file said `{header}`")));
-        };
-        let size: usize = size
-            .parse()
-            .map_err(|_| failed(&format!("git cat-file said `{header}`")))?;
-        let mut content = vec![0; size + 1];
-        self.output.read_exact(&mut content).map_err(broken)?;
-        content.pop(); // The newline after each object.
-        Ok(Some(Object {
-            kind: kind.to_string(),
-            content,
-        }))
+        answer(&mut self.output)
     }
 
     fn finish(self) {
@@ -229,6 +252,39 @@ impl Objects {
         drop(input);
         let _ = child.wait();
     }
+}
+
+/// Reads `cat-file`'s answer to one request: `None` for a missing object.
+fn answer(output: &mut BufReader<ChildStdout>) -> Result<Option<Object>, Missing> {
+    let mut header = String::new();
+    output.read_line(&mut header).map_err(broken)?;
+    // `<oid> <type> <size>`, or `<name> missing` (or `ambiguous`),
+    // where the name may hold spaces.
+    let header = header.trim_end_matches('\n');
+    if header.is_empty() {
+        return Err(failed("git cat-file stopped"));
+    }
+    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+        return Ok(None);
+    }
+    let fields: Vec<&str> = header.split(' ').collect();
+    let [_, kind, size] = fields[..] else {
+        return Err(failed(&format!("git cat-file said `{header}`")));
+    };
+    let size: usize = size
+        .parse()
+        .map_err(|_| failed(&format!("git cat-file said `{header}`")))?;
+    let mut content = vec![0; size + 1];
+    output.read_exact(&mut content).map_err(broken)?;
+    content.pop(); // The newline after each object.
+    Ok(Some(Object {
+        kind: kind.to_string(),
+        content,
+    }))
+}
+
+fn broken(error: std::io::Error) -> Missing {
+    failed(&format!("git cat-file: {error}"))
 }
 
 fn failed(reason: &str) -> Missing {
@@ -256,86 +312,135 @@ fn tree_entries(content: &[u8], id_len: usize) -> Vec<(&[u8], &[u8], String)> {
     entries
 }
 
-/// Counts catalogs, remembering every tree and catalog counted.
-struct Tallies<'a> {
-    languages: &'a [Lang],
-    trees: HashMap<String, Tally>,
-    blobs: HashMap<String, Tally>,
+/// One entry of a folder that counts: a folder, or a catalog (a regular
+/// `.toml` file).
+#[derive(Debug, Clone)]
+enum Item {
+    Folder(String),
+    Catalog(String),
 }
 
-impl Tallies<'_> {
-    /// The tallies of the locales folder `name` (`<commit>:<path>`): one
-    /// per language, from its folder `locales/<lang>/` (the folder's name
-    /// read as a tag, so `ko-kr` is `ko-KR`).
-    fn commit(&mut self, objects: &mut Objects, name: &str) -> Result<Vec<Tally>, Missing> {
-        let mut tallies = vec![Tally::default(); self.languages.len()];
-        let Some(tree) = objects.get(name)? else {
-            // The folder was deleted in this commit.
-            return Ok(tallies);
-        };
-        if tree.kind != "tree" {
-            return Ok(tallies);
-        }
-        for (mode, folder, id) in tree_entries(&tree.content, id_len(name)) {
-            let Some(i) = std::str::from_utf8(folder)
-                .ok()
-                .and_then(|f| f.parse::<Lang>().ok())
-                .and_then(|lang| self.languages.iter().position(|l| *l == lang))
-            else {
-                continue;
-            };
-            if mode == b"40000" {
-                let tally = self.tree(objects, &id)?;
-                tallies[i].add(tally);
-            }
-        }
-        Ok(tallies)
-    }
+/// The folders under the languages' folders, each read once.
+#[derive(Default)]
+struct Folders {
+    /// Each folder's folders and catalogs, by object id.
+    items: HashMap<String, Vec<Item>>,
+    /// The catalogs to count (object id and file name), each once.
+    catalogs: Vec<(String, String)>,
+    seen: std::collections::HashSet<String>,
+}
 
-    /// The tally of every `.toml` file in the tree `id` and below.
-    fn tree(&mut self, objects: &mut Objects, id: &str) -> Result<Tally, Missing> {
-        if let Some(tally) = self.trees.get(id) {
-            return Ok(*tally);
-        }
-        let mut tally = Tally::default();
-        if let Some(tree) = objects.get(id)? {
-            for (mode, name, child) in tree_entries(&tree.content, id.len() / 2) {
-                match mode {
-                    b"40000" => tally.add(self.tree(objects, &child)?),
-                    // Regular files only: a link or a submodule is no catalog.
-                    b"100644" | b"100755" if name.ends_with(b".toml") => {
-                        tally.add(self.blob(objects, &child, name)?)
+impl Folders {
+    /// Reads the folder `id` and every folder below it not read yet.
+    fn walk(&mut self, objects: &mut Objects, id: &str) -> Result<(), Missing> {
+        let mut pending = vec![id.to_string()];
+        while let Some(id) = pending.pop() {
+            if self.items.contains_key(&id) {
+                continue;
+            }
+            let mut items = Vec::new();
+            if let Some(tree) = objects.get(&id)?.filter(|o| o.kind == "tree") {
+                for (mode, name, child) in tree_entries(&tree.content, id.len() / 2) {
+                    match mode {
+                        b"40000" => {
+                            pending.push(child.clone());
+                            items.push(Item::Folder(child));
+                        }
+                        // Regular files only: a link or a submodule is no
+                        // catalog.
+                        b"100644" | b"100755" if name.ends_with(b".toml") => {
+                            if self.seen.insert(child.clone()) {
+                                let name = String::from_utf8_lossy(name).into_owned();
+                                self.catalogs.push((child.clone(), name));
+                            }
+                            items.push(Item::Catalog(child));
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
             }
+            self.items.insert(id, items);
         }
-        self.trees.insert(id.to_string(), tally);
-        Ok(tally)
+        Ok(())
     }
 
-    /// The tally of one catalog; a file that is not a catalog (not UTF-8,
-    /// not valid) counts for nothing, as it did for no reader then.
-    fn blob(&mut self, objects: &mut Objects, id: &str, name: &[u8]) -> Result<Tally, Missing> {
-        if let Some(tally) = self.blobs.get(id) {
-            return Ok(*tally);
+    /// The sum of the catalogs' tallies in folder `id` and below,
+    /// remembered in `sums`.
+    fn sum(
+        &self,
+        id: &str,
+        catalogs: &HashMap<String, Tally>,
+        sums: &mut HashMap<String, Tally>,
+    ) -> Tally {
+        if let Some(sum) = sums.get(id) {
+            return *sum;
         }
-        let tally = match objects.get(id)? {
-            Some(blob) => catalog_tally(&blob.content, name),
-            None => Tally::default(),
-        };
-        self.blobs.insert(id.to_string(), tally);
-        Ok(tally)
+        let mut sum = Tally::default();
+        for item in self.items.get(id).into_iter().flatten() {
+            sum.add(match item {
+                Item::Folder(folder) => self.sum(folder, catalogs, sums),
+                Item::Catalog(catalog) => catalogs.get(catalog).copied().unwrap_or_default(),
+            });
+        }
+        sums.insert(id.to_string(), sum);
+        sum
     }
 }
 
-/// The length in bytes of the object ids of the repository that the
-/// commit in `name` (`<hex id>:<path>`) belongs to: 20 (SHA-1) or 32
-/// (SHA-256).
-fn id_len(name: &str) -> usize {
-    name.split(':').next().map_or(20, |hex| hex.len() / 2)
+/// The tallies of `catalogs` (object id, file name): all asked for at once
+/// (a thread writes the requests), read as git sends them (a second
+/// thread), and counted on every core as they arrive.
+fn count_catalogs(
+    objects: &mut Objects,
+    catalogs: Vec<(String, String)>,
+) -> Result<HashMap<String, Tally>, Missing> {
+    let Objects {
+        child,
+        input,
+        output,
+    } = objects;
+    let (ready, arrived) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(64);
+    let catalogs = &catalogs;
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> std::io::Result<()> {
+            let mut requests = std::io::BufWriter::new(input);
+            for (id, _) in catalogs {
+                writeln!(requests, "{id}")?;
+            }
+            requests.flush()
+        });
+        let reader = scope.spawn(move || -> Result<(), Missing> {
+            for i in 0..catalogs.len() {
+                let content = answer(output)?.map(|o| o.content).unwrap_or_default();
+                if ready.send((i, content)).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        let tallies: HashMap<String, Tally> = arrived
+            .into_iter()
+            .par_bridge()
+            .map(|(i, content)| {
+                let (id, name) = &catalogs[i];
+                (id.clone(), catalog_tally(&content, name.as_bytes()))
+            })
+            .collect();
+        let read = reader.join().unwrap_or_else(|_| Err(failed("a thread failed")));
+        if read.is_err() {
+            // Git may be blocked writing what no one reads, and the writer
+            // on git: stop git, so that the writer's next write fails.
+            let _ = child.kill();
+        }
+        let written = writer.join().unwrap_or_else(|_| Ok(()));
+        read?;
+        written.map_err(broken)?;
+        Ok(tallies)
+    })
 }
 
+/// The tally of one catalog; a file that is not a catalog (not UTF-8,
+/// not valid) counts for nothing, as it did for no reader then.
 fn catalog_tally(bytes: &[u8], name: &[u8]) -> Tally {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let (Ok(text), Ok(name)) = (std::str::from_utf8(bytes), std::str::from_utf8(name)) else {
