@@ -426,7 +426,9 @@ fn count_catalogs(
                 (id.clone(), catalog_tally(&content, name.as_bytes()))
             })
             .collect();
-        let read = reader.join().unwrap_or_else(|_| Err(failed("a thread failed")));
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(failed("a thread failed")));
         if read.is_err() {
             // Git may be blocked writing what no one reads, and the writer
             // on git: stop git, so that the writer's next write fails.

@@ -11,10 +11,10 @@ use crate::ui::Ui;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 48.0;
+const LEFT: f64 = 60.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 12.0;
-const BOTTOM: f64 = 36.0;
+const BOTTOM: f64 = 40.0;
 
 /// The chart of the language at `index` of each commit's tallies.
 pub(super) fn chart(
