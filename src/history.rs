@@ -434,7 +434,7 @@ fn count_catalogs(
             // on git: stop git, so that the writer's next write fails.
             let _ = child.kill();
         }
-        let written = writer.join().unwrap_or_else(|_| Ok(()));
+        let written = writer.join().unwrap_or(Ok(()));
         read?;
         written.map_err(broken)?;
         Ok(tallies)
