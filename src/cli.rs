@@ -91,6 +91,7 @@ pub enum Command {
     Segment(SegmentArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -274,6 +275,16 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub languages: Vec<Lang>,
+    #[arg(long, value_name = "DIR", default_value = "report")]
+    pub out: PathBuf,
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// The value of `--ui-lang` in raw arguments, if it is a valid tag: the UI
@@ -524,5 +535,10 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("man", "", msg!("cli-man-about")),
         ("man", "long", msg!("cli-man-long-about")),
         ("man", "out", msg!("cli-man-out")),
+        ("report", "", msg!("cli-report-about")),
+        ("report", "long", msg!("cli-report-long-about")),
+        ("report", "languages", msg!("cli-report-languages")),
+        ("report", "out", msg!("cli-report-out")),
+        ("report", "no_cache", msg!("cli-report-no-cache")),
     ]
 }

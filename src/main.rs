@@ -65,6 +65,7 @@ fn main() -> ExitCode {
             | Command::Export(_)
             | Command::Import(_)
             | Command::Init(_)
+            | Command::Report(_)
     ) {
         stop_cleanly_on_signals();
     }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::article;
 use crate::cli::{
     BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
-    ImportArgs, InitArgs, ManArgs, SegmentArgs, StatusArgs,
+    ImportArgs, InitArgs, ManArgs, ReportArgs, SegmentArgs, StatusArgs,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -78,6 +78,7 @@ pub enum CommandSettings {
     Export(ExportSettings),
     Import(ImportSettings),
     Segment(SegmentSettings),
+    Report(ReportSettings),
     Completions(clap_complete::Shell),
     Man(ManSettings),
 }
@@ -193,6 +194,14 @@ pub struct SegmentSettings {
     pub rules: Rules,
 }
 
+pub struct ReportSettings {
+    pub workspace: Workspace,
+    /// What the report covers: the languages, every article.
+    pub scope: Scope,
+    /// Where `index.html` goes: `--out`, from `cwd`.
+    pub out_dir: PathBuf,
+}
+
 /// The target languages a command works on.
 #[derive(Debug, Clone)]
 pub enum Targets {
@@ -272,6 +281,7 @@ impl Settings {
             Command::Segment(args) => CommandSettings::Segment(segment(&cwd, args)?),
             Command::Completions(args) => CommandSettings::Completions(args.shell),
             Command::Man(args) => CommandSettings::Man(man(&cwd, args)),
+            Command::Report(args) => CommandSettings::Report(report(&cwd, args)?),
         };
         Ok(Settings {
             cwd,
@@ -453,6 +463,24 @@ fn man(cwd: &Path, args: &ManArgs) -> ManSettings {
     ManSettings {
         out_dir: args.out.as_ref().map(|out| cwd.join(out)),
     }
+}
+
+fn report(cwd: &Path, args: &ReportArgs) -> Result<ReportSettings> {
+    Ok(ReportSettings {
+        workspace: Workspace::discover(cwd)?,
+        scope: Scope {
+            targets: Targets::from_flags(&args.languages),
+            articles: Vec::new(),
+            partition: None,
+            use_cache: !args.no_cache,
+            qa: None,
+            // The outdated segments for their diffs, and the others for
+            // the words of each state.
+            detail: Detail::Everything,
+            since: None,
+        },
+        out_dir: cwd.join(&args.out),
+    })
 }
 
 /// `languages` without repeats, in the order first given.

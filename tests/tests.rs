@@ -33,6 +33,7 @@ mod preserve;
 mod properties;
 mod qa;
 mod readers;
+mod report_site;
 mod review_fixes;
 mod safety;
 mod scenario;

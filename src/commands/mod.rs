@@ -9,6 +9,7 @@ mod extract;
 mod import;
 mod init;
 mod man;
+mod report;
 mod reports;
 mod segment;
 mod status;
@@ -44,6 +45,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
             CommandSettings::Export(export) => export::run(export, &settings),
             CommandSettings::Import(import) => import::run(import, &settings),
             CommandSettings::Segment(segment) => Ok(segment::run(segment)),
+            CommandSettings::Report(report) => report::run(report, &settings),
             CommandSettings::Completions(shell) => Ok(completions::run(*shell, &settings)),
             CommandSettings::Man(man) => man::run(man, &settings),
         }
@@ -103,14 +105,14 @@ fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) ->
     articles
 }
 
-/// Stages a file `build` or `export` writes, to replace whatever is there,
+/// Stages a file `build`, `export` or `report` writes, to replace whatever is there,
 /// unless it would land on the sources (through a link in the output tree).
 fn stage_output(workspace: &Workspace, path: &Path, text: &str) -> Result<store::Staged> {
     workspace.check_output(path)?;
     store::stage(path, text.as_bytes(), store::Fingerprint::of_file(path)?)
 }
 
-/// Writes the staged outputs of `build` or `export` and says so.
+/// Writes the staged outputs of `build`, `export` or `report` and says so.
 fn commit_outputs(
     workspace: &Workspace,
     staged: Vec<store::Staged>,

@@ -458,3 +458,63 @@ cli-status-since = Only the articles changed since the git revision REF (committ
 cli-check-since = Only the articles changed since the git revision REF (committed since the branch left REF, staged, unstaged or untracked): their article file, template or a catalog; to gate what a pull request changed
 cli-check-strict = Fail on quality warnings too, not only errors (overrides `fail-on` in l10n.toml [check])
 cli-check-merge = Judge the JSON reports of partitioned runs (`status` or `check --format json --partition K/N`) joined, instead of the workspace's articles, with the policy of this workspace's l10n.toml
+cli-report-about = Write an HTML report of the translations: a page to open in any browser
+cli-report-long-about =
+    Write an HTML report of the translations: a page to open in any browser.
+
+    The report is one self-contained file, DIR/index.html: no network, no fonts or scripts from elsewhere, readable with JavaScript off and on a phone. For each language it shows a bar of translated, outdated, covered and missing segments (with their words), a chart of progress over the commits that touched the locales folder (when the workspace is in a git repository: the last 100), a table of articles sorted by what remains to translate, and how the source of each outdated segment changed. Each language's figures are also data attributes (data-lang, data-segments, data-translated, data-outdated, data-covered, data-missing) for scripts. The figures are those of `l10n status`.
+cli-report-languages = Report on this language only (repeatable); by default every target language
+cli-report-out = The folder to write index.html into
+cli-report-no-cache = Plan every article afresh instead of reusing the results of an earlier run
+report-title = Translation report
+report-intro = { $articles } { $articles ->
+        [one] article
+       *[other] articles
+    } in { $source }, translated into { $languages }.
+report-nav = Languages
+report-summary = { $translated } of { $segments } { $segments ->
+        [one] segment
+       *[other] segments
+    } translated ({ $percent } %); { $words_translated } of { $words } { $words ->
+        [one] word
+       *[other] words
+    }.
+report-fallback = Missing segments are covered by: { $chain }
+report-orphans = Catalogs whose articles are gone (deleted or renamed):
+report-column-state = State
+report-column-segments = Segments
+report-column-words = Words
+report-column-share = Share
+report-state-translated = Translated
+report-state-outdated = Outdated
+report-state-covered = Covered by a fallback language
+report-state-missing = Missing
+report-progress = Progress
+report-history-no-git = No progress chart: git is not installed, so the history of the catalogs cannot be read.
+report-history-not-repository = No progress chart: the workspace is not in a git repository.
+report-history-no-commits = No progress chart: no commit has touched { $locales } yet.
+report-history-failed = No progress chart: git could not read the history ({ $reason }).
+report-chart-title = Share of { $lang } translated, at each commit that touched { $locales }
+report-chart-description = From { $first } % on { $first_date } to { $last } % on { $last_date }, over { $commits } { $commits ->
+        [one] commit
+       *[other] commits
+    }.
+report-chart-note = Counted from the catalogs as committed: an entry counts as translated when it has a translation and no previous-source.
+report-chart-figures = The figures of the chart
+report-column-date = Date
+report-column-commit = Commit
+report-column-entries = Entries
+report-articles = Articles
+report-articles-caption = Sorted by what remains to translate, most first. With JavaScript on, choose a column heading to sort by it.
+report-column-article = Article
+report-column-remaining = Remaining
+report-column-words-left = Words left
+report-column-missing = Missing
+report-column-outdated = Outdated
+report-column-covered = Covered
+report-column-translated = Translated
+report-column-percent = Translated %
+report-outdated-heading = Outdated segments
+report-outdated-none = No segment is outdated.
+report-outdated-intro = How each source sentence changed since it was translated: removed words are struck through, added words underlined. Update the translation, then delete its previous-source line.
+report-footer = Written by l10n report. The figures are those of l10n status; the page loads nothing from elsewhere.

@@ -14,6 +14,14 @@ pub enum Marks {
     Color,
 }
 
+/// What a run of words did between the old and the new sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Kept,
+    Removed,
+    Added,
+}
+
 /// The words of `old` and `new`, with what changed marked; the words are
 /// [`escape`]d for the terminal, the marks are not.
 ///
@@ -27,36 +35,49 @@ pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
         Marks::Color => ("\x1b[31;9m", "\x1b[0m", "\x1b[32m", "\x1b[0m"),
     };
     let mut out = String::with_capacity(old.len() + new.len());
-    if old.split_word_bounds().count() + new.split_word_bounds().count() > DIFF_LIMIT {
-        for (text, open, close) in [
-            (old, open_delete, close_delete),
-            (new, open_insert, close_insert),
-        ] {
-            if !text.is_empty() {
-                out.push_str(open);
-                out.push_str(&escape(text));
-                out.push_str(close);
-            }
+    for (change, text) in word_changes(old, new) {
+        let (open, close) = match change {
+            Change::Kept => ("", ""),
+            Change::Removed => (open_delete, close_delete),
+            Change::Added => (open_insert, close_insert),
+        };
+        out.push_str(open);
+        out.push_str(&escape(&text));
+        out.push_str(close);
+    }
+    out
+}
+
+/// The runs of words from `old` to `new`, as they are (not escaped), for
+/// any way of showing them ([`word_diff`] for terminals, `<del>`/`<ins>`
+/// in HTML). Within a run of changes, what was removed comes before what
+/// was added, so a replaced word reads removed-then-added; no two runs in
+/// a row have the same kind. Past [`DIFF_LIMIT`] pieces the whole sentence
+/// is removed and the new one added.
+pub fn word_changes(old: &str, new: &str) -> Vec<(Change, String)> {
+    let mut runs: Vec<(Change, String)> = Vec::new();
+    let mut push = |change: Change, text: &str| {
+        if text.is_empty() {
+            return;
         }
-        return out;
+        match runs.last_mut() {
+            Some((last, run)) if *last == change => run.push_str(text),
+            _ => runs.push((change, text.to_string())),
+        }
+    };
+    if old.split_word_bounds().count() + new.split_word_bounds().count() > DIFF_LIMIT {
+        push(Change::Removed, old);
+        push(Change::Added, new);
+        return runs;
     }
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_unicode_words(old, new);
-    let mut open: Option<ChangeTag> = None;
-    let close = |out: &mut String, open: &mut Option<ChangeTag>| match open.take() {
-        Some(ChangeTag::Delete) => out.push_str(close_delete),
-        Some(ChangeTag::Insert) => out.push_str(close_insert),
-        _ => {}
-    };
-    // Deletions come before insertions within a run of changes, so a
-    // replaced word reads `[-old-]{+new+}`.
     let changes: Vec<_> = diff.iter_all_changes().collect();
     let mut i = 0;
     while i < changes.len() {
         if changes[i].tag() == ChangeTag::Equal {
-            close(&mut out, &mut open);
-            out.push_str(&escape(changes[i].value()));
+            push(Change::Kept, changes[i].value());
             i += 1;
             continue;
         }
@@ -64,28 +85,20 @@ pub fn word_diff(old: &str, new: &str, marks: Marks) -> String {
             .iter()
             .position(|c| c.tag() == ChangeTag::Equal)
             .map_or(changes.len(), |n| i + n);
-        for tag in [ChangeTag::Delete, ChangeTag::Insert] {
+        for (tag, change) in [
+            (ChangeTag::Delete, Change::Removed),
+            (ChangeTag::Insert, Change::Added),
+        ] {
             let text: String = changes[i..end]
                 .iter()
                 .filter(|c| c.tag() == tag)
                 .map(|c| c.value())
                 .collect();
-            if text.is_empty() {
-                continue;
-            }
-            close(&mut out, &mut open);
-            out.push_str(if tag == ChangeTag::Delete {
-                open_delete
-            } else {
-                open_insert
-            });
-            out.push_str(&escape(&text));
-            open = Some(tag);
+            push(change, &text);
         }
         i = end;
     }
-    close(&mut out, &mut open);
-    out
+    runs
 }
 
 #[cfg(test)]
@@ -123,5 +136,19 @@ mod tests {
             format!("[-{old}-]{{+{new}+}}")
         );
         assert_eq!(word_diff("a", "a b", Marks::Brackets), "a{+ b+}");
+    }
+
+    #[test]
+    fn changes_are_runs_of_unescaped_text() {
+        assert_eq!(
+            word_changes("a <b> c", "a <d> c\u{1b}"),
+            vec![
+                (Change::Kept, "a <".to_string()),
+                (Change::Removed, "b".to_string()),
+                (Change::Added, "d".to_string()),
+                (Change::Kept, "> c".to_string()),
+                (Change::Added, "\u{1b}".to_string()),
+            ]
+        );
     }
 }
