@@ -57,12 +57,14 @@ pub fn have_python(modules: &[&str], what: &str) -> bool {
 /// Whether taplo (the TOML toolkit behind VS Code's Even Better TOML) can
 /// run.
 pub fn have_taplo(what: &str) -> bool {
-    found(
-        Command::new("taplo").arg("--version"),
-        "taplo",
-        "`npm install -g @taplo/cli`",
-        what,
-    )
+    // The npm build of taplo prints its version and exits 1: what it says
+    // tells that it runs.
+    let runs = Command::new("taplo")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).starts_with("taplo "));
+    let mut probe = Command::new(if runs { "true" } else { "false" });
+    found(&mut probe, "taplo", "`npm install -g @taplo/cli`", what)
 }
 
 /// A schema or DTD the repository keeps for offline validation.
