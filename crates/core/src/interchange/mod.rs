@@ -9,6 +9,8 @@
 pub mod inline;
 pub mod po;
 mod reconcile;
+#[cfg(test)]
+mod testing;
 pub mod tmx;
 pub mod xliff12;
 pub mod xliff2;

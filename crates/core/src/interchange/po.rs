@@ -570,30 +570,8 @@ fn push(message: &mut Message, field: Field, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unit<'a>(id: &'a str, source: &'a str, translation: &'a str, state: State) -> Unit<'a> {
-        Unit {
-            id,
-            source,
-            translation,
-            previous_source: None,
-            state,
-            line: None,
-            block: None,
-            comments: &[],
-        }
-    }
-
-    fn document<'a>(units: Vec<Unit<'a>>) -> Document<'a> {
-        Document {
-            article: "2019/visit",
-            article_path: "articles/2019/visit.md",
-            source_lang: "en",
-            lang: "ko",
-            date: 1_798_160_700,
-            units,
-        }
-    }
+    use crate::interchange::Format;
+    use crate::interchange::testing::{document, round_trip, unit};
 
     #[test]
     fn escapes_what_po_strings_cannot_hold() {
@@ -683,31 +661,7 @@ mod tests {
             outdated,
             unit("00000009", "Gone.", "사라짐.", State::Obsolete),
         ];
-        let po = write(&document(units.clone()));
-        let sections = read(Path::new("x.po"), &po).unwrap();
-        assert_eq!(sections.len(), 1);
-        let section = &sections[0];
-        assert_eq!(section.article.as_deref(), Some("2019/visit"));
-        assert_eq!(section.lang.as_deref(), Some("ko"));
-        assert_eq!(section.source_lang.as_deref(), Some("en"));
-        let read: Vec<(&str, &str, &str, State, Option<&str>)> = section
-            .units
-            .iter()
-            .map(|u| {
-                (
-                    u.id.as_str(),
-                    u.source.as_str(),
-                    u.translation.as_str(),
-                    u.state,
-                    u.previous_source.as_deref(),
-                )
-            })
-            .collect();
-        let written: Vec<(&str, &str, &str, State, Option<&str>)> = units
-            .iter()
-            .map(|u| (u.id, u.source, u.translation, u.state, u.previous_source))
-            .collect();
-        assert_eq!(read, written);
+        round_trip(Format::Po, &units);
     }
 
     #[test]

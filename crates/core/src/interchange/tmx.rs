@@ -567,30 +567,7 @@ impl LineCounter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unit<'a>(id: &'a str, source: &'a str, translation: &'a str, state: State) -> Unit<'a> {
-        Unit {
-            id,
-            source,
-            translation,
-            previous_source: None,
-            state,
-            line: None,
-            block: None,
-            comments: &[],
-        }
-    }
-
-    fn document<'a>(units: Vec<Unit<'a>>) -> Document<'a> {
-        Document {
-            article: "2019/visit",
-            article_path: "articles/2019/visit.md",
-            source_lang: "en",
-            lang: "ko",
-            date: 1_798_160_700,
-            units,
-        }
-    }
+    use crate::interchange::testing::{document, unit};
 
     /// An entry read: article, lang, id, source, translation, state.
     type Read<'a> = (Option<&'a str>, &'a str, &'a str, &'a str, &'a str, State);

@@ -510,29 +510,15 @@ fn content(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interchange::Unit;
+    use crate::interchange::testing::{self, document, round_trip};
+    use crate::interchange::{Format, Unit};
 
+    /// An entry on line 3 of the article, in its first block.
     fn unit<'a>(id: &'a str, source: &'a str, translation: &'a str, state: State) -> Unit<'a> {
         Unit {
-            id,
-            source,
-            translation,
-            previous_source: None,
-            state,
             line: Some(3),
             block: Some(0),
-            comments: &[],
-        }
-    }
-
-    fn document<'a>(units: Vec<Unit<'a>>) -> Document<'a> {
-        Document {
-            article: "2019/visit",
-            article_path: "articles/2019/visit.md",
-            source_lang: "en",
-            lang: "ko",
-            date: 0,
-            units,
+            ..testing::unit(id, source, translation, state)
         }
     }
 
@@ -599,28 +585,7 @@ mod tests {
             unit("00000002", "Two.", "", State::Missing),
             outdated,
         ];
-        let section = read_one(&write(&document(units.clone())));
-        assert_eq!(section.article.as_deref(), Some("2019/visit"));
-        assert_eq!(section.source_lang.as_deref(), Some("en"));
-        assert_eq!(section.lang.as_deref(), Some("ko"));
-        let read: Vec<(&str, &str, &str, State, Option<&str>)> = section
-            .units
-            .iter()
-            .map(|u| {
-                (
-                    u.id.as_str(),
-                    u.source.as_str(),
-                    u.translation.as_str(),
-                    u.state,
-                    u.previous_source.as_deref(),
-                )
-            })
-            .collect();
-        let written: Vec<(&str, &str, &str, State, Option<&str>)> = units
-            .iter()
-            .map(|u| (u.id, u.source, u.translation, u.state, u.previous_source))
-            .collect();
-        assert_eq!(read, written);
+        let section = round_trip(Format::Xliff12, &units);
         assert_eq!(section.line, 3);
         assert_eq!(section.units[0].line, 9);
     }

@@ -644,7 +644,10 @@ fn content(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interchange::Format;
+    use crate::interchange::testing::{self, document, round_trip};
 
+    /// An entry on line 1 of the article, in block `block`.
     fn unit<'a>(
         id: &'a str,
         block: usize,
@@ -653,25 +656,9 @@ mod tests {
         state: State,
     ) -> Unit<'a> {
         Unit {
-            id,
-            source,
-            translation,
-            previous_source: None,
-            state,
             line: Some(1),
             block: Some(block),
-            comments: &[],
-        }
-    }
-
-    fn document<'a>(units: Vec<Unit<'a>>) -> Document<'a> {
-        Document {
-            article: "2019/visit",
-            article_path: "articles/2019/visit.md",
-            source_lang: "en",
-            lang: "ko",
-            date: 0,
-            units,
+            ..testing::unit(id, source, translation, state)
         }
     }
 
@@ -739,28 +726,7 @@ mod tests {
             unit("00000002", 1, "Two.", "", State::Missing),
             outdated,
         ];
-        let section = read_one(&write(&document(units.clone())));
-        assert_eq!(section.article.as_deref(), Some("2019/visit"));
-        assert_eq!(section.source_lang.as_deref(), Some("en"));
-        assert_eq!(section.lang.as_deref(), Some("ko"));
-        let read: Vec<(&str, &str, &str, State, Option<&str>)> = section
-            .units
-            .iter()
-            .map(|u| {
-                (
-                    u.id.as_str(),
-                    u.source.as_str(),
-                    u.translation.as_str(),
-                    u.state,
-                    u.previous_source.as_deref(),
-                )
-            })
-            .collect();
-        let written: Vec<(&str, &str, &str, State, Option<&str>)> = units
-            .iter()
-            .map(|u| (u.id, u.source, u.translation, u.state, u.previous_source))
-            .collect();
-        assert_eq!(read, written);
+        round_trip(Format::Xliff2, &units);
     }
 
     #[test]
