@@ -157,18 +157,8 @@ fn short(id: &str) -> &str {
 
 /// A time (seconds since the Unix epoch) as its date in UTC, `YYYY-MM-DD`.
 fn date(seconds: i64) -> String {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let t = l10n_core::calendar::Utc::from_unix(seconds);
+    format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
 }
 
 #[cfg(test)]

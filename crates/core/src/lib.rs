@@ -11,6 +11,7 @@
 
 pub mod article;
 pub mod build;
+pub mod calendar;
 pub mod catalog;
 pub mod diff;
 pub mod error;

@@ -187,42 +187,6 @@ pub struct Entered {
     pub line: usize,
 }
 
-/// A moment in UTC as a calendar date and time, for the formats that
-/// record when a file was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Utc {
-    pub year: i64,
-    pub month: i64,
-    pub day: i64,
-    pub hour: u64,
-    pub minute: u64,
-    pub second: u64,
-}
-
-impl Utc {
-    /// From seconds since the Unix epoch (Howard Hinnant's days-to-civil).
-    pub fn from_unix(unix_seconds: u64) -> Utc {
-        let days = (unix_seconds / 86_400) as i64;
-        let seconds = unix_seconds % 86_400;
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        Utc {
-            year: yoe + era * 400 + i64::from(month <= 2),
-            month,
-            day,
-            hour: seconds / 3600,
-            minute: seconds % 3600 / 60,
-            second: seconds % 60,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,7 +49,7 @@ pub fn plural_forms(lang: &str) -> &'static str {
 /// A time as PO headers write it: `2026-12-02 01:05+0000`, from seconds
 /// since the Unix epoch (UTC).
 pub fn po_date(unix_seconds: u64) -> String {
-    let t = super::Utc::from_unix(unix_seconds);
+    let t = crate::calendar::Utc::from_unix(i64::try_from(unix_seconds).unwrap_or(i64::MAX));
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}+0000",
         t.year, t.month, t.day, t.hour, t.minute

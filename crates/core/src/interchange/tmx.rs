@@ -114,7 +114,7 @@ fn segment(text: &str) -> String {
 /// A time as TMX writes it (`20261225T010500Z`), from seconds since the
 /// Unix epoch (UTC).
 pub fn tmx_date(unix_seconds: u64) -> String {
-    let t = super::Utc::from_unix(unix_seconds);
+    let t = crate::calendar::Utc::from_unix(i64::try_from(unix_seconds).unwrap_or(i64::MAX));
     format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
         t.year, t.month, t.day, t.hour, t.minute, t.second
