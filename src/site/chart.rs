@@ -3,7 +3,7 @@
 //! followed by the same figures as a table for those who cannot see it.
 use std::fmt::Write as _;
 
-use super::{escape, percent_text, text};
+use super::{escape, text};
 use crate::history::Commit;
 use crate::lang::Lang;
 use crate::msg;
@@ -35,6 +35,8 @@ pub(super) fn chart(
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return;
     };
+    // A commit with no entry (no catalog yet, or none readable) is drawn
+    // at 0 %, and its figures say so (not `status`'s 100 % of nothing).
     let share = |translated: usize, entries: usize| {
         if entries == 0 {
             0.0
@@ -120,7 +122,7 @@ pub(super) fn chart(
             commit.time,
             date(commit.time),
             escape(short(&commit.id)),
-            percent_text(*translated, *entries),
+            format!("{:.1}", share(*translated, *entries)),
         );
     }
     let _ = write!(
@@ -144,7 +146,7 @@ pub(super) fn chart(
              <td>{} %</td></tr>",
             date(commit.time),
             escape(short(&commit.id)),
-            percent_text(*translated, *entries),
+            format!("{:.1}", share(*translated, *entries)),
         );
     }
     out.push_str("</tbody></table></div></details>\n");
