@@ -115,14 +115,14 @@ pub(super) fn chart(
             out,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" data-commit=\"{}\" data-time=\"{}\" \
              data-translated=\"{translated}\" data-entries=\"{entries}\"><title>{} {}: \
-             {translated}/{entries} ({} %)</title></circle>",
+             {translated}/{entries} ({:.1} %)</title></circle>",
             x(i),
             y(share(*translated, *entries)),
             escape(&commit.id),
             commit.time,
             date(commit.time),
             escape(short(&commit.id)),
-            format!("{:.1}", share(*translated, *entries)),
+            share(*translated, *entries),
         );
     }
     let _ = write!(
@@ -143,10 +143,10 @@ pub(super) fn chart(
         let _ = write!(
             out,
             "<tr><td>{}</td><td><code>{}</code></td><td>{translated}</td><td>{entries}</td>\
-             <td>{} %</td></tr>",
+             <td>{:.1} %</td></tr>",
             date(commit.time),
             escape(short(&commit.id)),
-            format!("{:.1}", share(*translated, *entries)),
+            share(*translated, *entries),
         );
     }
     out.push_str("</tbody></table></div></details>\n");
