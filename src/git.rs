@@ -86,7 +86,14 @@ fn changed_files(dir: &Path, since: &str) -> Result<Vec<PathBuf>> {
         )
         .map_err(unknown)?,
     );
-    let base = line(git(&top, &["merge-base", &hash, "HEAD"]).map_err(unknown)?);
+    // REF is known here: a failing merge base is missing history (a
+    // shallow clone, as CI checks out by default), not an unknown REF.
+    let base = line(git(&top, &["merge-base", &hash, "HEAD"]).map_err(|reason| {
+        Error::usage(
+            msg!("error-git-no-merge-base", since = since, reason = reason),
+            msg!("help-git-no-merge-base"),
+        )
+    })?);
     let diff = git(
         &top,
         &[

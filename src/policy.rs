@@ -186,8 +186,16 @@ impl CheckConfig {
     }
 }
 
-/// Validates `[check]` of the file `path` whose text is `text`.
-pub fn parse(path: &Path, text: &str, source: &Lang, raw: RawCheck) -> Result<CheckConfig> {
+/// Validates `[check]` of the file `path` whose text is `text`;
+/// `names_a_file` says whether a glob ends with an article file's
+/// extension (which ids do not have).
+pub fn parse(
+    path: &Path,
+    text: &str,
+    source: &Lang,
+    raw: RawCheck,
+    names_a_file: impl Fn(&str) -> bool,
+) -> Result<CheckConfig> {
     let file = File { path, text, source };
     let min_translated = match &raw.min_translated {
         Some(value) => Some(file.percents(value)?),
@@ -200,6 +208,17 @@ pub fn parse(path: &Path, text: &str, source: &Lang, raw: RawCheck) -> Result<Ch
     let mut articles = Vec::with_capacity(raw.articles.len());
     for rule in &raw.articles {
         let glob = rule.glob.get_ref();
+        // Ids have no extension: `news/*.md` (or an empty glob) would match
+        // no article, and a rule that names a language silences the
+        // default "every segment" rule for it, so such a typo would let
+        // every article of the language pass.
+        if glob.is_empty() || names_a_file(glob) {
+            return Err(file.error(
+                rule.glob.span().start,
+                msg!("error-check-glob-matches-no-id", glob = glob),
+                msg!("help-check-glob"),
+            ));
+        }
         let matcher = globset::GlobBuilder::new(glob)
             .literal_separator(true)
             .build()
@@ -317,7 +336,7 @@ impl File<'_> {
         // The table's own spans are lost in a `Value`: each key is found
         // in the table's text, which is enough to point at its line.
         let within = &self.text[value.span()];
-        let at = |name: &str| start + within.find(name).unwrap_or(0);
+        let at = |name: &str| start + key_offset(within, name).unwrap_or(0);
         let mut named = BTreeMap::new();
         let mut others = None;
         for (tag, limit) in table {
@@ -353,6 +372,18 @@ impl File<'_> {
     }
 }
 
+/// Where the key `name` of an inline table is in the table's text
+/// `within`: the first occurrence that is a whole key (bare or quoted),
+/// not part of a longer one (`ko` in `kor`).
+fn key_offset(within: &str, name: &str) -> Option<usize> {
+    let key_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    within.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let before = within[..i].chars().next_back();
+        let after = within[i + name.len()..].chars().next();
+        !before.is_some_and(key_char) && !after.is_some_and(key_char)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,6 +399,7 @@ mod tests {
             text,
             &"en".parse().unwrap(),
             raw.check,
+            |glob| glob.ends_with(".md"),
         )
     }
 
@@ -434,6 +466,16 @@ mod tests {
                 "[check]\n[[check.articles]]\nglob = \"news/**\"\n",
                 3,
                 "error-check-rule-empty",
+            ),
+            (
+                "[check]\n[[check.articles]]\nglob = \"news/*.md\"\nmin-translated = 1\n",
+                3,
+                "error-check-glob-matches-no-id",
+            ),
+            (
+                "[check]\nmin-translated = {\n  kor = 1,\n  ko = 101 }\n",
+                4,
+                "error-config-percent",
             ),
         ] {
             let err = parse_text(text).unwrap_err();

@@ -691,7 +691,9 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         None => None,
     };
     let fallback = parse_fallback(path, text, &source_lang, raw.fallback)?;
-    let check = crate::policy::parse(path, text, &source_lang, raw.check)?;
+    let check = crate::policy::parse(path, text, &source_lang, raw.check, |glob| {
+        article_extension(glob).is_some()
+    })?;
     if let Some(pct) = raw.min_translated
         && !(0.0..=100.0).contains(&pct)
     {

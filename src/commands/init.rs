@@ -95,6 +95,14 @@ fn stage_all(
             staged.push(store::stage(&path, contents.as_bytes(), None)?);
         }
     }
+    // A linked `.gitignore` (a dotfiles manager's) is not replaced by a
+    // file, nor is its target, which may be outside the workspace, written.
+    if fs::symlink_metadata(gitignore).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok((
+            staged,
+            Some(msg!("init-gitignore-link", path = CACHE_PATTERN)),
+        ));
+    }
     let existing = files::read(gitignore)?;
     let said = match ignoring_cache(existing.as_deref()) {
         None => None,
@@ -122,11 +130,18 @@ fn ignoring_cache(existing: Option<&[u8]>) -> Option<Vec<u8>> {
     let Some(existing) = existing else {
         return Some(format!("{CACHE_PATTERN}\n").into_bytes());
     };
-    let ignored = existing.split(|&b| b == b'\n').any(|line| {
+    // The last line about that folder decides, as in git: `!.l10n/`
+    // after `.l10n/` has git track it again.
+    let last = existing.split(|&b| b == b'\n').rev().find_map(|line| {
         let line = line.strip_suffix(b"\r").unwrap_or(line).trim_ascii();
+        let (negated, pattern) = match line.strip_prefix(b"!") {
+            Some(pattern) => (true, pattern),
+            None => (false, line),
+        };
         // The patterns git reads as that folder at the root.
-        matches!(line, b".l10n/" | b".l10n" | b"/.l10n/" | b"/.l10n")
+        matches!(pattern, b".l10n/" | b".l10n" | b"/.l10n/" | b"/.l10n").then_some(negated)
     });
+    let ignored = last == Some(false);
     if ignored {
         return None;
     }
@@ -164,5 +179,10 @@ mod tests {
         assert_eq!(ignoring_cache(Some(b".l10n/")), None);
         // A pattern for something else that starts alike is not it.
         assert!(ignoring_cache(Some(b".l10n-old/\n!.l10n/\n")).is_some());
+        assert_eq!(
+            ignoring_cache(Some(b"/.l10n/\n!.l10n/\n")).unwrap(),
+            b"/.l10n/\n!.l10n/\n.l10n/\n"
+        );
+        assert_eq!(ignoring_cache(Some(b"!.l10n/\n.l10n\n")), None);
     }
 }

@@ -518,3 +518,7 @@ report-outdated-heading = Outdated segments
 report-outdated-none = No segment is outdated.
 report-outdated-intro = How each source sentence changed since it was translated: removed words are struck through, added words underlined. Update the translation, then delete its previous-source line.
 report-footer = Written by l10n report. The figures are those of l10n status; the page loads nothing from elsewhere.
+error-check-glob-matches-no-id = the glob `{ $glob }` can match no article: article ids have no extension
+error-git-no-merge-base = --since { $since }: git finds no commit that both { $since } and HEAD come from ({ $reason }); a shallow clone lacks that history
+help-git-no-merge-base = fetch the history the two share: `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on actions/checkout), then run again
+init-gitignore-link = .gitignore is a link, left as it is: add { $path } to the file it points to, to keep l10n's cache folder out of git

@@ -491,3 +491,7 @@ report-outdated-heading = 오래된 세그먼트
 report-outdated-none = 오래된 세그먼트가 없습니다.
 report-outdated-intro = 번역한 뒤 원문이 어떻게 바뀌었는지 보여 줍니다: 지운 단어는 취소선, 더한 단어는 밑줄로 표시합니다. 번역을 고친 뒤 previous-source 줄을 지우세요.
 report-footer = l10n report가 쓴 페이지입니다. 수치는 l10n status와 같으며, 페이지는 외부에서 아무것도 불러오지 않습니다.
+error-check-glob-matches-no-id = glob `{ $glob }`은(는) 어떤 글과도 맞지 않습니다: 글 id에는 확장자가 없습니다
+error-git-no-merge-base = --since { $since }: { $since }와(과) HEAD가 함께 거쳐 온 커밋을 git이 찾지 못합니다 ({ $reason }). 얕은 클론에는 그 이력이 없습니다
+help-git-no-merge-base = 둘이 함께 가진 이력을 가져오세요: `git fetch --unshallow` (GitHub Actions에서는 actions/checkout에 `fetch-depth: 0`), 그다음 다시 실행하세요
+init-gitignore-link = .gitignore가 링크라서 그대로 두었습니다: l10n의 캐시 폴더가 git에 들어가지 않도록 링크가 가리키는 파일에 { $path }을 더하세요

@@ -3,7 +3,7 @@
 //! followed by the same figures as a table for those who cannot see it.
 use std::fmt::Write as _;
 
-use super::{escape, percent_text, text};
+use super::{escape, text};
 use crate::history::Commit;
 use crate::lang::Lang;
 use crate::msg;
@@ -35,6 +35,8 @@ pub(super) fn chart(
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return;
     };
+    // A commit with no entry (no catalog yet, or none readable) is drawn
+    // at 0 %, and its figures say so (not `status`'s 100 % of nothing).
     let share = |translated: usize, entries: usize| {
         if entries == 0 {
             0.0
@@ -113,14 +115,14 @@ pub(super) fn chart(
             out,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" data-commit=\"{}\" data-time=\"{}\" \
              data-translated=\"{translated}\" data-entries=\"{entries}\"><title>{} {}: \
-             {translated}/{entries} ({} %)</title></circle>",
+             {translated}/{entries} ({:.1} %)</title></circle>",
             x(i),
             y(share(*translated, *entries)),
             escape(&commit.id),
             commit.time,
             date(commit.time),
             escape(short(&commit.id)),
-            percent_text(*translated, *entries),
+            share(*translated, *entries),
         );
     }
     let _ = write!(
@@ -141,10 +143,10 @@ pub(super) fn chart(
         let _ = write!(
             out,
             "<tr><td>{}</td><td><code>{}</code></td><td>{translated}</td><td>{entries}</td>\
-             <td>{} %</td></tr>",
+             <td>{:.1} %</td></tr>",
             date(commit.time),
             escape(short(&commit.id)),
-            percent_text(*translated, *entries),
+            share(*translated, *entries),
         );
     }
     out.push_str("</tbody></table></div></details>\n");
