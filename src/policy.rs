@@ -77,6 +77,19 @@ impl ArticleRule {
     pub fn matches(&self, id: &str) -> bool {
         self.matcher.is_match(id)
     }
+
+    /// Whether the rule sets a limit for `lang`.
+    pub fn names(&self, lang: &Lang) -> bool {
+        self.min_translated
+            .as_ref()
+            .and_then(|m| m.get(lang))
+            .is_some()
+            || self
+                .max_outdated
+                .as_ref()
+                .and_then(|m| m.get(lang))
+                .is_some()
+    }
 }
 
 /// `[check]` validated: the rules as the file sets them.
@@ -156,26 +169,31 @@ impl Policy {
         self.min_translated.as_ref().and_then(|(m, _)| m.get(lang))
     }
 
-    /// Whether any rule about translated or outdated segments applies to
-    /// `lang`; without one, any missing or outdated segment fails it.
-    pub fn has_rules_for(&self, lang: &Lang) -> bool {
+    /// Whether a language-wide rule about translated or outdated segments
+    /// applies to `lang`.
+    pub fn has_language_rules(&self, lang: &Lang) -> bool {
         self.min_translated(lang).is_some()
             || self
                 .max_outdated
                 .as_ref()
                 .and_then(|m| m.get(lang))
                 .is_some()
-            || self.articles.iter().any(|rule| {
-                rule.min_translated
-                    .as_ref()
-                    .and_then(|m| m.get(lang))
-                    .is_some()
-                    || rule
-                        .max_outdated
-                        .as_ref()
-                        .and_then(|m| m.get(lang))
-                        .is_some()
-            })
+    }
+
+    /// Whether any rule about translated or outdated segments applies to
+    /// `lang` among `articles` (ids); without one, any missing or outdated
+    /// segment fails it. An article rule counts only where its glob finds
+    /// an article: one that finds none must not switch the default off.
+    pub fn has_rules_for<'a>(
+        &self,
+        lang: &Lang,
+        mut articles: impl Iterator<Item = &'a str>,
+    ) -> bool {
+        if self.has_language_rules(lang) {
+            return true;
+        }
+        let naming: Vec<&ArticleRule> = self.articles.iter().filter(|r| r.names(lang)).collect();
+        !naming.is_empty() && articles.any(|id| naming.iter().any(|r| r.matches(id)))
     }
 }
 
@@ -508,6 +526,6 @@ mod tests {
         assert_eq!(policy.fail_on, [Severity::Error, Severity::Warning]);
         let top = Policy::resolve(&CheckConfig::default(), Some(70.0), None, false);
         assert_eq!(top.min_translated(&lang("ja")), Some(70.0));
-        assert!(!Policy::default().has_rules_for(&lang("ko")));
+        assert!(!Policy::default().has_rules_for(&lang("ko"), ["a"].into_iter()));
     }
 }

@@ -136,6 +136,31 @@ fn an_article_glob_that_can_match_no_id_is_refused() {
     assert!(run.stdout.contains("glob 2019/*"), "{}", run.stdout);
 }
 
+// Was open (attack 2 of the table): a glob without an extension that finds
+// no article (a typo, a folder renamed) named the language all the same, so
+// the default "every segment" rule went quiet and `check` passed a language
+// 60 % translated. A rule counts only where its glob finds an article.
+#[test]
+fn an_article_rule_that_finds_no_article_leaves_the_default_rule_on() {
+    let ws = extracted();
+    ws.write(
+        "l10n.toml",
+        "source-lang = \"en\"\nlanguages = [\"ko\"]\n\n[check]\n[[check.articles]]\n\
+         glob = \"News/**\"\nmin-translated = 10\n",
+    );
+    let run = ws.run(&["check", "--format", "json"]).expect_code(1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let failed = &json["languages"][0]["failed"];
+    assert_eq!(failed[0]["rule"], "complete", "{failed}");
+    // Where it finds one, the rule decides (and here passes).
+    ws.write(
+        "l10n.toml",
+        "source-lang = \"en\"\nlanguages = [\"ko\"]\n\n[check]\n[[check.articles]]\n\
+         glob = \"2019/*\"\nmin-translated = 0\n",
+    );
+    ws.run(&["check"]).expect_code(0);
+}
+
 // Attack 2 (fixed): in a table of limits spread over lines, a bad value
 // was located at the first key that CONTAINED its tag (`kor` for `ko`).
 #[test]

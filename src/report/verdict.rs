@@ -123,7 +123,8 @@ fn failures(language: &LanguageReport, policy: &Policy) -> Vec<Failure> {
         glob: None,
         severity: None,
     };
-    if !policy.has_rules_for(lang) {
+    let ids = language.articles.iter().map(|a| a.article.as_str());
+    if !policy.has_rules_for(lang, ids) {
         let remaining = totals.missing + totals.outdated;
         if remaining > 0 {
             failed.push(failure(
