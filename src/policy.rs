@@ -386,6 +386,14 @@ impl File<'_> {
                 ));
             }
         }
+        // `{}` would read as a rule and decide nothing.
+        if named.is_empty() && others.is_none() {
+            return Err(self.error(
+                start,
+                msg!("error-check-empty-table", key = key),
+                msg!("help-check-empty-table", key = key),
+            ));
+        }
         Ok(PerLanguage::Languages { named, others })
     }
 }
@@ -438,6 +446,16 @@ mod tests {
             (max.get(&lang("ko")), max.get(&lang("fr"))),
             (Some(3), None)
         );
+    }
+
+    #[test]
+    fn an_empty_table_of_limits_is_refused() {
+        for text in [
+            "[check]\nmin-translated = {}\n",
+            "[check]\nmax-outdated = {}\n",
+        ] {
+            assert!(parse_text(text).is_err(), "{text}");
+        }
     }
 
     #[test]

@@ -515,3 +515,56 @@ fn a_control_character_that_comes_in_is_caught_by_qa() {
         run.stdout
     );
 }
+
+/// Trados and other Windows tools write TMX and XLIFF in UTF-16 with a
+/// byte-order mark: such a file imports like its UTF-8 twin; a broken one
+/// (an odd byte at the end) stops the import with nothing changed.
+#[test]
+fn utf16_files_import_and_a_broken_one_changes_nothing() {
+    let ws = exported();
+    ws.run(&["export", "--format", "tmx", "--lang", "ko", "--out", "tm"])
+        .expect_code(0);
+    let tmx = ws.read("tm/ko/2019/kim-jong-un-china-visit.tmx");
+    let catalog = ws.catalog("ko", SEED_ID);
+    let translated = entries(&catalog, "segment")
+        .into_iter()
+        .find(|e| {
+            !field(e, "translation").unwrap_or("").is_empty() && !e.contains_key("previous-source")
+        })
+        .unwrap();
+    let old = field(&translated, "translation").unwrap().to_string();
+    let edited = tmx
+        .replacen(&format!("<seg>{old}</seg>"), "<seg>유티에프 십육</seg>", 1)
+        .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    assert_ne!(edited, tmx);
+    let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    };
+    let mut broken = utf16(&edited, false);
+    broken.push(b'<');
+    ws.write_bytes("broken.tmx", &broken);
+    refuses(
+        &ws,
+        &["import", "broken.tmx"],
+        &["broken.tmx", "UTF-16", "odd number of bytes"],
+    );
+    ws.write_bytes("be.tmx", &utf16(&edited, true));
+    ws.run(&["import", "--dry-run", "be.tmx"]).expect_code(0);
+    ws.write_bytes("le.tmx", &utf16(&edited, false));
+    let run = ws.run(&["import", "le.tmx"]).expect_code(0);
+    assert!(run.stdout.contains("1 applied"), "{}", run.stdout);
+    assert!(ws.read(CATALOG).contains("translation = \"유티에프 십육\""));
+}

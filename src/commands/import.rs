@@ -7,10 +7,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::article;
 use crate::error::{Error, Result};
 use crate::files;
-use crate::interchange::{Entered, Format, Outcome, Reason, Section, Verdict, reconcile};
+use crate::interchange::{self, Entered, Format, Outcome, Reason, Section, Verdict, reconcile};
 use crate::lang::Lang;
 use crate::msg;
 use crate::settings::{ImportSettings, Settings};
@@ -225,7 +224,7 @@ fn read(workspace: &Workspace, path: &Path) -> Result<(Format, String)> {
             msg!("help-import-files"),
         ));
     };
-    let text = article::decode_owned(path, bytes)?;
+    let text = interchange::decode(path, bytes)?;
     match Format::detect(path, &text) {
         Some(format) => Ok((format, text)),
         None => Err(Error::usage(

@@ -522,3 +522,5 @@ error-check-glob-matches-no-id = the glob `{ $glob }` can match no article: arti
 error-git-no-merge-base = --since { $since }: git finds no commit that both { $since } and HEAD come from ({ $reason }); a shallow clone lacks that history
 help-git-no-merge-base = fetch the history the two share: `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on actions/checkout), then run again
 init-gitignore-link = .gitignore is a link, left as it is: add { $path } to the file it points to, to keep l10n's cache folder out of git
+error-check-empty-table = `{ $key } = {"{}"}` names no language: it would read as a rule and decide nothing
+help-check-empty-table = give limits by language (`{ $key } = {"{"} ko = 80 {"}"}`), `"*"` for the others, or one number for all

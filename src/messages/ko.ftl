@@ -495,3 +495,5 @@ error-check-glob-matches-no-id = glob `{ $glob }`은(는) 어떤 글과도 맞�
 error-git-no-merge-base = --since { $since }: { $since }와(과) HEAD가 함께 거쳐 온 커밋을 git이 찾지 못합니다 ({ $reason }). 얕은 클론에는 그 이력이 없습니다
 help-git-no-merge-base = 둘이 함께 가진 이력을 가져오세요: `git fetch --unshallow` (GitHub Actions에서는 actions/checkout에 `fetch-depth: 0`), 그다음 다시 실행하세요
 init-gitignore-link = .gitignore가 링크라서 그대로 두었습니다: l10n의 캐시 폴더가 git에 들어가지 않도록 링크가 가리키는 파일에 { $path }을 더하세요
+error-check-empty-table = `{ $key } = {"{}"}`에 언어가 없습니다. 규칙처럼 보이지만 아무것도 정하지 않습니다
+help-check-empty-table = 언어별로 한도를 주거나(`{ $key } = {"{"} ko = 80 {"}"}`), 나머지는 `"*"`로, 또는 모두에 숫자 하나를 주세요

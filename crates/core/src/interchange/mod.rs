@@ -104,6 +104,48 @@ fn xliff_version(text: &str) -> Format {
     Format::Xliff12
 }
 
+/// An exchange file's text: UTF-8 (a byte-order mark dropped), or UTF-16
+/// by its byte-order mark, as Trados and other Windows tools write TMX and
+/// XLIFF; an error naming the first bad byte otherwise.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let from_bytes: fn([u8; 2]) -> u16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => u16::from_le_bytes,
+        Some([0xFE, 0xFF]) => u16::from_be_bytes,
+        _ => return crate::article::decode_owned(path, bytes),
+    };
+    let units: Vec<u16> = bytes[2..]
+        .chunks(2)
+        .map(|pair| from_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
+        .collect();
+    let bad = |offset: usize, reason: &str| {
+        let reason = format!("{reason} at byte {offset}");
+        crate::Error::invalid(
+            crate::Location::at(path, "", 0),
+            crate::msg!(
+                "error-bad-exchange-file",
+                format = "UTF-16",
+                reason = reason
+            ),
+            crate::msg!("help-bad-exchange-file"),
+        )
+    };
+    if bytes.len() % 2 == 1 {
+        return Err(bad(bytes.len() - 1, "an odd number of bytes"));
+    }
+    let mut text = String::with_capacity(units.len());
+    let mut unit = 0;
+    for c in char::decode_utf16(units.iter().copied()) {
+        match c {
+            Ok(c) => {
+                text.push(c);
+                unit += c.len_utf16();
+            }
+            Err(_) => return Err(bad(2 + 2 * unit, "a lone surrogate")),
+        }
+    }
+    Ok(text)
+}
+
 /// Where a segment's entry stands, as the exchange formats tell it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
