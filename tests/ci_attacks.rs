@@ -410,3 +410,29 @@ fn check_merge_refuses_missing_duplicated_and_foreign_shards() {
     ws.run(&["check", "--merge", "c1.json", "c2.json"])
         .expect_code(1);
 }
+
+// Was open (attack 16): `report --out l10n.toml` said "cannot read
+// l10n.toml/index.html". Every command with `--out` says what is wrong.
+#[test]
+fn an_out_folder_that_is_a_file_is_named_as_such() {
+    let ws = extracted();
+    for args in [
+        &["report", "--out", "l10n.toml"][..],
+        &[
+            "export",
+            "--format",
+            "po",
+            "--lang",
+            "ko",
+            "--out",
+            "l10n.toml",
+        ],
+        &["build", "--lang", "ko", "--out", "l10n.toml/deeper"],
+    ] {
+        crate::util::refuses(
+            &ws,
+            args,
+            &["l10n.toml is a file, not a folder to write into"],
+        );
+    }
+}

@@ -105,6 +105,22 @@ fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) ->
     articles
 }
 
+/// Refuses an output folder (`--out`) that is, or lies under, something
+/// other than a folder: said plainly, before anything is read or staged.
+fn output_folder(workspace: &Workspace, dir: &Path) -> Result<()> {
+    let existing = dir.ancestors().find(|a| a.symlink_metadata().is_ok());
+    match existing {
+        Some(found) if !found.is_dir() => Err(crate::error::Error::usage(
+            msg!(
+                "error-out-not-folder",
+                path = crate::ui::escape(&workspace.display_path(found)).into_owned()
+            ),
+            msg!("help-out-not-folder"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Stages a file `build`, `export` or `report` writes, to replace whatever is there,
 /// unless it would land on the sources (through a link in the output tree).
 fn stage_output(workspace: &Workspace, path: &Path, text: &str) -> Result<store::Staged> {

@@ -524,3 +524,5 @@ help-git-no-merge-base = fetch the history the two share: `git fetch --unshallow
 init-gitignore-link = .gitignore is a link, left as it is: add { $path } to the file it points to, to keep l10n's cache folder out of git
 error-check-empty-table = `{ $key } = {"{}"}` names no language: it would read as a rule and decide nothing
 help-check-empty-table = give limits by language (`{ $key } = {"{"} ko = 80 {"}"}`), `"*"` for the others, or one number for all
+error-out-not-folder = { $path } is a file, not a folder to write into
+help-out-not-folder = give --out a folder (it is made when missing)

@@ -497,3 +497,5 @@ help-git-no-merge-base = 둘이 함께 가진 이력을 가져오세요: `git fe
 init-gitignore-link = .gitignore가 링크라서 그대로 두었습니다: l10n의 캐시 폴더가 git에 들어가지 않도록 링크가 가리키는 파일에 { $path }을 더하세요
 error-check-empty-table = `{ $key } = {"{}"}`에 언어가 없습니다. 규칙처럼 보이지만 아무것도 정하지 않습니다
 help-check-empty-table = 언어별로 한도를 주거나(`{ $key } = {"{"} ko = 80 {"}"}`), 나머지는 `"*"`로, 또는 모두에 숫자 하나를 주세요
+error-out-not-folder = { $path }는 폴더가 아니라 파일이라 그 안에 쓸 수 없습니다
+help-out-not-folder = --out에는 폴더를 주세요(없으면 만듭니다)
