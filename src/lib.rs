@@ -31,5 +31,6 @@ pub mod workspace;
 // code, tests, benches and fuzz targets written against one crate keep
 // their paths while the split settles.
 pub use l10n_core::{
+    changes,
     article, build, catalog, diff, export, interchange, lang, msg, plan, qa, segment,
 };

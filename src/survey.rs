@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::article;
 use crate::catalog::{Catalog, Entry};
+use crate::changes::Changes;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::lang::Lang;
@@ -322,6 +323,7 @@ pub fn plan(
     rules: &Rules,
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
+    let changes = Changes::for_lang(source_lang.as_str());
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
     let text = article::decode_owned(&file.path, inputs.article)?;
@@ -363,7 +365,13 @@ pub fn plan(
         .iter()
         .zip(existing)
         .map(|(lang, (path, existing))| {
-            let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);
+            let plan = LanguagePlan::judge(
+                &plan,
+                existing.as_ref().map(|f| &f.catalog),
+                lang,
+                prune,
+                &changes,
+            );
             LanguageSurvey {
                 path,
                 file: existing,

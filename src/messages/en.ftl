@@ -524,3 +524,10 @@ help-git-no-merge-base = fetch the history the two share: `git fetch --unshallow
 init-gitignore-link = .gitignore is a link, left as it is: add { $path } to the file it points to, to keep l10n's cache folder out of git
 error-check-empty-table = `{ $key } = {"{}"}` names no language: it would read as a rule and decide nothing
 help-check-empty-table = give limits by language (`{ $key } = {"{"} ko = 80 {"}"}`), `"*"` for the others, or one number for all
+
+# A segment whose source was edited only cosmetically (quotes, dashes, white
+# space): its translations stay current (extract's summary).
+extract-refreshed = { $count } refreshed
+# An outdated segment's state, with why its edit matters ($reasons: number,
+# negation, link, name, markup, wording, as in JSON).
+check-outdated-reasons = outdated ({ $reasons })

@@ -497,3 +497,8 @@ help-git-no-merge-base = 둘이 함께 가진 이력을 가져오세요: `git fe
 init-gitignore-link = .gitignore가 링크라서 그대로 두었습니다: l10n의 캐시 폴더가 git에 들어가지 않도록 링크가 가리키는 파일에 { $path }을 더하세요
 error-check-empty-table = `{ $key } = {"{}"}`에 언어가 없습니다. 규칙처럼 보이지만 아무것도 정하지 않습니다
 help-check-empty-table = 언어별로 한도를 주거나(`{ $key } = {"{"} ko = 80 {"}"}`), 나머지는 `"*"`로, 또는 모두에 숫자 하나를 주세요
+
+# 원문이 겉모양만 바뀌어(따옴표, 대시, 공백) 번역이 그대로 최신인 세그먼트
+extract-refreshed = 갱신 { $count }
+# 오래된 세그먼트의 상태와 그 까닭($reasons: number, negation, link, name, markup, wording)
+check-outdated-reasons = 오래됨 ({ $reasons })
