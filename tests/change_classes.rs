@@ -50,8 +50,14 @@ const COSMETIC: [(&str, &str); 9] = [
     ("The 1990-2000 decade ended.", "The 1990–2000 decade ended."),
     ("It was late - too late.", "It was late — too late."),
     ("He paused... and went on.", "He paused… and went on."),
-    ("The report was quite late.", "The report  was quite   late."),
-    ("It costs 10 000 won today.", "It costs 10\u{a0}000 won today."),
+    (
+        "The report was quite late.",
+        "The report  was quite   late.",
+    ),
+    (
+        "It costs 10 000 won today.",
+        "It costs 10\u{a0}000 won today.",
+    ),
     ("The café opened again.", "The cafe\u{301} opened again."),
     ("A ﬁne result for all.", "A fine result for all."),
 ];
@@ -69,7 +75,9 @@ fn cosmetic_edits_keep_translations_current() {
 
     let extract = ws.run(&["extract"]).expect_code(0);
     assert!(
-        extract.stdout.contains(&format!("{} refreshed", before.len())),
+        extract
+            .stdout
+            .contains(&format!("{} refreshed", before.len())),
         "extract counts the refreshed segments:\n{}",
         extract.stdout
     );
@@ -116,7 +124,10 @@ fn a_real_edit_stays_outdated_through_a_cosmetic_one() {
     let entry = &entries(&catalog, "segment")[1];
     assert_eq!(field(entry, "previous-source"), None);
     assert_eq!(field(entry, "source"), Some("He said “yes” twice."));
-    assert_eq!(field(entry, "translation"), Some("번역: He said \"yes\" twice."));
+    assert_eq!(
+        field(entry, "translation"),
+        Some("번역: He said \"yes\" twice.")
+    );
 }
 
 const MEANINGFUL: [(&str, &str, &str); 7] = [
@@ -187,9 +198,18 @@ fn each_reason_is_named_in_every_output() {
 
     let diff = ws.run(&["status", "--diff"]).expect_code(0).stdout;
     let check = ws.run(&["check"]).expect_code(1).stdout;
-    let github = ws.run(&["check", "--format", "github"]).expect_code(1).stdout;
-    let sarif = ws.run(&["check", "--format", "sarif"]).expect_code(1).stdout;
-    let junit = ws.run(&["check", "--format", "junit"]).expect_code(1).stdout;
+    let github = ws
+        .run(&["check", "--format", "github"])
+        .expect_code(1)
+        .stdout;
+    let sarif = ws
+        .run(&["check", "--format", "sarif"])
+        .expect_code(1)
+        .stdout;
+    let junit = ws
+        .run(&["check", "--format", "junit"])
+        .expect_code(1)
+        .stdout;
     for reasons in expected {
         let shown = format!("outdated ({reasons})");
         assert!(diff.contains(&shown), "status --diff: {shown}\n{diff}");

@@ -116,7 +116,10 @@ pub(crate) fn outdated_text(issue: &Issue, ui: Ui) -> String {
     if issue.reasons.is_empty() {
         return ui.text(&msg!("check-outdated"));
     }
-    ui.text(&msg!("check-outdated-reasons", reasons = reasons_text(&issue.reasons)))
+    ui.text(&msg!(
+        "check-outdated-reasons",
+        reasons = reasons_text(&issue.reasons)
+    ))
 }
 
 /// `number, negation`.

@@ -28,9 +28,7 @@ const FILES: &[(&str, &str)] = &[
 const INHERIT_DEPTH: usize = 2;
 
 /// Why an edit matters, in the order they are listed.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     /// A number, date or amount changed.
@@ -91,7 +89,9 @@ impl Changes {
         if let Some((_, text)) = FILES.iter().find(|(name, _)| *name == primary) {
             changes.read(text, 0);
         }
-        changes.same.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        changes
+            .same
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
         changes.same.dedup();
         changes
     }
@@ -112,13 +112,12 @@ impl Changes {
                 "same" => {
                     let entries: Vec<&str> = entries.collect();
                     for variant in &entries[1..] {
-                        self.same.push((variant.to_string(), entries[0].to_string()));
+                        self.same
+                            .push((variant.to_string(), entries[0].to_string()));
                     }
                 }
                 "ignore" => self.ignore.extend(entries.filter_map(unescape)),
-                "negation-words" => self
-                    .negation_words
-                    .extend(entries.map(str::to_lowercase)),
+                "negation-words" => self.negation_words.extend(entries.map(str::to_lowercase)),
                 "negation-prefixes" => self
                     .negation_prefixes
                     .extend(entries.map(str::to_lowercase)),
@@ -299,7 +298,10 @@ impl Changes {
 
     /// The word a negation suffix is attached to, if any (`did` of `didn't`).
     fn stem(&self, word: &str) -> Option<String> {
-        let suffix = self.negation_suffixes.iter().find(|s| word.ends_with(s.as_str()))?;
+        let suffix = self
+            .negation_suffixes
+            .iter()
+            .find(|s| word.ends_with(s.as_str()))?;
         let left = &word[..word.len() - suffix.len()];
         let stem = self.stems.iter().find(|(l, _)| l == left);
         Some(stem.map_or(left, |(_, stem)| stem.as_str()).to_string()).filter(|s| !s.is_empty())
@@ -307,8 +309,14 @@ impl Changes {
 
     fn is_negation(&self, word: &str) -> bool {
         self.negation_words.contains(word)
-            || self.negation_prefixes.iter().any(|p| word.starts_with(p.as_str()))
-            || self.negation_suffixes.iter().any(|s| word.ends_with(s.as_str()))
+            || self
+                .negation_prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
+            || self
+                .negation_suffixes
+                .iter()
+                .any(|s| word.ends_with(s.as_str()))
     }
 }
 

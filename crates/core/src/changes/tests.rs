@@ -39,7 +39,11 @@ fn meaningful_edits_are_not_cosmetic() {
 fn reasons_of_each_kind() {
     let en = en();
     let cases: [(&str, &str, &[Reason]); 7] = [
-        ("It costs 5 dollars.", "It costs 6 dollars.", &[Reason::Number]),
+        (
+            "It costs 5 dollars.",
+            "It costs 6 dollars.",
+            &[Reason::Number],
+        ),
         ("He came.", "He never came.", &[Reason::Negation]),
         ("He can come.", "He can’t come.", &[Reason::Negation]),
         (
@@ -47,7 +51,11 @@ fn reasons_of_each_kind() {
             "See [the docs](https://a.example/y).",
             &[Reason::Link],
         ),
-        ("We met Kim Jong-un there.", "We met Moon Jae-in there.", &[Reason::Name]),
+        (
+            "We met Kim Jong-un there.",
+            "We met Moon Jae-in there.",
+            &[Reason::Name],
+        ),
         ("Run `make` now.", "Run `make all` now.", &[Reason::Markup]),
         ("The cat sat.", "The dog sat.", &[Reason::Wording]),
     ];
@@ -56,15 +64,26 @@ fn reasons_of_each_kind() {
     }
     assert_eq!(
         en.reasons("It rose 5% in May.", "It did not rise 7% in June."),
-        [Reason::Number, Reason::Negation, Reason::Name, Reason::Wording]
+        [
+            Reason::Number,
+            Reason::Negation,
+            Reason::Name,
+            Reason::Wording
+        ]
     );
 }
 
 #[test]
 fn korean_negations_are_data() {
     let ko = Changes::for_lang("ko");
-    assert_eq!(ko.reasons("그는 갔다.", "그는 가지 않았다."), [Reason::Negation, Reason::Wording]);
-    assert_eq!(ko.reasons("그는 갔다.", "그는 안 갔다."), [Reason::Negation]);
+    assert_eq!(
+        ko.reasons("그는 갔다.", "그는 가지 않았다."),
+        [Reason::Negation, Reason::Wording]
+    );
+    assert_eq!(
+        ko.reasons("그는 갔다.", "그는 안 갔다."),
+        [Reason::Negation]
+    );
     assert!(ko.cosmetic("그는 “갔다”.", "그는 \"갔다\"."));
 }
 
@@ -77,7 +96,10 @@ fn labelled_edits() {
     let data = include_str!("../../../../tests/data/change-classes.tsv");
     let (mut cases, mut cosmetic_called, mut cosmetic_right) = (0, 0, 0);
     let mut wrong = Vec::new();
-    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "three fields: {line:?}");
         let (old, new, expected) = (unescape_tsv(fields[0]), unescape_tsv(fields[1]), fields[2]);
@@ -97,8 +119,15 @@ fn labelled_edits() {
         }
     }
     assert!(cases >= 40, "at least 40 labelled edits, {cases}");
-    assert_eq!(cosmetic_right, cosmetic_called, "precision of cosmetic: {wrong:#?}");
-    assert!(wrong.is_empty(), "{} of {cases} misclassified: {wrong:#?}", wrong.len());
+    assert_eq!(
+        cosmetic_right, cosmetic_called,
+        "precision of cosmetic: {wrong:#?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} of {cases} misclassified: {wrong:#?}",
+        wrong.len()
+    );
 }
 
 /// `\t`, `\u{…}` and `\\` in the data file.

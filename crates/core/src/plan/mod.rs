@@ -361,7 +361,8 @@ impl LanguagePlan {
                 (Some(previous), State::Outdated) => changes.reasons(previous, &segment.text),
                 _ => Vec::new(),
             };
-            let refreshed = state == State::Translated && old.is_some_and(|old| old.source != segment.text);
+            let refreshed =
+                state == State::Translated && old.is_some_and(|old| old.source != segment.text);
             entries.push(Judged {
                 id: segment.id.clone(),
                 state,
