@@ -33,6 +33,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use crate::changes::Reason;
 use crate::lang::Lang;
 use crate::plan::State;
 use crate::qa::{Check, Finding, Severity};
@@ -44,7 +45,7 @@ use crate::ui::{Message, StoredMessage};
 const FILE: &str = ".l10n/cache/reports.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 /// The magic, the index's length and its checksum.
 const HEADER: u64 = 24;
 
@@ -439,7 +440,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 /// can follow (no flattening, no skipped fields).
 type StoredIssues = (Vec<StoredIssue>, Vec<StoredFinding>);
 /// An `Issue`: id, state, line, article line, source, previous source,
-/// fallback language.
+/// reasons, fallback language.
 type StoredIssue = (
     Option<String>,
     State,
@@ -447,6 +448,7 @@ type StoredIssue = (
     Option<usize>,
     String,
     Option<String>,
+    Vec<Reason>,
     Option<Lang>,
 );
 /// A `QaIssue`: id, line, article line, check, severity, message.
@@ -468,6 +470,7 @@ type StoredIssueRef<'a> = (
     Option<usize>,
     &'a str,
     &'a Option<String>,
+    &'a Vec<Reason>,
     &'a Option<Lang>,
 );
 type StoredFindingRef<'a> = (
@@ -491,6 +494,7 @@ fn to_stored(report: &ArticleReport) -> StoredIssuesRef<'_> {
                 i.article_line,
                 i.source.as_str(),
                 &i.previous_source,
+                &i.reasons,
                 &i.fallback,
             )
         })
@@ -516,13 +520,14 @@ fn from_stored(report: &mut ArticleReport, (issues, qa): StoredIssues) {
     report.issues = issues
         .into_iter()
         .map(
-            |(id, state, line, article_line, source, previous_source, fallback)| Issue {
+            |(id, state, line, article_line, source, previous_source, reasons, fallback)| Issue {
                 id,
                 state,
                 line,
                 article_line,
                 source,
                 previous_source,
+                reasons,
                 fallback,
             },
         )

@@ -31,5 +31,5 @@ pub mod workspace;
 // code, tests, benches and fuzz targets written against one crate keep
 // their paths while the split settles.
 pub use l10n_core::{
-    article, build, catalog, diff, export, interchange, lang, msg, plan, qa, segment,
+    article, build, catalog, changes, diff, export, interchange, lang, msg, plan, qa, segment,
 };

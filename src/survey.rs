@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::article;
 use crate::catalog::{Catalog, Entry};
+use crate::changes::Changes;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::lang::Lang;
@@ -314,6 +315,19 @@ impl Inputs {
 }
 
 /// Parses and plans one article's inputs.
+/// The change classes of the source language, read once per run (a run has
+/// one workspace, so one source language; another is read afresh).
+fn change_classes(source_lang: &Lang) -> std::borrow::Cow<'static, Changes> {
+    static READ: std::sync::OnceLock<(Lang, Changes)> = std::sync::OnceLock::new();
+    let (lang, changes) =
+        READ.get_or_init(|| (source_lang.clone(), Changes::for_lang(source_lang.as_str())));
+    if lang == source_lang {
+        std::borrow::Cow::Borrowed(changes)
+    } else {
+        std::borrow::Cow::Owned(Changes::for_lang(source_lang.as_str()))
+    }
+}
+
 pub fn plan(
     workspace: &Workspace,
     languages: &[Lang],
@@ -322,6 +336,7 @@ pub fn plan(
     rules: &Rules,
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
+    let changes = change_classes(source_lang);
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
     let text = article::decode_owned(&file.path, inputs.article)?;
@@ -363,7 +378,13 @@ pub fn plan(
         .iter()
         .zip(existing)
         .map(|(lang, (path, existing))| {
-            let plan = LanguagePlan::new(&plan, existing.as_ref().map(|f| &f.catalog), lang, prune);
+            let plan = LanguagePlan::judge(
+                &plan,
+                existing.as_ref().map(|f| &f.catalog),
+                lang,
+                prune,
+                &changes,
+            );
             LanguageSurvey {
                 path,
                 file: existing,

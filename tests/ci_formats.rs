@@ -192,12 +192,21 @@ fn github_annotations_follow_githubs_syntax_and_decode_to_the_data() {
         .iter()
         .find(|(_, _, _, p)| p["state"] == "outdated")
         .unwrap();
+    // Its title names the reasons (decoded: `%2C` is a comma).
+    let reasons: Vec<&str> = outdated["reasons"]
+        .as_array()
+        .expect("an outdated issue has reasons")
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    let title = format!(
+        "outdated ({}) {}",
+        reasons.join(", "),
+        outdated["id"].as_str().unwrap()
+    );
     let annotation = annotations
         .iter()
-        .find(|a| {
-            property(a, "title")
-                == Some(format!("outdated {}", outdated["id"].as_str().unwrap()).as_str())
-        })
+        .find(|a| property(a, "title") == Some(title.as_str()))
         .expect("the outdated segment's annotation");
     assert_eq!(property(annotation, "file"), Some(catalog.as_str()));
     assert_eq!(

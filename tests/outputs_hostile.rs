@@ -117,7 +117,7 @@ fn terminal_controls_from_articles_and_catalogs_are_escaped_in_text_output() {
     let check = ws.run(&["check"]).expect_code(1);
     for line in check.stdout.lines().filter(|l| l.starts_with("locales/")) {
         assert!(
-            line.contains(": missing: ") || line.contains(": outdated: "),
+            line.contains(": missing: ") || line.contains(": outdated ("),
             "{line}"
         );
     }

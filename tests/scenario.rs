@@ -109,7 +109,11 @@ fn live_status_check_and_extract_agree_on_the_edits() {
         "{}",
         check.stdout
     );
-    assert!(check.stdout.contains(": outdated: "), "{}", check.stdout);
+    assert!(
+        check.stdout.contains(": outdated (wording): "),
+        "{}",
+        check.stdout
+    );
     assert!(check.stdout.contains(": missing: "), "{}", check.stdout);
 
     ws.run(&["extract"]).expect_code(0);

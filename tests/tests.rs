@@ -3,6 +3,7 @@
 mod architecture;
 mod build;
 mod cache;
+mod change_classes;
 mod ci_attacks;
 mod ci_formats;
 mod cli_cases;

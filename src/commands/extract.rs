@@ -158,6 +158,8 @@ fn render(catalog: &Catalog, old: Option<&CatalogFile>, directive: Option<String
 struct Changes {
     added: usize,
     changed: usize,
+    /// Segments edited only cosmetically whose translations stay current.
+    refreshed: usize,
     moved: usize,
     obsoleted: usize,
 }
@@ -168,6 +170,10 @@ impl Changes {
         let parts = [
             (self.added, msg!("extract-added", count = self.added)),
             (self.changed, msg!("extract-changed", count = self.changed)),
+            (
+                self.refreshed,
+                msg!("extract-refreshed", count = self.refreshed),
+            ),
             (self.moved, msg!("extract-moved", count = self.moved)),
             (
                 self.obsoleted,
@@ -190,9 +196,26 @@ impl Changes {
 fn changes(survey: &ArticleSurvey) -> Changes {
     let plan = &survey.plan;
     let count = |f: fn(&Origin) -> bool| plan.segments.iter().filter(|s| f(&s.origin)).count();
+    // A segment is refreshed when a language keeps its translation current
+    // across a cosmetic edit of its source; it is not counted as changed.
+    let refreshed: Vec<bool> = (0..plan.segments.len())
+        .map(|i| {
+            survey
+                .languages
+                .iter()
+                .any(|l| l.plan.entries.get(i).is_some_and(|e| e.refreshed))
+        })
+        .collect();
+    let edited = plan
+        .segments
+        .iter()
+        .zip(&refreshed)
+        .filter(|(s, refreshed)| matches!(s.origin, Origin::Changed { .. }) && !**refreshed)
+        .count();
     Changes {
         added: count(|o| *o == Origin::New),
-        changed: count(|o| matches!(o, Origin::Changed { .. })),
+        changed: edited,
+        refreshed: refreshed.iter().filter(|r| **r).count(),
         moved: count(|o| *o == Origin::Moved),
         obsoleted: plan.dropped.len(),
     }

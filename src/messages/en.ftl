@@ -526,3 +526,10 @@ error-check-empty-table = `{ $key } = {"{}"}` names no language: it would read a
 help-check-empty-table = give limits by language (`{ $key } = {"{"} ko = 80 {"}"}`), `"*"` for the others, or one number for all
 error-out-not-folder = { $path } is a file, not a folder to write into
 help-out-not-folder = give --out a folder (it is made when missing)
+
+# A segment whose source was edited only cosmetically (quotes, dashes, white
+# space): its translations stay current (extract's summary).
+extract-refreshed = { $count } refreshed
+# An outdated segment's state, with why its edit matters ($reasons: number,
+# negation, link, name, markup, wording, as in JSON).
+check-outdated-reasons = outdated ({ $reasons })

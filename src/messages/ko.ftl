@@ -499,3 +499,8 @@ error-check-empty-table = `{ $key } = {"{}"}`에 언어가 없습니다. 규칙�
 help-check-empty-table = 언어별로 한도를 주거나(`{ $key } = {"{"} ko = 80 {"}"}`), 나머지는 `"*"`로, 또는 모두에 숫자 하나를 주세요
 error-out-not-folder = { $path }는 폴더가 아니라 파일이라 그 안에 쓸 수 없습니다
 help-out-not-folder = --out에는 폴더를 주세요(없으면 만듭니다)
+
+# 원문이 겉모양만 바뀌어(따옴표, 대시, 공백) 번역이 그대로 최신인 세그먼트
+extract-refreshed = 갱신 { $count }
+# 오래된 세그먼트의 상태와 그 까닭($reasons: number, negation, link, name, markup, wording)
+check-outdated-reasons = 오래됨 ({ $reasons })

@@ -10,7 +10,7 @@ use crate::qa::Severity;
 use crate::ui::{Ui, escape};
 
 use super::text::{limited, more_problems, verdict_lines};
-use super::{ArticleReport, Report, Style};
+use super::{ArticleReport, Report, Style, outdated_text};
 
 /// Every problem of `report` as an annotation (at most `max_issues` of
 /// them, then how many more there are), then the verdict of each language.
@@ -47,9 +47,13 @@ fn annotations(article: &ArticleReport, ui: Ui) -> Vec<String> {
             }
             _ => issue.source.clone(),
         };
+        let state = match issue.state {
+            State::Outdated => outdated_text(issue, ui),
+            _ => ui.text(&state),
+        };
         let title = match &issue.id {
-            Some(id) => format!("{} {id}", ui.text(&state)),
-            None => ui.text(&state),
+            Some(id) => format!("{state} {id}"),
+            None => state,
         };
         lines.push(annotation(
             level,

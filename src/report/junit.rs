@@ -124,6 +124,7 @@ mod tests {
                 article_line: None,
                 source: "Gone.".into(),
                 previous_source: None,
+                reasons: Vec::new(),
                 fallback: None,
             }],
             qa: Vec::new(),

@@ -4,12 +4,13 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::changes::Reason;
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{LanguagePlan, State};
 use crate::qa::Finding;
 use crate::survey::Partition;
-use crate::ui::{Message, is_unsafe};
+use crate::ui::{Message, Ui, is_unsafe};
 
 mod error_json;
 mod github;
@@ -110,6 +111,23 @@ impl Counts {
     }
 }
 
+/// An outdated issue's state as text: `outdated (number, negation)`.
+pub(crate) fn outdated_text(issue: &Issue, ui: Ui) -> String {
+    if issue.reasons.is_empty() {
+        return ui.text(&msg!("check-outdated"));
+    }
+    ui.text(&msg!(
+        "check-outdated-reasons",
+        reasons = reasons_text(&issue.reasons)
+    ))
+}
+
+/// `number, negation`.
+pub(crate) fn reasons_text(reasons: &[Reason]) -> String {
+    let names: Vec<&str> = reasons.iter().map(|r| r.as_str()).collect();
+    names.join(", ")
+}
+
 fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         100.0
@@ -133,6 +151,9 @@ pub struct Issue {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_source: Option<String>,
+    /// For an outdated segment: why its edit matters, at least one reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
     /// For a covered segment: the language whose translation stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<Lang>,
@@ -253,6 +274,7 @@ impl ArticleReport {
                         .filter(|_| entry.state != State::Obsolete),
                     source: entry.source.clone(),
                     previous_source: entry.previous_source.clone(),
+                    reasons: entry.reasons.clone(),
                     fallback: entry
                         .fallback
                         .clone()

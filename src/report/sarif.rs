@@ -12,7 +12,7 @@ use crate::plan::State;
 use crate::qa::{Check, Severity};
 use crate::ui::Ui;
 
-use super::{ArticleReport, Issue, QaIssue, Report, json_text};
+use super::{ArticleReport, Issue, QaIssue, Report, json_text, reasons_text};
 
 /// The base every location's URI is relative to.
 const ROOT: &str = "%SRCROOT%";
@@ -107,7 +107,10 @@ fn issue_result(lang: &str, article: &ArticleReport, issue: &Issue) -> Value {
         (State::Outdated, _) => {
             let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
             let diff = word_diff(previous, &issue.source, Marks::Brackets);
-            let text = format!("The source changed since it was translated into {lang}: {diff}");
+            let text = format!(
+                "The source changed since it was translated into {lang} ({}): {diff}",
+                reasons_text(&issue.reasons)
+            );
             ("outdated", "error", text)
         }
         (State::Covered, fallback) => {
@@ -129,6 +132,9 @@ fn issue_result(lang: &str, article: &ArticleReport, issue: &Issue) -> Value {
         "article": article.article,
         "segment": issue.id,
     });
+    if !issue.reasons.is_empty() {
+        result["properties"]["reasons"] = json!(issue.reasons);
+    }
     result
 }
 

@@ -3,7 +3,7 @@
 //! coloured on a terminal.
 use std::fmt::Write as _;
 
-use super::{ArticleReport, Report};
+use super::{ArticleReport, Report, outdated_text};
 use crate::diff::{Marks, word_diff};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -138,6 +138,9 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
                     if issue.state == State::Missing {
                         let missing = ui.text(&msg!("check-missing"));
                         let _ = write!(out, " {}", style.paint("31", &missing));
+                    } else {
+                        let outdated = outdated_text(issue, ui);
+                        let _ = write!(out, " {}", style.paint("33", &outdated));
                     }
                     let _ = writeln!(out, "\n  {shown}");
                 }
@@ -213,7 +216,7 @@ pub(super) fn problem_lines(article: &ArticleReport, style: Style, ui: Ui) -> Ve
             (State::Covered, Some(lang)) => {
                 style.paint("36", &ui.text(&msg!("check-covered", lang = lang)))
             }
-            _ => style.paint("33", &ui.text(&msg!("check-outdated"))),
+            _ => style.paint("33", &outdated_text(issue, ui)),
         };
         lines.push(format!(
             "{}: {state}: {}: {}{}",

@@ -384,11 +384,18 @@ fn outdated_diffs(
                 Some(line) => format!("{}:{line}", article.catalog),
                 None => article.catalog.clone(),
             };
+            let reasons: Vec<&str> = issue.reasons.iter().map(|r| r.as_str()).collect();
+            let reasons = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            };
             let _ = write!(
                 out,
-                "<li><p class=\"where\">{} · {}</p><p class=\"diff\" lang=\"{source}\">",
+                "<li><p class=\"where\">{} · {}{}</p><p class=\"diff\" lang=\"{source}\">",
                 escape(&place),
-                escape(issue.id.as_deref().unwrap_or("-"))
+                escape(issue.id.as_deref().unwrap_or("-")),
+                escape(&reasons)
             );
             let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
             for (change, words) in word_changes(previous, &issue.source) {

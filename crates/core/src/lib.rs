@@ -13,6 +13,7 @@ pub mod article;
 pub mod build;
 pub mod calendar;
 pub mod catalog;
+pub mod changes;
 pub mod diff;
 pub mod error;
 pub mod export;

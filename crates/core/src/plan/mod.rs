@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::article::Segment;
 use crate::catalog::{Catalog, Entry};
+use crate::changes::{Changes, Reason};
 use crate::lang::Lang;
 use align::align;
 
@@ -257,6 +258,11 @@ pub struct Judged {
     /// For a segment without a current translation (missing, covered or
     /// outdated): the first language of the fallback chain that has one.
     pub fallback: Option<Lang>,
+    /// For an outdated segment: why its edit matters (see [`crate::changes`]).
+    pub reasons: Vec<Reason>,
+    /// A translated segment whose source was edited only cosmetically: its
+    /// translation stays current, and `extract` takes the new source.
+    pub refreshed: bool,
 }
 
 /// What one language's catalog of an article is, and should become.
@@ -289,6 +295,23 @@ impl LanguagePlan {
         lang: &Lang,
         prune: bool,
     ) -> LanguagePlan {
+        LanguagePlan::judge(plan, existing, lang, prune, &Changes::for_lang(""))
+    }
+
+    /// [`LanguagePlan::new`], with the change classes of the source
+    /// language: a cosmetic edit of a translated segment's source (same
+    /// [`Changes::key`]) keeps it translated, with the new source and no
+    /// previous source; so does a previous source that differs from the
+    /// new text only cosmetically (an edit undone but for its quotes, as an
+    /// edit undone exactly). A previous source on an untranslated entry is
+    /// a person's draft, kept as it is.
+    pub fn judge(
+        plan: &ArticlePlan,
+        existing: Option<&Catalog>,
+        lang: &Lang,
+        prune: bool,
+        changes: &Changes,
+    ) -> LanguagePlan {
         // Each existing entry, by id, with its index in `entries()`.
         let old_entries: Vec<&Entry> = existing.map(|c| c.entries().collect()).unwrap_or_default();
         let by_id: FxHashMap<&str, usize> = old_entries
@@ -319,8 +342,12 @@ impl LanguagePlan {
             // draft, kept as it is.
             let previous_source = old.and_then(|old| match &old.previous_source {
                 Some(previous) if !translated => Some(previous.clone()),
-                Some(previous) => Some(previous.clone()).filter(|p| *p != segment.text),
-                None if translated && old.source != segment.text => Some(old.source.clone()),
+                Some(previous) => {
+                    Some(previous.clone()).filter(|p| !changes.cosmetic(p, &segment.text))
+                }
+                None if translated && !changes.cosmetic(&old.source, &segment.text) => {
+                    Some(old.source.clone())
+                }
                 None => None,
             });
             let state = if !translated {
@@ -330,6 +357,12 @@ impl LanguagePlan {
             } else {
                 State::Translated
             };
+            let reasons = match (&previous_source, state) {
+                (Some(previous), State::Outdated) => changes.reasons(previous, &segment.text),
+                _ => Vec::new(),
+            };
+            let refreshed =
+                state == State::Translated && old.is_some_and(|old| old.source != segment.text);
             entries.push(Judged {
                 id: segment.id.clone(),
                 state,
@@ -340,6 +373,8 @@ impl LanguagePlan {
                 previous_source,
                 words: segment.words,
                 fallback: None,
+                reasons,
+                refreshed,
             });
         }
         if let Some(existing) = existing {
@@ -361,6 +396,8 @@ impl LanguagePlan {
                     previous_source: None,
                     words: count_words(&old.source),
                     fallback: None,
+                    reasons: Vec::new(),
+                    refreshed: false,
                 });
             }
         }

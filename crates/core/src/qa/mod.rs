@@ -26,7 +26,7 @@ mod locale;
 mod markup;
 mod numbers;
 mod placeholders;
-mod scan;
+pub(crate) mod scan;
 #[cfg(test)]
 mod testing;
 mod text;

@@ -3,7 +3,7 @@ use std::ops::Range;
 
 /// The URLs of a text (`http://`, `https://`, `ftp://`, `www.`), with their
 /// byte ranges, trailing punctuation left out.
-pub(in crate::qa) fn find_urls(text: &str) -> Vec<(Range<usize>, String)> {
+pub(crate) fn find_urls(text: &str) -> Vec<(Range<usize>, String)> {
     let bytes = text.as_bytes();
     let mut urls = Vec::new();
     let mut i = 0;
@@ -101,7 +101,7 @@ fn is_email_domain(c: u8) -> bool {
 }
 
 /// The e-mail addresses of a text, with their byte ranges.
-pub(in crate::qa) fn find_emails(text: &str) -> Vec<(Range<usize>, String)> {
+pub(crate) fn find_emails(text: &str) -> Vec<(Range<usize>, String)> {
     let bytes = text.as_bytes();
     let mut emails = Vec::new();
     for (at, _) in text.match_indices('@') {

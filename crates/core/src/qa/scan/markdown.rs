@@ -7,25 +7,25 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag};
 
 /// What the Markdown of one text holds, as a CommonMark renderer sees it.
 #[derive(Debug, Default)]
-pub(in crate::qa) struct Markdown {
+pub(crate) struct Markdown {
     /// Targets of links and images in order: the destination of inline ones,
     /// `[label]` for reference ones.
-    pub(in crate::qa) targets: Vec<String>,
+    pub(crate) targets: Vec<String>,
     /// Byte ranges of the destinations (for masking numbers in them).
-    pub(in crate::qa) destinations: Vec<Range<usize>>,
-    pub(in crate::qa) emphasis: usize,
-    pub(in crate::qa) strong: usize,
-    pub(in crate::qa) strikethrough: usize,
-    pub(in crate::qa) code: usize,
+    pub(crate) destinations: Vec<Range<usize>>,
+    pub(crate) emphasis: usize,
+    pub(crate) strong: usize,
+    pub(crate) strikethrough: usize,
+    pub(crate) code: usize,
     /// Delimiter runs left as literal text (`**` that opens nothing), by run.
-    pub(in crate::qa) stray: HashMap<String, usize>,
+    pub(crate) stray: HashMap<String, usize>,
     /// A stray `*` or `_` run sits between punctuation and a letter, where
     /// CommonMark neither opens nor closes emphasis (`**“길”**을`).
-    pub(in crate::qa) punctuation_flanked: bool,
+    pub(crate) punctuation_flanked: bool,
 }
 
 impl Markdown {
-    pub(in crate::qa) fn scan(text: &str) -> Markdown {
+    pub(crate) fn scan(text: &str) -> Markdown {
         let mut md = Markdown::default();
         // Leading indentation would make the text a code block.
         let offset = text.len() - text.trim_start().len();

@@ -1,10 +1,10 @@
 //! The scanners the checks share: numbers, URLs and e-mail addresses,
 //! Markdown, placeholders; and the prose of a text, which is what is left
 //! when the scanners' finds that are no prose are blanked out.
-pub(in crate::qa) mod addresses;
-pub(in crate::qa) mod markdown;
-pub(in crate::qa) mod numbers;
-pub(in crate::qa) mod placeholders;
+pub(crate) mod addresses;
+pub(crate) mod markdown;
+pub(crate) mod numbers;
+pub(crate) mod placeholders;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -15,7 +15,7 @@ use placeholders::find_placeholders;
 
 /// Byte ranges whose digits are not numbers of the prose: URLs, e-mail
 /// addresses, placeholders and link destinations.
-pub(in crate::qa) fn protected_ranges(text: &str, md: &Markdown) -> Vec<Range<usize>> {
+pub(crate) fn protected_ranges(text: &str, md: &Markdown) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     ranges.extend(find_urls(text).into_iter().map(|(r, _)| r));
     ranges.extend(find_emails(text).into_iter().map(|(r, _)| r));
@@ -25,7 +25,7 @@ pub(in crate::qa) fn protected_ranges(text: &str, md: &Markdown) -> Vec<Range<us
 }
 
 /// `text` with the characters inside `ranges` replaced by spaces.
-pub(in crate::qa) fn mask(text: &str, ranges: &[Range<usize>]) -> String {
+pub(crate) fn mask(text: &str, ranges: &[Range<usize>]) -> String {
     if ranges.is_empty() {
         return text.to_string();
     }
@@ -52,7 +52,7 @@ pub(in crate::qa) fn mask(text: &str, ranges: &[Range<usize>]) -> String {
 }
 
 /// The distinct items, in order of first appearance.
-pub(in crate::qa) fn dedup<'a, T: Eq + std::hash::Hash + ?Sized>(
+pub(crate) fn dedup<'a, T: Eq + std::hash::Hash + ?Sized>(
     items: impl Iterator<Item = &'a T>,
 ) -> Vec<&'a T> {
     let mut seen = HashSet::new();

@@ -391,22 +391,22 @@ fn time_at(c: &[char], start: usize) -> Option<(u32, u32, usize)> {
 
 /// A number of a text, as the numbers check sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(in crate::qa) struct NumToken {
+pub(crate) struct NumToken {
     /// As written, for messages.
-    pub(in crate::qa) text: String,
+    pub(crate) text: String,
     /// Canonical values: any one of them in the translation will do.
-    pub(in crate::qa) values: Vec<String>,
+    pub(crate) values: Vec<String>,
     /// When no single value fits (`10.01.2019`), its parts: all must be there.
-    pub(in crate::qa) parts: Vec<String>,
+    pub(crate) parts: Vec<String>,
     /// A clock time (hours, minutes).
-    pub(in crate::qa) time: Option<(u32, u32)>,
+    pub(crate) time: Option<(u32, u32)>,
     /// A month written as a number (`1월`, `1月`), which a month name satisfies.
-    pub(in crate::qa) month: Option<u32>,
+    pub(crate) month: Option<u32>,
 }
 
 /// The numbers of `text` (whose URLs, placeholders and such are already
 /// blanked out), read with the conventions of `lang`.
-pub(in crate::qa) fn scan_numbers(text: &str, lang: &str, translation: bool) -> Vec<NumToken> {
+pub(crate) fn scan_numbers(text: &str, lang: &str, translation: bool) -> Vec<NumToken> {
     let c: Vec<char> = text.chars().collect();
     let comma_dec = decimal_comma(lang);
     let mut tokens = Vec::new();

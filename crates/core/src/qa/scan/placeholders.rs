@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(in crate::qa) enum Placeholder {
+pub(crate) enum Placeholder {
     /// `%s`, `%1$s`, `%.2f`, `%(name)s`: as written.
     Printf(String),
     /// `{0}`.
@@ -109,7 +109,7 @@ fn printf_at(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// The placeholders of a text with their byte ranges (for a Fluent
 /// placeable, the whole `{ … }`).
-pub(in crate::qa) fn find_placeholders(text: &str) -> Vec<(Range<usize>, Placeholder)> {
+pub(crate) fn find_placeholders(text: &str) -> Vec<(Range<usize>, Placeholder)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut open: Vec<usize> = Vec::new();
