@@ -23,6 +23,7 @@ mod matching;
 pub mod message;
 pub mod plan;
 pub mod qa;
+mod rules_text;
 pub mod segment;
 pub mod text;
 

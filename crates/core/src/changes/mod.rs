@@ -97,17 +97,8 @@ impl Changes {
     }
 
     fn read(&mut self, text: &str, depth: usize) {
-        let mut section = "";
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name;
-                continue;
-            }
-            let entries = line.split_whitespace();
+        for (section, entries) in crate::rules_text::lines(text) {
+            let entries = entries.into_iter();
             match section {
                 "same" => {
                     let entries: Vec<&str> = entries.collect();

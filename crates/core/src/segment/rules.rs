@@ -231,17 +231,8 @@ impl Rules {
     }
 
     fn load(&mut self, text: &str, depth: usize) {
-        let mut section = "";
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name.trim();
-                continue;
-            }
-            for entry in line.split_whitespace() {
+        for (section, entries) in crate::rules_text::lines(text) {
+            for entry in entries {
                 if section == "inherit" {
                     let file = FILES.iter().find(|(name, _)| *name == entry);
                     if let (Some((_, inherited)), true) = (file, depth < INHERIT_DEPTH) {
