@@ -120,7 +120,11 @@ impl Memory {
             let bad = |reason: String| {
                 Error::invalid(
                     at.clone(),
-                    msg!("error-memory-file", path = tmx.display().to_string(), reason = reason),
+                    msg!(
+                        "error-memory-file",
+                        path = tmx.display().to_string(),
+                        reason = reason
+                    ),
                     msg!("help-memory-file"),
                 )
             };
@@ -243,7 +247,13 @@ fn stored_hash(db: &Connection, key: &str) -> Option<i64> {
     .ok()
 }
 
-fn replace(db: &Connection, key: &str, hash: i64, lang: &Lang, rows: Vec<Row>) -> rusqlite::Result<()> {
+fn replace(
+    db: &Connection,
+    key: &str,
+    hash: i64,
+    lang: &Lang,
+    rows: Vec<Row>,
+) -> rusqlite::Result<()> {
     db.execute("DELETE FROM units WHERE file = ?1", [key])?;
     let mut insert = db.prepare_cached(
         "INSERT INTO units (source, translation, lang, origin, obsolete, file)

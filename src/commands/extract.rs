@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use crate::catalog::Catalog;
+use crate::catalog_schema;
 use crate::cli::Fill;
+use crate::error::Result;
 use crate::lang::Lang;
 use crate::memory::{Match, Memory};
 use crate::memory_score;
-use crate::catalog_schema;
-use crate::error::Result;
 use crate::msg;
 use crate::plan::Origin;
 use crate::settings::{ExtractSettings, Settings, Targets};

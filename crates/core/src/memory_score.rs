@@ -48,9 +48,10 @@ pub fn score(text: &str, candidate: &str) -> u8 {
     let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
         .iter()
         .map(|op| match *op {
-            DiffOp::Equal { old_index, len, .. } => {
-                a[old_index..old_index + len].iter().map(|t| weight(t)).sum()
-            }
+            DiffOp::Equal { old_index, len, .. } => a[old_index..old_index + len]
+                .iter()
+                .map(|t| weight(t))
+                .sum(),
             _ => 0,
         })
         .sum();
