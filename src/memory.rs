@@ -24,6 +24,10 @@ use crate::msg;
 use crate::store;
 use crate::workspace::Workspace;
 
+/// How many of a source's words (the rarest in the memory) find the
+/// candidates.
+const RAREST: usize = 6;
+
 /// One pair the memory offers for a source.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Match {
@@ -73,7 +77,8 @@ impl Memory {
              CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash INTEGER NOT NULL);
              CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
                  source, translation UNINDEXED, lang UNINDEXED, origin UNINDEXED,
-                 obsolete UNINDEXED, file UNINDEXED);",
+                 obsolete UNINDEXED, file UNINDEXED);
+             CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
         )
         .map_err(sql_error(&path))?;
         let mut memory = Memory { db, path };
@@ -190,10 +195,35 @@ impl Memory {
         if words.is_empty() {
             return Ok(Vec::new());
         }
-        let query: Vec<String> = words
+        // The rarest words only (fewest pairs hold them): a query of every
+        // word would rank nearly the whole memory for "the".
+        let mut counted: Vec<(i64, String)> = Vec::new();
+        {
+            let mut count = self
+                .db
+                .prepare_cached("SELECT doc FROM vocab WHERE term = ?1")
+                .map_err(sql_error(&self.path))?;
+            let mut seen = HashSet::new();
+            for word in &words {
+                let word = word.to_lowercase();
+                if !seen.insert(word.clone()) {
+                    continue;
+                }
+                let doc: i64 = count.query_row([&word], |r| r.get(0)).unwrap_or_default();
+                if doc > 0 {
+                    counted.push((doc, word));
+                }
+            }
+        }
+        counted.sort();
+        let query: Vec<String> = counted
             .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .take(RAREST)
+            .map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\"")))
             .collect();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut statement = self
             .db
             .prepare_cached(
