@@ -8,7 +8,8 @@
 //! whose contents hash (xxh3, as the cache's fingerprints) is the one
 //! stored is skipped, a changed one has its rows replaced, and the rows of
 //! a file that is gone are deleted. Candidates are found by FTS5 (the
-//! source's words, OR-ed, best 50 by bm25) and scored by
+//! source's six rarest words in the memory, by `fts5vocab`, OR-ed; best 50
+//! by bm25) and scored by
 //! [`l10n_core::memory_score`].
 use std::collections::HashSet;
 use std::io;
