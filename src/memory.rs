@@ -5,7 +5,8 @@
 //! `.l10n/memory-<lang>.sqlite` (git-ignored with the rest of `.l10n/`).
 //!
 //! It is brought up to date before each use, one file at a time: a file
-//! whose contents hash (xxh3, as the cache's fingerprints) is the one
+//! that still looks as its settled [`Stamp`] said is not read, one whose
+//! contents hash (xxh3, as the cache's fingerprints) is the one
 //! stored is skipped, a changed one has its rows replaced, and the rows of
 //! a file that is gone are deleted. Candidates are found by FTS5 (the
 //! source's six rarest words in the memory, by `fts5vocab`, OR-ed; best 50
@@ -22,8 +23,11 @@ use crate::interchange::Format;
 use crate::lang::Lang;
 use crate::memory_score;
 use crate::msg;
-use crate::store;
+use crate::store::{self, Stamp};
 use crate::workspace::Workspace;
+
+/// The version of the tables' shape (SQLite's `user_version`).
+const SHAPE: i64 = 1;
 
 /// How many of a source's words (the rarest in the memory) find the
 /// candidates.
@@ -72,16 +76,19 @@ impl Memory {
             source,
         })?;
         let path = dir.join(format!("memory-{lang}.sqlite"));
-        let db = Connection::open(&path).map_err(sql_error(&path))?;
-        db.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash INTEGER NOT NULL);
-             CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
-                 source, translation UNINDEXED, lang UNINDEXED, origin UNINDEXED,
-                 obsolete UNINDEXED, file UNINDEXED);
-             CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
-        )
-        .map_err(sql_error(&path))?;
+        // A file that is no memory of this shape (damaged, not SQLite) is
+        // removed and built again: the memory is a cache of the catalogs.
+        let db = match connect(&path) {
+            Ok(db) => db,
+            Err(_) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut name = path.clone().into_os_string();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(name);
+                }
+                connect(&path).map_err(sql_error(&path))?
+            }
+        };
         let mut memory = Memory { db, path };
         memory.update(workspace, lang)?;
         Ok(memory)
@@ -93,11 +100,17 @@ impl Memory {
         for article in workspace.articles()? {
             let path = workspace.catalog_path(lang, &article.id)?;
             let key = workspace.display_path(&path);
+            let stamp = Stamp::of(&std::fs::metadata(&path), store::clock_now());
+            if settled_still(&tx, &key, &path) {
+                seen.insert(key);
+                continue;
+            }
             let Some(bytes) = store::read_optional(&path)? else {
                 continue;
             };
             seen.insert(key.clone());
             if stored_hash(&tx, &key) == Some(hash(&bytes)) {
+                set_stamp(&tx, &key, stamp).map_err(sql_error(&self.path))?;
                 continue;
             }
             let hash = hash(&bytes);
@@ -120,6 +133,7 @@ impl Memory {
                 obsolete,
             });
             replace(&tx, &key, hash, lang, rows.collect()).map_err(sql_error(&self.path))?;
+            set_stamp(&tx, &key, stamp).map_err(sql_error(&self.path))?;
         }
         for (tmx, at) in &workspace.config.memory {
             let path = workspace.root.join(tmx);
@@ -134,14 +148,20 @@ impl Memory {
                     msg!("help-memory-file"),
                 )
             };
+            let key = tmx.display().to_string();
+            let stamp = Stamp::of(&std::fs::metadata(&path), store::clock_now());
+            if settled_still(&tx, &key, &path) {
+                seen.insert(key);
+                continue;
+            }
             let bytes = match store::read_optional(&path) {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => return Err(bad(io::ErrorKind::NotFound.to_string())),
                 Err(e) => return Err(bad(e.to_string())),
             };
-            let key = tmx.display().to_string();
             seen.insert(key.clone());
             if stored_hash(&tx, &key) == Some(hash(&bytes)) {
+                set_stamp(&tx, &key, stamp).map_err(sql_error(&self.path))?;
                 continue;
             }
             let text = String::from_utf8_lossy(&bytes);
@@ -158,6 +178,7 @@ impl Memory {
                     obsolete: false,
                 });
             replace(&tx, &key, hash(&bytes), lang, rows.collect())
+                .and_then(|()| set_stamp(&tx, &key, stamp))
                 .map_err(sql_error(&self.path))?;
         }
         let known: Vec<String> = {
@@ -267,8 +288,57 @@ impl Memory {
     }
 }
 
+/// Opens the memory at `path` in the current shape (see [`SHAPE`]).
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let db = Connection::open(path)?;
+    // A memory of another shape (an older version's) is dropped and
+    // built again: it is a cache of the catalogs, never the truth.
+    let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version != SHAPE {
+        db.execute_batch(&format!(
+            "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS units;
+             PRAGMA user_version = {SHAPE};"
+        ))?;
+    }
+    db.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         CREATE TABLE IF NOT EXISTS files (
+             path TEXT PRIMARY KEY, hash INTEGER NOT NULL, stamp BLOB);
+         CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
+             source, translation UNINDEXED, lang UNINDEXED, origin UNINDEXED,
+             obsolete UNINDEXED, file UNINDEXED);
+         CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
+    )?;
+    Ok(db)
+}
+
 fn hash(bytes: &[u8]) -> i64 {
     store::Fingerprint::of(bytes).hash as i64
+}
+
+/// Whether the file at `path` still looks as it did, settled, when its
+/// rows were stored: then it is not read at all (as the cache's stamps).
+fn settled_still(db: &Connection, key: &str, path: &Path) -> bool {
+    let stored: Option<Vec<u8>> = db
+        .query_row("SELECT stamp FROM files WHERE path = ?1", [key], |r| {
+            r.get(0)
+        })
+        .ok()
+        .flatten();
+    let Some(stamp) = stored.and_then(|b| postcard::from_bytes::<Stamp>(&b).ok()) else {
+        return false;
+    };
+    std::fs::metadata(path).is_ok_and(|now| stamp.still(&now))
+}
+
+/// Remembers how the file of `key` looked just before it was read.
+fn set_stamp(db: &Connection, key: &str, stamp: Stamp) -> rusqlite::Result<()> {
+    let bytes = postcard::to_allocvec(&stamp).unwrap_or_default();
+    db.execute(
+        "UPDATE files SET stamp = ?2 WHERE path = ?1",
+        params![key, bytes],
+    )?;
+    Ok(())
 }
 
 fn stored_hash(db: &Connection, key: &str) -> Option<i64> {

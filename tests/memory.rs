@@ -250,3 +250,19 @@ fn the_memory_follows_edited_and_deleted_catalogs() {
         run.stdout
     );
 }
+
+#[test]
+fn a_damaged_memory_file_is_built_again() {
+    let ws = translated();
+    ws.write(
+        ".l10n/memory-ko.sqlite",
+        "not a database at all, just some text\n",
+    );
+    let run = ws.run(&["suggest", "--lang", "ko"]).expect_code(0);
+    assert!(run.stdout.contains("100% from a#"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("; 2 with suggestions"),
+        "{}",
+        run.stdout
+    );
+}
