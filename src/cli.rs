@@ -92,6 +92,7 @@ pub enum Command {
     Completions(CompletionsArgs),
     Man(ManArgs),
     Report(ReportArgs),
+    Suggest(SuggestArgs),
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +113,33 @@ pub struct ExtractArgs {
     pub no_wait: bool,
     #[arg(long, value_name = "K/N")]
     pub partition: Option<Partition>,
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub fill: Option<Fill>,
+    #[arg(long, value_name = "N", default_value_t = 70, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: u8,
+}
+
+/// `extract --fill`: which translation memory matches fill missing entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Fill {
+    /// Identical sources only (score 100), counted translated.
+    Exact,
+    /// Also the best match at or above `--min-score`, as outdated.
+    Fuzzy,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Lang,
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
+    pub format: Format,
+    #[arg(long, value_name = "N", default_value_t = 70, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: u8,
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub max: usize,
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -540,5 +568,14 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("report", "languages", msg!("cli-report-languages")),
         ("report", "out", msg!("cli-report-out")),
         ("report", "no_cache", msg!("cli-report-no-cache")),
+        ("extract", "fill", msg!("cli-extract-fill")),
+        ("extract", "min_score", msg!("cli-extract-min-score")),
+        ("suggest", "", msg!("cli-suggest-about")),
+        ("suggest", "long", msg!("cli-suggest-long-about")),
+        ("suggest", "lang", msg!("cli-suggest-lang")),
+        ("suggest", "format", msg!("cli-suggest-format")),
+        ("suggest", "min_score", msg!("cli-suggest-min-score")),
+        ("suggest", "max", msg!("cli-suggest-max")),
+        ("suggest", "articles", msg!("cli-suggest-articles")),
     ]
 }

@@ -17,6 +17,7 @@ pub mod files;
 pub mod git;
 pub mod history;
 pub mod interrupt;
+pub mod memory;
 pub mod policy;
 pub mod progress;
 pub mod report;
@@ -31,5 +32,6 @@ pub mod workspace;
 // code, tests, benches and fuzz targets written against one crate keep
 // their paths while the split settles.
 pub use l10n_core::{
-    article, build, catalog, changes, diff, export, interchange, lang, msg, plan, qa, segment,
+    article, build, catalog, changes, diff, export, interchange, lang, memory_score, msg, plan, qa,
+    segment,
 };

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use crate::article;
 use crate::cli::{
-    BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs,
-    ImportArgs, InitArgs, ManArgs, ReportArgs, SegmentArgs, StatusArgs,
+    BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs, Fill,
+    ImportArgs, InitArgs, ManArgs, ReportArgs, SegmentArgs, StatusArgs, SuggestArgs,
 };
 use crate::error::{Error, Result};
 use crate::files;
@@ -81,6 +81,7 @@ pub enum CommandSettings {
     Report(ReportSettings),
     Completions(clap_complete::Shell),
     Man(ManSettings),
+    Suggest(SuggestSettings),
 }
 
 pub struct ManSettings {
@@ -102,6 +103,18 @@ pub struct ExtractSettings {
     /// Whether to wait for a run that holds the lock (`--no-wait` not given).
     pub wait: bool,
     pub partition: Option<Partition>,
+    /// `--fill`: which memory matches fill missing entries, and the least
+    /// score of a fuzzy one.
+    pub fill: Option<(Fill, u8)>,
+}
+
+pub struct SuggestSettings {
+    pub workspace: Workspace,
+    pub lang: Lang,
+    pub format: Format,
+    pub min_score: u8,
+    pub max: usize,
+    pub articles: Vec<String>,
 }
 
 pub struct StatusSettings {
@@ -282,6 +295,7 @@ impl Settings {
             Command::Completions(args) => CommandSettings::Completions(args.shell),
             Command::Man(args) => CommandSettings::Man(man(&cwd, args)),
             Command::Report(args) => CommandSettings::Report(report(&cwd, args)?),
+            Command::Suggest(args) => CommandSettings::Suggest(suggest(&cwd, args)?),
         };
         Ok(Settings {
             cwd,
@@ -310,6 +324,18 @@ fn extract(cwd: &Path, args: &ExtractArgs) -> Result<ExtractSettings> {
         prune: args.prune,
         wait: !args.no_wait,
         partition: args.partition,
+        fill: args.fill.map(|fill| (fill, args.min_score)),
+    })
+}
+
+fn suggest(cwd: &Path, args: &SuggestArgs) -> Result<SuggestSettings> {
+    Ok(SuggestSettings {
+        workspace: Workspace::discover(cwd)?,
+        lang: args.lang.clone(),
+        format: args.format,
+        min_score: args.min_score,
+        max: args.max,
+        articles: args.articles.clone(),
     })
 }
 

@@ -526,7 +526,9 @@ pub fn unknown_key_warnings(workspace: &Workspace, survey: &ArticleSurvey) -> Ve
                 .flat_map(|e| e.extra.iter().map(move |(key, _)| (key, Some(&e.id)))),
         );
         // `qa-ignore` is read by the quality checks.
-        for (key, id) in keys.filter(|(key, _)| key.as_str() != "qa-ignore") {
+        for (key, id) in
+            keys.filter(|(key, _)| !matches!(key.as_str(), "qa-ignore" | "from-memory"))
+        {
             if seen.insert(key) {
                 warnings.push(UnknownKey {
                     file: workspace.display_path(path),

@@ -40,6 +40,9 @@ struct RawConfig {
     qa: QaSettings,
     #[serde(default)]
     check: crate::policy::RawCheck,
+    /// TMX files the translation memory reads besides the catalogs.
+    #[serde(default)]
+    memory: Vec<toml::Spanned<String>>,
 }
 
 /// `[qa]` in l10n.toml: whether `check` runs the quality checks without
@@ -91,6 +94,9 @@ pub struct Config {
     pub qa: QaSettings,
     /// `[check]`: the policy of `l10n check`.
     pub check: crate::policy::CheckConfig,
+    /// `memory = [...]`: TMX files for the translation memory, each with
+    /// where l10n.toml names it (for an error at that line).
+    pub memory: Vec<(PathBuf, Location)>,
 }
 
 /// The languages a run reads for the languages it reports on: those, then
@@ -722,6 +728,14 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         segmenter: raw.segmenter,
         qa: raw.qa,
         check,
+        memory: raw
+            .memory
+            .iter()
+            .map(|m| {
+                let at = Location::at(path, text, m.span().start);
+                (PathBuf::from(m.get_ref()), at)
+            })
+            .collect(),
     })
 }
 

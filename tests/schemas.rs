@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::util::Workspace;
 
-const SCHEMAS: [&str; 4] = ["status", "check", "error", "catalog"];
+const SCHEMAS: [&str; 5] = ["status", "check", "error", "catalog", "suggest"];
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -600,5 +600,28 @@ fn taplo_checks_catalogs_against_the_schema() {
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn suggest_json_is_valid() {
+    let ws = Workspace::new();
+    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
+    ws.write("articles/a.md", "Run the tests every day.\n");
+    ws.mkdir("locales/ko");
+    ws.run(&["extract"]).expect_code(0);
+    ws.translate("ko", "a", |_, source| Some(format!("KO: {source}")));
+    ws.write(
+        "articles/b.md",
+        "Run the checks every day. Something new.\n",
+    );
+    let document = json_of(&ws, &["suggest", "--lang", "ko", "--format", "json"], 0);
+    assert_eq!(document["suggestions"].as_array().unwrap().len(), 2);
+    assert_valid("suggest", &document, "suggest --format json");
+    assert_refused(
+        "suggest",
+        &document,
+        |d| d["suggestions"][0]["matches"][0]["score"] = 101.into(),
+        "maximum",
     );
 }

@@ -3,9 +3,16 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use crate::catalog::Catalog;
 use crate::catalog_schema;
+use crate::cli::Fill;
 use crate::error::Result;
+use crate::lang::Lang;
+use crate::memory::{Match, Memory};
+use crate::memory_score;
 use crate::msg;
 use crate::plan::Origin;
 use crate::settings::{ExtractSettings, Settings, Targets};
@@ -23,6 +30,15 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     let all = workspace.articles()?;
     let articles = in_partition(all.clone(), extract.partition);
     let source_lang = &workspace.config.source_lang;
+    // With `--fill`, each language's memory, brought up to date with the
+    // catalogs as they are before this run.
+    let memories: HashMap<Lang, Mutex<Memory>> = match extract.fill {
+        Some(_) => languages
+            .iter()
+            .map(|lang| Ok((lang.clone(), Mutex::new(Memory::open(workspace, lang)?))))
+            .collect::<Result<_>>()?,
+        None => HashMap::new(),
+    };
     // New catalogs name the schema when the workspace has it (`init`
     // writes it): see `catalog_schema`.
     let has_schema = workspace.root.join(catalog_schema::SCHEMA_PATH).is_file();
@@ -49,21 +65,37 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
             }
         }
         let mut renamed = Vec::new();
-        for language in survey.languages.iter().filter(|l| l.plan.changed) {
-            let path = workspace.display_path(&language.path);
-            for (old, new) in language.plan.renamed() {
-                renamed.push(msg!("extract-renamed", path = &path, old = old, new = new));
+        let mut filled = 0;
+        for language in &survey.languages {
+            let memory = memories.get(&language.plan.lang);
+            if !language.plan.changed && memory.is_none() {
+                continue;
             }
+            let path = workspace.display_path(&language.path);
             let file = language.file.as_ref();
-            let catalog =
+            let mut catalog =
                 language
                     .plan
                     .catalog(&survey.plan, source_lang, file.map(|f| &f.catalog));
+            let mut fills = 0;
+            if let (Some(memory), Some((how, min))) = (memory, extract.fill) {
+                let memory = memory.lock().unwrap_or_else(|e| e.into_inner());
+                fills = fill(&mut catalog, &memory, how, min)?;
+            }
+            if !language.plan.changed && fills == 0 {
+                continue;
+            }
+            filled += fills;
+            for (old, new) in language.plan.renamed() {
+                renamed.push(msg!("extract-renamed", path = &path, old = old, new = new));
+            }
             let contents = render(&catalog, file, directive(&language.path));
             staged.push(store::stage(&language.path, &contents, fingerprint(file))?);
         }
+        let mut changes = changes(&survey);
+        changes.filled = filled;
         Ok(Extracted {
-            changes: changes(&survey),
+            changes,
             warnings: survey::unknown_key_warnings(workspace, &survey),
             staged,
             renamed,
@@ -162,6 +194,8 @@ struct Changes {
     refreshed: usize,
     moved: usize,
     obsoleted: usize,
+    /// Entries filled from the translation memory (`--fill`).
+    filled: usize,
 }
 
 impl Changes {
@@ -179,6 +213,7 @@ impl Changes {
                 self.obsoleted,
                 msg!("extract-obsoleted", count = self.obsoleted),
             ),
+            (self.filled, msg!("extract-filled", count = self.filled)),
         ];
         let said: Vec<String> = parts
             .iter()
@@ -218,5 +253,65 @@ fn changes(survey: &ArticleSurvey) -> Changes {
         refreshed: refreshed.iter().filter(|r| **r).count(),
         moved: count(|o| *o == Origin::Moved),
         obsoleted: plan.dropped.len(),
+        filled: 0,
     }
+}
+
+/// Fills the untranslated entries of `catalog` that no one started from
+/// `memory`: with an identical source's translation (score 100), counted
+/// translated; with `Fill::Fuzzy`, else with the best match scoring at
+/// least `min`, as outdated (`previous-source` = the matched source, so
+/// `status --diff` shows what differs). A sentence rewritten so heavily
+/// that nothing scores `min` is offered the closest of its own catalog's
+/// `[[obsolete]]` translations that scores at least half of `min`. Each
+/// says where it came from in `from-memory`. Returns how many it filled.
+fn fill(catalog: &mut Catalog, memory: &Memory, how: Fill, min: u8) -> Result<usize> {
+    let mut filled = 0;
+    let article = catalog.article.clone();
+    let obsolete: Vec<Match> = catalog
+        .obsolete
+        .iter()
+        .filter(|e| e.is_translated())
+        .map(|e| Match {
+            score: 0,
+            source: e.source.clone(),
+            translation: e.translation.clone(),
+            from: format!("{article}#{}", e.id),
+            obsolete: true,
+        })
+        .collect();
+    for entry in catalog.segments.iter_mut().filter(|e| !e.has_own_work()) {
+        let own = format!("{article}#{}", entry.id);
+        let least = match how {
+            Fill::Exact => 100,
+            Fill::Fuzzy => min,
+        };
+        let found = memory.matches(&entry.source, least, 1, &own)?.pop();
+        let rewritten = || {
+            obsolete
+                .iter()
+                .map(|m| Match {
+                    score: memory_score::score(&entry.source, &m.source),
+                    ..m.clone()
+                })
+                .filter(|m| m.score >= least / 2)
+                .max_by(|a, b| a.score.cmp(&b.score).then(b.from.cmp(&a.from)))
+        };
+        let best = match (found, how) {
+            (Some(best), _) => best,
+            (None, Fill::Fuzzy) => match rewritten() {
+                Some(best) => best,
+                None => continue,
+            },
+            (None, Fill::Exact) => continue,
+        };
+        entry.translation = best.translation;
+        if best.score < 100 {
+            entry.previous_source = Some(best.source);
+        }
+        let from = serde_json::to_string(&best.from).unwrap_or_default();
+        entry.extra.push(("from-memory".to_string(), from));
+        filled += 1;
+    }
+    Ok(filled)
 }

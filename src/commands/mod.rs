@@ -13,6 +13,7 @@ mod report;
 mod reports;
 mod segment;
 mod status;
+mod suggest;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -48,6 +49,7 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
             CommandSettings::Report(report) => report::run(report, &settings),
             CommandSettings::Completions(shell) => Ok(completions::run(*shell, &settings)),
             CommandSettings::Man(man) => man::run(man, &settings),
+            CommandSettings::Suggest(suggest) => suggest::run(suggest, &settings),
         }
         .map(|output| quieted(output, &settings))
     });

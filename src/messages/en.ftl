@@ -533,3 +533,22 @@ extract-refreshed = { $count } refreshed
 # An outdated segment's state, with why its edit matters ($reasons: number,
 # negation, link, name, markup, wording, as in JSON).
 check-outdated-reasons = outdated ({ $reasons })
+cli-extract-fill = Fill missing entries from the translation memory: `exact` with identical sources only (counted translated, marked `from-memory`), `fuzzy` also with the best close match, as outdated for review
+cli-extract-min-score = The least score (0–100) of a fuzzy match `--fill fuzzy` takes
+cli-suggest-about = Offer translation memory matches for missing and outdated segments
+cli-suggest-long-about =
+    Offer, for every missing or outdated segment of a language, the best matches of the translation memory: pairs from every catalog of the language (current and obsolete entries) and from the TMX files `memory = [...]` in l10n.toml names. The memory is kept in .l10n/memory-LANG.sqlite and brought up to date before each run.
+cli-suggest-lang = The language to suggest translations in
+cli-suggest-format = How to print the suggestions
+cli-suggest-min-score = The least score (0–100) of a match shown
+cli-suggest-max = The most matches shown per segment
+cli-suggest-articles = Suggest for these articles only (ids or paths; default: all)
+suggest-segment = { $article }#{ $id }:
+suggest-match = { $score }% from { $from }:
+suggest-summary = { $segments ->
+    [one] 1 segment needs a translation
+   *[other] { $segments } segments need a translation
+    }; { $matched } with suggestions
+error-memory-file = cannot read the translation memory file { $path }: { $reason }
+help-memory-file = list TMX files that exist, relative to the folder of l10n.toml, in `memory = [...]`
+extract-filled = { $count } filled from memory

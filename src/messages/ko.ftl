@@ -504,3 +504,19 @@ help-out-not-folder = --out에는 폴더를 주세요(없으면 만듭니다)
 extract-refreshed = 갱신 { $count }
 # 오래된 세그먼트의 상태와 그 까닭($reasons: number, negation, link, name, markup, wording)
 check-outdated-reasons = 오래됨 ({ $reasons })
+cli-extract-fill = 번역 메모리로 빠진 항목을 채웁니다: `exact`는 원문이 똑같은 것만(번역됨으로 셈, `from-memory` 표시), `fuzzy`는 가장 가까운 일치도 검토할 오래된 항목으로 채웁니다
+cli-extract-min-score = `--fill fuzzy`가 받아들이는 유사 일치의 최저 점수(0–100)
+cli-suggest-about = 빠졌거나 오래된 세그먼트에 번역 메모리 일치를 제안합니다
+cli-suggest-long-about =
+    한 언어의 빠졌거나 오래된 세그먼트마다 번역 메모리에서 가장 좋은 일치를 제안합니다: 그 언어의 모든 카탈로그(현재 항목과 폐기된 항목)와 l10n.toml의 `memory = [...]`에 적힌 TMX 파일의 쌍입니다. 메모리는 .l10n/memory-LANG.sqlite에 두고 실행할 때마다 최신으로 맞춥니다.
+cli-suggest-lang = 번역을 제안할 언어
+cli-suggest-format = 제안을 출력할 형식
+cli-suggest-min-score = 보여 줄 일치의 최저 점수(0–100)
+cli-suggest-max = 세그먼트마다 보여 줄 최대 일치 수
+cli-suggest-articles = 이 문서만 제안합니다(id 또는 경로; 기본값: 전부)
+suggest-segment = { $article }#{ $id }:
+suggest-match = { $score }% ({ $from }):
+suggest-summary = 번역이 필요한 세그먼트 { $segments }개, 그중 제안이 있는 것 { $matched }개
+error-memory-file = 번역 메모리 파일 { $path }을(를) 읽을 수 없습니다: { $reason }
+help-memory-file = `memory = [...]`에는 l10n.toml이 있는 폴더 기준으로 존재하는 TMX 파일을 적으세요
+extract-filled = 메모리에서 { $count }개 채움

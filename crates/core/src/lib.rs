@@ -20,6 +20,7 @@ pub mod export;
 pub mod interchange;
 pub mod lang;
 mod matching;
+pub mod memory_score;
 pub mod message;
 pub mod plan;
 pub mod qa;

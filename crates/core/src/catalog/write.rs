@@ -197,6 +197,15 @@ fn entry_table(old: Option<Table>, entry: &Entry, template: bool, carried: &mut 
     if !template || table.contains_key("translation") {
         set_string(&mut table, "translation", &entry.translation);
     }
+    // A key the entry gained in this run (`from-memory`) goes at its end;
+    // one the table has keeps its place and formatting.
+    for (key, raw) in &entry.extra {
+        if !table.contains_key(key)
+            && let Ok(value) = raw.parse::<toml_edit::Value>()
+        {
+            table.insert(key, Item::Value(value));
+        }
+    }
     table
 }
 

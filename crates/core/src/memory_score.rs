@@ -1,0 +1,73 @@
+//! How close a translation memory's source is to a segment's source: a
+//! score from 0 to 100.
+//!
+//! Both texts are split into words and punctuation (Unicode word
+//! boundaries, whitespace dropped); the score is the word-level edit
+//! similarity `2·M / T` of the two token sequences (`similar`'s diff),
+//! where `M` is the weight of the tokens kept and `T` the weight of all
+//! tokens of both. A number (any token with a digit) and a markup token
+//! (`` ` ``, `*`, `_`, `[`, `]`, `(`, `)`, `<`, `>`, `#`, `~`) weigh 3, any
+//! other token 1, so a changed number or link costs more than a changed
+//! word. 100 means identical text and only that: any other pair scores at
+//! most 99, so a changed number never scores 100.
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The tokens of `text` that a score compares: words and punctuation.
+pub fn tokens(text: &str) -> Vec<&str> {
+    text.split_word_bounds()
+        .filter(|t| !t.trim().is_empty())
+        .collect()
+}
+
+/// The words of `text` worth searching for (letters or digits).
+pub fn words(text: &str) -> Vec<&str> {
+    text.unicode_words().collect()
+}
+
+fn weight(token: &str) -> usize {
+    let markup = |c: char| "`*_[]()<>#~".contains(c);
+    if token.chars().any(|c| c.is_numeric()) || token.chars().all(markup) {
+        3
+    } else {
+        1
+    }
+}
+
+/// The score of `candidate` as a match for `text`, 0–100.
+pub fn score(text: &str, candidate: &str) -> u8 {
+    if text == candidate {
+        return 100;
+    }
+    let a = tokens(text);
+    let b = tokens(candidate);
+    let total: usize = a.iter().chain(&b).map(|t| weight(t)).sum();
+    if total == 0 {
+        return 0;
+    }
+    let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+        .iter()
+        .map(|op| match *op {
+            DiffOp::Equal { old_index, len, .. } => a[old_index..old_index + len]
+                .iter()
+                .map(|t| weight(t))
+                .sum(),
+            _ => 0,
+        })
+        .sum();
+    ((200 * kept / total) as u8).min(99)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_is_100_and_nothing_else_is() {
+        assert_eq!(score("Take 3 pills.", "Take 3 pills."), 100);
+        assert_eq!(score("Take 3 pills.", "Take  3 pills."), 99);
+        assert!(score("Take 3 pills a day.", "Take 4 pills a day.") < 80);
+        assert!(score("Take the red pills a day.", "Take the blue pills a day.") >= 80);
+        assert_eq!(score("alpha", "beta"), 0);
+    }
+}
