@@ -47,7 +47,7 @@ pub(super) fn run(export: &ExportSettings, settings: &Settings) -> Result<Output
                     return Ok(Err(workspace.display_path(&survey.languages[0].path)));
                 }
                 Some(format) => {
-                    let article_path = article_path(workspace, &survey);
+                    let article_path = workspace.display_path(&survey.file.path);
                     let document = document(workspace, &survey, &article_path, export.now);
                     (format.extension(), format.write(&document))
                 }
@@ -111,13 +111,33 @@ fn document<'a>(
 ) -> Document<'a> {
     let language = &survey.languages[0];
     let entries = language.entries_by_id();
-    let catalog = language.file.as_ref().map(|file| &file.catalog);
-    let on_disk: HashMap<&str, &crate::catalog::Entry> = catalog
+    // Every entry on disk with its comments, by id.
+    let on_disk: HashMap<&str, (&crate::catalog::Entry, &[String])> = language
+        .file
         .iter()
-        .flat_map(|catalog| catalog.entries())
-        .map(|e| (e.id.as_str(), e))
+        .flat_map(|file| {
+            let catalog = &file.catalog;
+            let comments = (0..).map(|i| catalog.comments.get(i).map_or(&[][..], Vec::as_slice));
+            catalog.entries().zip(comments)
+        })
+        .map(|(e, comments)| (e.id.as_str(), (e, comments)))
         .collect();
-    let places = segment_places(survey);
+    // Each current segment's line and block in the article, by id (none if
+    // the plan and the segments do not pair up).
+    let aligned = survey.plan.segments.len() == survey.segments.len();
+    let lines = if aligned {
+        survey.segment_lines()
+    } else {
+        Vec::new()
+    };
+    let places: HashMap<&str, (usize, usize)> = survey
+        .plan
+        .segments
+        .iter()
+        .zip(&survey.segments)
+        .zip(lines)
+        .map(|((planned, segment), line)| (planned.id.as_str(), (line, segment.block)))
+        .collect();
     let units = language
         .plan
         .entries
@@ -128,7 +148,7 @@ fn document<'a>(
             let stored = if e.state == State::Obsolete {
                 on_disk
                     .get(e.renamed_from.as_deref().unwrap_or(&e.id))
-                    .copied()
+                    .map(|(entry, _)| *entry)
             } else {
                 entries.get(e.id.as_str()).copied()
             };
@@ -149,10 +169,9 @@ fn document<'a>(
                 state,
                 line: place.map(|p| p.0),
                 block: place.map(|p| p.1),
-                comments: match (catalog, stored) {
-                    (Some(catalog), Some(stored)) => catalog.comments_of(&stored.id),
-                    _ => &[],
-                },
+                comments: stored
+                    .and_then(|stored| on_disk.get(stored.id.as_str()))
+                    .map_or(&[], |(_, comments)| *comments),
             }
         })
         .collect();
@@ -164,41 +183,4 @@ fn document<'a>(
         date: now,
         units,
     }
-}
-
-/// The line (from 1) of the article where each current segment starts,
-/// and the index of its block, by segment id.
-fn segment_places(survey: &ArticleSurvey) -> HashMap<&str, (usize, usize)> {
-    let segments = &survey.segments;
-    if segments.len() != survey.plan.segments.len() {
-        return HashMap::new();
-    }
-    let starts: Vec<usize> = survey
-        .text
-        .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .collect();
-    survey
-        .plan
-        .segments
-        .iter()
-        .zip(segments)
-        .map(|(planned, segment)| {
-            let line = starts.partition_point(|&start| start <= segment.span.start) + 1;
-            (planned.id.as_str(), (line, segment.block))
-        })
-        .collect()
-}
-
-/// The article file from the workspace root, with `/`, as references name it.
-fn article_path(workspace: &Workspace, survey: &ArticleSurvey) -> String {
-    survey
-        .file
-        .path
-        .strip_prefix(&workspace.root)
-        .unwrap_or(&survey.file.path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

@@ -108,14 +108,6 @@ impl Catalog {
     pub fn is_commented(&self, index: usize) -> bool {
         self.comments.get(index).is_some_and(|c| !c.is_empty())
     }
-
-    /// The comments attached to entry `id` in the file it was read from.
-    pub fn comments_of(&self, id: &str) -> &[String] {
-        self.entries()
-            .position(|e| e.id == id)
-            .and_then(|index| self.comments.get(index))
-            .map_or(&[], Vec::as_slice)
-    }
 }
 
 /// The comments in a piece of TOML between values (a table's or a key's
