@@ -80,10 +80,7 @@ pub(super) fn run(import: &ImportSettings, settings: &Settings) -> Result<Output
             }
             continue;
         };
-        let units: Vec<Entered> = incoming
-            .iter()
-            .flat_map(|i| i.section.units.iter().cloned())
-            .collect();
+        let units: Vec<&Entered> = incoming.iter().flat_map(|i| &i.section.units).collect();
         let (catalog, outcomes) = reconcile(&file.catalog, &units);
         let files = incoming
             .iter()

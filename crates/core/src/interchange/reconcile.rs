@@ -47,8 +47,9 @@ pub enum Reason {
 }
 
 /// The catalog with every applicable translation of `units` in it, and
-/// what became of each unit, in the file's order.
-pub fn reconcile(catalog: &Catalog, units: &[Entered]) -> (Catalog, Vec<Outcome>) {
+/// what became of each unit, in the file's order (the units of several
+/// files about one article, borrowed as they were read).
+pub fn reconcile(catalog: &Catalog, units: &[&Entered]) -> (Catalog, Vec<Outcome>) {
     let mut result = catalog.clone();
     let index: HashMap<&str, usize> = catalog
         .segments
@@ -56,6 +57,7 @@ pub fn reconcile(catalog: &Catalog, units: &[Entered]) -> (Catalog, Vec<Outcome>
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
+    let obsolete: HashSet<&str> = catalog.obsolete.iter().map(|e| e.id.as_str()).collect();
     // An id given twice with different translations applies neither.
     let mut given: HashMap<&str, (&str, State)> = HashMap::new();
     // A set: a file may give thousands of ids twice.
@@ -78,7 +80,7 @@ pub fn reconcile(catalog: &Catalog, units: &[Entered]) -> (Catalog, Vec<Outcome>
             } else {
                 match index.get(unit.id.as_str()) {
                     Some(&i) => apply(&mut result.segments[i], unit),
-                    None if catalog.obsolete.iter().any(|e| e.id == unit.id) => {
+                    None if obsolete.contains(unit.id.as_str()) => {
                         Verdict::Listed(Reason::Obsolete)
                     }
                     None => Verdict::Listed(Reason::UnknownId),
@@ -163,7 +165,8 @@ mod tests {
     }
 
     fn judge(units: &[Entered]) -> (Catalog, Vec<Verdict>) {
-        let (catalog, outcomes) = reconcile(&catalog(), units);
+        let units: Vec<&Entered> = units.iter().collect();
+        let (catalog, outcomes) = reconcile(&catalog(), &units);
         (catalog, outcomes.into_iter().map(|o| o.verdict).collect())
     }
 
