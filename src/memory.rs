@@ -100,40 +100,14 @@ impl Memory {
         for article in workspace.articles()? {
             let path = workspace.catalog_path(lang, &article.id)?;
             let key = workspace.display_path(&path);
-            let stamp = Stamp::of(&std::fs::metadata(&path), store::clock_now());
-            if settled_still(&tx, &key, &path) {
-                seen.insert(key);
-                continue;
-            }
-            let Some(bytes) = store::read_optional(&path)? else {
-                continue;
+            let rows = |bytes| {
+                let file = store::from_bytes(&path, bytes, Stamp::Unknown, &article.id, lang)?;
+                Ok(catalog_rows(&file.catalog, &article.id))
             };
-            seen.insert(key.clone());
-            if stored_hash(&tx, &key) == Some(hash(&bytes)) {
-                set_stamp(&tx, &key, stamp).map_err(sql_error(&self.path))?;
-                continue;
+            let read = || store::read_optional(&path);
+            if refresh(&tx, &self.path, lang, &key, &path, read, rows)? {
+                seen.insert(key);
             }
-            let hash = hash(&bytes);
-            let file = store::from_bytes(&path, bytes, store::Stamp::Unknown, &article.id, lang)?;
-            let catalog = &file.catalog;
-            let current = catalog
-                .segments
-                .iter()
-                .filter(|e| e.is_translated() && e.previous_source.is_none())
-                .map(|e| (e, false));
-            let obsolete = catalog
-                .obsolete
-                .iter()
-                .filter(|e| e.is_translated())
-                .map(|e| (e, true));
-            let rows = current.chain(obsolete).map(|(e, obsolete)| Row {
-                source: e.source.clone(),
-                translation: e.translation.clone(),
-                from: format!("{}#{}", article.id, e.id),
-                obsolete,
-            });
-            replace(&tx, &key, hash, lang, rows.collect()).map_err(sql_error(&self.path))?;
-            set_stamp(&tx, &key, stamp).map_err(sql_error(&self.path))?;
         }
         for (tmx, at) in &workspace.config.memory {
             let path = workspace.root.join(tmx);
@@ -149,37 +123,30 @@ impl Memory {
                 )
             };
             let key = tmx.display().to_string();
-            let stamp = Stamp::of(&std::fs::metadata(&path), store::clock_now());
-            if settled_still(&tx, &key, &path) {
-                seen.insert(key);
-                continue;
-            }
-            let bytes = match store::read_optional(&path) {
-                Ok(Some(bytes)) => bytes,
-                Ok(None) => return Err(bad(io::ErrorKind::NotFound.to_string())),
-                Err(e) => return Err(bad(e.to_string())),
+            let read = || match store::read_optional(&path) {
+                Ok(Some(bytes)) => Ok(Some(bytes)),
+                Ok(None) => Err(bad(io::ErrorKind::NotFound.to_string())),
+                Err(e) => Err(bad(e.to_string())),
             };
-            seen.insert(key.clone());
-            if stored_hash(&tx, &key) == Some(hash(&bytes)) {
-                set_stamp(&tx, &key, stamp).map_err(sql_error(&self.path))?;
-                continue;
+            let rows = |bytes: Vec<u8>| {
+                let text = String::from_utf8_lossy(&bytes);
+                let sections = Format::Tmx.read(&path, &text)?;
+                Ok(sections
+                    .iter()
+                    .filter(|s| s.lang.as_deref().is_none_or(|l| l == lang.as_str()))
+                    .flat_map(|s| &s.units)
+                    .filter(|u| !u.translation.trim().is_empty())
+                    .map(|u| Row {
+                        source: u.source.clone(),
+                        translation: u.translation.clone(),
+                        from: key.clone(),
+                        obsolete: false,
+                    })
+                    .collect())
+            };
+            if refresh(&tx, &self.path, lang, &key, &path, read, rows)? {
+                seen.insert(key);
             }
-            let text = String::from_utf8_lossy(&bytes);
-            let sections = Format::Tmx.read(&path, &text)?;
-            let rows = sections
-                .iter()
-                .filter(|s| s.lang.as_deref().is_none_or(|l| l == lang.as_str()))
-                .flat_map(|s| &s.units)
-                .filter(|u| !u.translation.trim().is_empty())
-                .map(|u| Row {
-                    source: u.source.clone(),
-                    translation: u.translation.clone(),
-                    from: key.clone(),
-                    obsolete: false,
-                });
-            replace(&tx, &key, hash(&bytes), lang, rows.collect())
-                .and_then(|()| set_stamp(&tx, &key, stamp))
-                .map_err(sql_error(&self.path))?;
         }
         let known: Vec<String> = {
             let mut query = tx
@@ -310,6 +277,58 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
          CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
     )?;
     Ok(db)
+}
+
+/// Brings one file's rows up to date, as the cache judges files: not
+/// read when its settled stamp is unchanged; only its stamp refreshed
+/// when its bytes are; else its rows replaced by `rows` of its bytes.
+/// Whether the file is there (a missing one's rows go at the end).
+fn refresh(
+    tx: &Connection,
+    memory: &Path,
+    lang: &Lang,
+    key: &str,
+    path: &Path,
+    read: impl FnOnce() -> Result<Option<Vec<u8>>>,
+    rows: impl FnOnce(Vec<u8>) -> Result<Vec<Row>>,
+) -> Result<bool> {
+    let stamp = Stamp::of(&std::fs::metadata(path), store::clock_now());
+    if settled_still(tx, key, path) {
+        return Ok(true);
+    }
+    let Some(bytes) = read()? else {
+        return Ok(false);
+    };
+    let hash = hash(&bytes);
+    if stored_hash(tx, key) != Some(hash) {
+        replace(tx, key, hash, lang, rows(bytes)?).map_err(sql_error(memory))?;
+    }
+    set_stamp(tx, key, stamp).map_err(sql_error(memory))?;
+    Ok(true)
+}
+
+/// The rows of a catalog: its current translations and its obsolete ones
+/// that have a translation, each from `article#id`.
+fn catalog_rows(catalog: &crate::catalog::Catalog, article: &str) -> Vec<Row> {
+    let current = catalog
+        .segments
+        .iter()
+        .filter(|e| e.is_translated() && e.previous_source.is_none())
+        .map(|e| (e, false));
+    let obsolete = catalog
+        .obsolete
+        .iter()
+        .filter(|e| e.is_translated())
+        .map(|e| (e, true));
+    current
+        .chain(obsolete)
+        .map(|(e, obsolete)| Row {
+            source: e.source.clone(),
+            translation: e.translation.clone(),
+            from: format!("{article}#{}", e.id),
+            obsolete,
+        })
+        .collect()
 }
 
 fn hash(bytes: &[u8]) -> i64 {
