@@ -35,6 +35,14 @@ pub(super) fn document<'a>(units: Vec<Unit<'a>>) -> Document<'a> {
     }
 }
 
+/// The one section a file of `format` holds.
+pub(super) fn read_one(format: Format, file: &str) -> Section {
+    let name = format!("x.{}", format.extension());
+    let mut sections = format.read(Path::new(&name), file).unwrap();
+    assert_eq!(sections.len(), 1, "{file}");
+    sections.remove(0)
+}
+
 /// Writes `units` in `format` and reads the file back: one section, naming
 /// the article and both languages, with every unit's id, source,
 /// translation, state and previous source as written. The section, for

@@ -523,9 +523,7 @@ mod tests {
     }
 
     fn read_one(xlf: &str) -> Section {
-        let mut sections = read(Path::new("x.xlf"), xlf).unwrap();
-        assert_eq!(sections.len(), 1);
-        sections.remove(0)
+        testing::read_one(Format::Xliff12, xlf)
     }
 
     #[test]
