@@ -12,15 +12,7 @@ use crate::util::{SEED_ID, Workspace};
 const RELATIVE: &str = "export/ko/2019/kim-jong-un-china-visit.po";
 
 fn export(ws: &Workspace) -> String {
-    let run = ws
-        .run(&["export", "--format", "po", "--lang", "ko"])
-        .expect_code(0);
-    assert!(
-        run.stdout.contains(&format!("wrote {RELATIVE}")),
-        "{}",
-        run.stdout
-    );
-    ws.read(RELATIVE)
+    crate::readers::exported(ws, "po", RELATIVE)
 }
 
 /// The catalog's segments: (translated, outdated, missing) counts.

@@ -176,3 +176,17 @@ pub fn catalog_rows(ws: &Workspace, lang: &str) -> (Vec<Row>, Vec<Row>) {
     };
     (rows("segment"), rows("obsolete"))
 }
+
+/// Exports Korean in `format` into `export/` and the text of the seed
+/// article's file `relative`, which the run says it wrote.
+pub fn exported(ws: &Workspace, format: &str, relative: &str) -> String {
+    let run = ws
+        .run(&["export", "--format", format, "--lang", "ko"])
+        .expect_code(0);
+    assert!(
+        run.stdout.contains(&format!("wrote {relative}")),
+        "{}",
+        run.stdout
+    );
+    ws.read(relative)
+}
