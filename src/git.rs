@@ -136,15 +136,23 @@ fn line(bytes: Vec<u8>) -> String {
         .to_string()
 }
 
+/// The `git` command in `dir`, for questions only: no index refresh written
+/// behind a user's back, and never a prompt for credentials.
+pub fn command(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_OPTIONAL_LOCKS", "0");
+    command
+}
+
 /// Runs `git` in `dir` and returns its output, or why it failed: git's own
 /// words, or that git could not be started.
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<Vec<u8>, String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
+    let output = command(dir)
         .args(args)
-        // A read-only question: no index refresh written behind a user's back.
-        .env("GIT_OPTIONAL_LOCKS", "0")
         .output()
         .map_err(|e| format!("git could not be run: {e}"))?;
     if output.status.success() {

@@ -191,17 +191,10 @@ fn git_output(dir: &Path, args: &[&str]) -> Result<String, Missing> {
     ))
 }
 
-/// The `git` command, in `dir`, in the C locale (its messages are matched)
-/// and never asking for anything.
+/// [`crate::git::command`] in the C locale: its messages are matched.
 fn git(dir: &Path) -> Command {
-    let mut command = Command::new("git");
-    command
-        .arg("-C")
-        .arg(dir)
-        .env("LC_ALL", "C")
-        .env("LANGUAGE", "")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env("GIT_OPTIONAL_LOCKS", "0");
+    let mut command = crate::git::command(dir);
+    command.env("LC_ALL", "C").env("LANGUAGE", "");
     command
 }
 
