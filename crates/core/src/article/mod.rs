@@ -1,0 +1,185 @@
+//! Articles: from bytes on disk to the translatable segments they hold.
+//!
+//! Markdown goes through a CommonMark parser; its leaf blocks (headings,
+//! paragraphs, list items, table cells) are the blocks, and code, HTML and
+//! front matter are not translatable. Inline markup stays inside the text of
+//! a block, so a link or a code span is never split. Each block is then cut
+//! at hard line breaks and handed to the sentence segmenter.
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Location, Result};
+use crate::msg;
+use crate::segment::{self, Rules};
+
+mod markdown;
+mod plain;
+
+pub use markdown::MARKDOWN_OPTIONS;
+use markdown::markdown_blocks;
+use plain::plain_blocks;
+
+/// One translatable unit of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// Index of the block (heading, paragraph, …) it belongs to.
+    pub block: usize,
+    /// The sentence, with soft line breaks and the white space around them
+    /// folded into one space, as a reader sees it.
+    pub text: String,
+    /// Where it stands in the article's text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes a text file: UTF-8 (a byte-order mark is dropped), or an error
+/// naming the first invalid byte.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    decode_owned(path, bytes.to_vec())
+}
+
+/// [`decode`], without copying the bytes.
+pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            return Err(Error::InvalidUtf8 {
+                location: Location::at(path, valid, offset),
+                offset,
+            });
+        }
+    };
+    // NUL is valid UTF-8 but no text file has one: this is a binary file.
+    if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
+        return Err(Error::invalid(
+            Location::at(path, &text, offset),
+            msg!(
+                "error-nul-byte",
+                path = path.display().to_string(),
+                offset = offset
+            ),
+            msg!("help-nul-byte"),
+        ));
+    }
+    Ok(text)
+}
+
+/// The segments of an article's text.
+pub fn segments(text: &str, markdown: bool, rules: &Rules) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for (block, chunk) in chunks(text, markdown) {
+        for range in segment::sentences(&chunk.text, rules) {
+            segments.push(Segment {
+                block,
+                text: fold_line_breaks(&chunk.text[range.clone()]),
+                span: chunk.to_source(range.start)..chunk.to_source(range.end),
+            });
+        }
+    }
+    segments
+}
+
+/// A candidate sentence boundary in an article, and what the segmenter
+/// decided about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boundary {
+    pub block: usize,
+    /// Byte offset in the article's text.
+    pub offset: usize,
+    pub split: bool,
+    pub rule: &'static str,
+}
+
+/// Every boundary the segmenter considered, taken or not, with its rule.
+pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
+    let mut boundaries = Vec::new();
+    for (block, chunk) in chunks(text, markdown) {
+        for decision in segment::explain(&chunk.text, rules) {
+            boundaries.push(Boundary {
+                block,
+                offset: chunk.to_source(decision.offset),
+                split: decision.split,
+                rule: decision.rule,
+            });
+        }
+    }
+    boundaries
+}
+
+/// The runs of text between hard breaks, with the index of their block.
+fn chunks(text: &str, markdown: bool) -> impl Iterator<Item = (usize, ChunkText)> + '_ {
+    let blocks = if markdown {
+        markdown_blocks(text)
+    } else {
+        plain_blocks(text)
+    };
+    blocks
+        .into_iter()
+        .enumerate()
+        .flat_map(move |(index, block)| {
+            block
+                .into_iter()
+                .map(move |lines| (index, ChunkText::new(text, &lines)))
+        })
+}
+
+/// A run of text between hard breaks: the source ranges of its lines, which
+/// are joined by soft breaks.
+type Chunk = Vec<Range<usize>>;
+/// A block: chunks separated by hard line breaks.
+type Block = Vec<Chunk>;
+
+/// A chunk's lines joined with '\n' (white space to the segmenter), with
+/// where each line came from, so that sentences map back to the source.
+struct ChunkText {
+    text: String,
+    /// (offset in `text`, offset in the source) of each line's start.
+    starts: Vec<(usize, usize)>,
+}
+
+impl ChunkText {
+    fn new(source: &str, lines: &Chunk) -> ChunkText {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push((text.len(), line.start));
+            text.push_str(&source[line.clone()]);
+        }
+        ChunkText { text, starts }
+    }
+
+    fn to_source(&self, offset: usize) -> usize {
+        let i = self
+            .starts
+            .partition_point(|&(t, _)| t <= offset)
+            .saturating_sub(1);
+        let (t, s) = self.starts[i];
+        s + (offset - t)
+    }
+}
+
+/// Folds each line break, with the white space around it, into one space.
+fn fold_line_breaks(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
