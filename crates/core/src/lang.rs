@@ -38,6 +38,33 @@ impl Lang {
     }
 }
 
+/// What a language's writing puts between two sentences of one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceGap {
+    /// White space, as the source article has it (English, Korean, and
+    /// Thai, whose one space between sentences is its sentence mark).
+    Space,
+    /// Nothing: the sentence-final mark (`。`, `！`) is the separator.
+    None,
+}
+
+/// Languages whose sentences follow each other without a space, by their
+/// primary language subtag: Japanese, Chinese (every script and region)
+/// and Cantonese.
+const WITHOUT_SPACES_BETWEEN_SENTENCES: [&str; 3] = ["ja", "zh", "yue"];
+
+impl Lang {
+    /// What goes between two sentences of this language in running text.
+    pub fn sentence_gap(&self) -> SentenceGap {
+        let primary = self.0.split('-').next().unwrap_or_default();
+        if WITHOUT_SPACES_BETWEEN_SENTENCES.contains(&primary) {
+            SentenceGap::None
+        } else {
+            SentenceGap::Space
+        }
+    }
+}
+
 /// Which languages stand in for a segment a language has no current
 /// translation of, in order, before the source language (always the last
 /// resort): the chain `l10n.toml` gives the language under `fallback`, or
@@ -211,6 +238,26 @@ mod tests {
             .cycle()
             .is_some()
         );
+    }
+
+    #[test]
+    fn japanese_and_chinese_sentences_have_no_gap() {
+        let gap = |tag: &str| tag.parse::<Lang>().unwrap().sentence_gap();
+        for tag in [
+            "ja",
+            "ja-JP",
+            "zh",
+            "zh-Hans",
+            "zh-Hant",
+            "zh-Hant-TW",
+            "yue",
+            "yue-HK",
+        ] {
+            assert_eq!(gap(tag), SentenceGap::None, "{tag}");
+        }
+        for tag in ["en", "ko", "th", "fr", "jv", "za"] {
+            assert_eq!(gap(tag), SentenceGap::Space, "{tag}");
+        }
     }
 
     #[test]
