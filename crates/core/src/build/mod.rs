@@ -11,6 +11,10 @@
 //! - in a table cell, `|` is escaped; a trailing `#` run that would close an
 //!   ATX heading, and a trailing backslash that would escape what follows,
 //!   are escaped too;
+//! - a collapsed reference link (`[x][]`), which reaches the catalog as
+//!   `[x]`, gets its `[]` back in the translation (`references`);
+//! - between two translated sentences of one line, a language written
+//!   without spaces between sentences (Japanese, Chinese) gets none;
 //! - a translation equal to the source text of its span, or to the
 //!   segment's text (its line breaks folded, as catalogs hold it), is the
 //!   span as it is: it already fits its place (so building with identity
@@ -21,9 +25,11 @@
 //! stands and renders the translation to fit there, and `block_openers`
 //! recognises a line start that CommonMark would read as a new block.
 use crate::article::Segment;
+use crate::lang::SentenceGap;
 
 mod block_openers;
 mod placement;
+mod references;
 mod splice;
 
 /// How a segment is rendered in the output.
@@ -36,6 +42,17 @@ pub enum Fill<'a> {
     Outdated(&'a str),
     /// Missing: the source text stays.
     Source,
+}
+
+impl Fill<'_> {
+    /// Whether the built article has the source text here: missing, or a
+    /// translation that is empty (blank), which counts as missing.
+    pub fn keeps_source(&self) -> bool {
+        match self {
+            Fill::Source => true,
+            Fill::Translated(t) | Fill::Outdated(t) => t.trim().is_empty(),
+        }
+    }
 }
 
 /// The marker written around an outdated translation.
@@ -76,14 +93,20 @@ impl Default for MarkOutdated {
 /// `segments` are those of `text` (`article::segments(text, true, …)`). An
 /// empty (or blank) translation counts as missing and keeps the source. A
 /// segment whose span is out of bounds, not on character boundaries or
-/// overlapping an earlier one is left as the source.
+/// overlapping an earlier one is left as the source. `gap` is what the
+/// target language writes between two sentences
+/// ([`Lang::sentence_gap`](crate::lang::Lang::sentence_gap)): with
+/// [`SentenceGap::None`], the spaces between two sentences of one line that
+/// are both replaced by translations are dropped (a sentence left as its
+/// source keeps them).
 pub fn build_article<'a>(
     text: &str,
     segments: &[Segment],
     fill: impl Fn(usize) -> Fill<'a>,
     mark: Option<&MarkOutdated>,
+    gap: SentenceGap,
 ) -> String {
-    splice::build(text, segments, fill, mark, true)
+    splice::build(text, segments, fill, mark, true, gap)
 }
 
 /// [`build_article`] for a plain-text article
@@ -94,8 +117,9 @@ pub fn build_plain_article<'a>(
     segments: &[Segment],
     fill: impl Fn(usize) -> Fill<'a>,
     mark: Option<&MarkOutdated>,
+    gap: SentenceGap,
 ) -> String {
-    splice::build(text, segments, fill, mark, false)
+    splice::build(text, segments, fill, mark, false, gap)
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ pub(super) struct Places {
     atx_headings: Vec<Range<usize>>,
     /// Table cells.
     cells: Vec<Range<usize>>,
+    /// Where the text of each leaf block (paragraph, tight list item,
+    /// heading, cell) starts, in order: its first line holds the whole
+    /// container syntax, which a lazy continuation line leaves out.
+    text_starts: Vec<usize>,
 }
 
 impl Places {
@@ -21,7 +25,17 @@ impl Places {
         // The options `article` parses with, so the blocks are the same.
         let options = crate::article::MARKDOWN_OPTIONS;
         let mut places = Places::default();
+        let mut awaiting_text = false;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            match &event {
+                Event::Start(tag) if !is_inline(tag) => awaiting_text = true,
+                Event::End(_) => {}
+                _ if awaiting_text => {
+                    places.text_starts.push(range.start);
+                    awaiting_text = false;
+                }
+                _ => {}
+            }
             match event {
                 Event::Start(Tag::Heading { .. })
                     if text[range.clone()].trim_start().starts_with('#') =>
@@ -33,6 +47,32 @@ impl Places {
             }
         }
         places
+    }
+}
+
+/// Tags that stand inside a block's text.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+impl Places {
+    /// The container syntax before the first line of the text block that
+    /// `at` is in (`> > `, `1. `), when there is one.
+    fn first_line_containers<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
+        let i = self.text_starts.partition_point(|&start| start <= at);
+        let start = *self.text_starts.get(i.checked_sub(1)?)?;
+        let line_begin = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_begin..start];
+        Some(&before[..container_len(before)])
     }
 }
 
@@ -121,7 +161,13 @@ impl<'t> Place<'t> {
             } else {
                 Level::Continuation
             });
-        let continuation = before[..container]
+        // A lazy continuation line has lost its containers (`> ` and list
+        // indentation): the line breaks a translation adds continue inside
+        // those of the block's first line, the same for every line.
+        let containers = places
+            .first_line_containers(text, span.start)
+            .unwrap_or(&before[..container]);
+        let continuation = containers
             .chars()
             .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
             .collect();

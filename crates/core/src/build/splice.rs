@@ -1,10 +1,13 @@
 //! The splice: the article copied in span order, each segment's span
 //! replaced by its placed translation (and the outdated marker), the rest
-//! byte for byte.
+//! byte for byte; between two translated sentences of one line, the
+//! white space the target language writes there.
 use super::block_openers::opens_html_block;
 use super::placement::{Place, Places};
+use super::references;
 use super::{Fill, MarkOutdated};
 use crate::article::Segment;
+use crate::lang::SentenceGap;
 
 pub(super) fn build<'a>(
     text: &str,
@@ -12,6 +15,7 @@ pub(super) fn build<'a>(
     fill: impl Fn(usize) -> Fill<'a>,
     mark: Option<&MarkOutdated>,
     markdown: bool,
+    sentence_gap: SentenceGap,
 ) -> String {
     let places = if markdown {
         Places::markdown(text)
@@ -23,7 +27,12 @@ pub(super) fn build<'a>(
 
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut cursor = 0;
+    // Whether the segment before this one (in article order) was replaced
+    // by its translation, for the white space between two translated
+    // sentences.
+    let mut after_translated = false;
     for (n, &i) in order.iter().enumerate() {
+        let translated_before = std::mem::replace(&mut after_translated, false);
         let span = segments[i].span.clone();
         if span.start < cursor
             || span.end < span.start
@@ -33,7 +42,6 @@ pub(super) fn build<'a>(
         {
             continue;
         }
-        let source = &text[span.clone()];
         let (translation, outdated) = match fill(i) {
             Fill::Source => continue,
             Fill::Translated(t) => (t, false),
@@ -43,18 +51,39 @@ pub(super) fn build<'a>(
         if translation.trim().is_empty() {
             continue;
         }
+        let span = if markdown {
+            references::with_collapsed_marker(text, span)
+        } else {
+            span
+        };
+        let source = &text[span.clone()];
         let marker = mark.filter(|_| outdated);
         let identical = translation == source || translation == segments[i].text;
+        // A sentence left as its source text (an identity build's, say)
+        // keeps the space around it.
+        let replaced = !identical || marker.is_some();
+        after_translated = replaced;
+        let gap = &text[cursor..span.start];
+        let joined = translated_before
+            && replaced
+            && sentence_gap == SentenceGap::None
+            && !gap.is_empty()
+            && gap.bytes().all(|b| b == b' ' || b == b'\t');
+        if !joined {
+            out.push_str(gap);
+        }
+        cursor = span.end;
         if identical && marker.is_none() {
+            out.push_str(source);
             continue;
         }
-        out.push_str(&text[cursor..span.start]);
-        cursor = span.end;
 
         let first_in_block = n == 0 || segments[order[n - 1]].block != segments[i].block;
         let place = Place::of(text, &span, first_in_block, &places, markdown);
         let body = if identical {
             source.to_string()
+        } else if markdown {
+            place.render(&references::restore_collapsed(source, translation))
         } else {
             place.render(translation)
         };

@@ -43,6 +43,7 @@ fn identity(text: &str, segments: &[Segment]) -> String {
         segments,
         |i| Fill::Translated(&text[segments[i].span.clone()]),
         None,
+        SentenceGap::Space,
     )
 }
 
@@ -148,10 +149,11 @@ fn identity_reproduces_tricky_markdown() {
             &segments,
             |i| Fill::Outdated(&text[segments[i].span.clone()]),
             None,
+            SentenceGap::Space,
         );
         assert_eq!(outdated, *text);
         assert_eq!(
-            build_article(text, &segments, |_| Fill::Source, None),
+            build_article(text, &segments, |_| Fill::Source, None, SentenceGap::Space),
             *text
         );
     }
@@ -168,10 +170,16 @@ fn catalog_identity_keeps_wrapped_lines() {
     for text in &texts {
         let segments = segs(text);
         let fill = |i: usize| Fill::Translated(&segments[i].text);
-        assert_eq!(build_article(text, &segments, fill, None), *text);
+        assert_eq!(
+            build_article(text, &segments, fill, None, SentenceGap::Space),
+            *text
+        );
         let plain = article::segments(text, false, &Rules::for_language("en"));
         let fill = |i: usize| Fill::Translated(&plain[i].text);
-        assert_eq!(build_plain_article(text, &plain, fill, None), *text);
+        assert_eq!(
+            build_plain_article(text, &plain, fill, None, SentenceGap::Space),
+            *text
+        );
     }
     assert!(
         segs(wrapped)
@@ -201,9 +209,9 @@ fn identity_reproduces_the_repo_articles() {
         assert!(!segments.is_empty(), "{}", path.display());
         let fill = |i: usize| Fill::Translated(&text[segments[i].span.clone()]);
         let built = if markdown {
-            build_article(&text, &segments, fill, None)
+            build_article(&text, &segments, fill, None, SentenceGap::Space)
         } else {
-            build_plain_article(&text, &segments, fill, None)
+            build_plain_article(&text, &segments, fill, None, SentenceGap::Space)
         };
         assert!(built == text, "{} changed", path.display());
     }
@@ -258,7 +266,13 @@ fn translations_replace_their_spans_only() {
         "첫째.",
         "둘째.",
     ];
-    let built = build_article(text, &segments, |i| Fill::Translated(ko[i]), None);
+    let built = build_article(
+        text,
+        &segments,
+        |i| Fill::Translated(ko[i]),
+        None,
+        SentenceGap::Space,
+    );
     assert_eq!(
         built,
         "---\ntitle: x\n---\n\n# 김정은, 중국 방문\n\n김 위원장은 [베이징](http://b.test)에 갔다. 그는 시진핑을 만났다.\n\n- 첫째.\n- 둘째.\n\n```\ncode. Stays.\n```\n"
@@ -279,12 +293,12 @@ fn outdated_is_marked_and_missing_keeps_the_source() {
     };
     let mark = MarkOutdated::span();
     assert_eq!(
-        build_article(text, &segments, fill, Some(&mark)),
+        build_article(text, &segments, fill, Some(&mark), SentenceGap::Space),
         "# 제목\n\n<span class=\"l10n-outdated\">하나.</span> Two. <span class=\"l10n-outdated\">셋.</span>\n"
     );
     // Without a marker an outdated translation is published as it is.
     assert_eq!(
-        build_article(text, &segments, fill, None),
+        build_article(text, &segments, fill, None, SentenceGap::Space),
         "# 제목\n\n하나. Two. 셋.\n"
     );
     // A custom marker; an outdated translation identical to the source
@@ -295,7 +309,7 @@ fn outdated_is_marked_and_missing_keeps_the_source() {
     };
     let same = |i: usize| Fill::Outdated(&text[segments[i].span.clone()]);
     assert_eq!(
-        build_article(text, &segments, same, Some(&mark)),
+        build_article(text, &segments, same, Some(&mark), SentenceGap::Space),
         "# [[Title]]\n\n[[One.]] [[Two.]] [[Three.]]\n"
     );
 }
@@ -306,7 +320,13 @@ fn a_comment_marker_never_opens_an_html_block() {
         "First sentence. Second\nsentence. Third.\n\n- Item one.\n\n> Quoted.\n\n# Heading\n";
     let segments = segs(text);
     let mark = MarkOutdated::comment();
-    let built = build_article(text, &segments, |_| Fill::Outdated("번역."), Some(&mark));
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Outdated("번역."),
+        Some(&mark),
+        SentenceGap::Space,
+    );
     assert_eq!(structure(&built), structure(text), "{built}");
     assert!(!structure(&built).iter().any(|t| t.contains("Html")));
     assert!(built.contains("<!-- l10n:outdated -->번역.<!-- /l10n:outdated --> "));
@@ -330,6 +350,7 @@ fn line_breaks_continue_inside_the_containers() {
         &segments,
         |_| Fill::Translated("첫 줄\n둘째 줄"),
         None,
+        SentenceGap::Space,
     );
     assert_eq!(
         built,
@@ -342,6 +363,7 @@ fn line_breaks_continue_inside_the_containers() {
         &segments,
         |_| Fill::Translated("a  \r\n\r\n   b\n"),
         None,
+        SentenceGap::Space,
     );
     assert_eq!(
         built,
@@ -350,9 +372,79 @@ fn line_breaks_continue_inside_the_containers() {
 }
 
 #[test]
+fn a_lazy_line_continues_inside_the_containers_of_its_block() {
+    // "Then more." and "Next." stand on lazy lines, without `>` or the
+    // item's indentation; a translation's line break there gets them back.
+    let text = "> Lazy start\nlazy line. Then more.\n\n1. > > Deep\nlazily. Next.\n";
+    let segments = segs(text);
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Translated("가\n나"),
+        None,
+        SentenceGap::Space,
+    );
+    assert_eq!(
+        built,
+        "> 가\n> 나 가\n> 나\n\n1. > > 가\n   > > 나 가\n   > > 나\n"
+    );
+    assert_eq!(structure(&built), structure(text));
+}
+
+#[test]
+fn sentences_without_spaces_between_them_are_joined() {
+    let text = "One. Two.  Three.\nFour.\n\n> Five. Six.\n";
+    let segments = segs(text);
+    let texts = ["一。", "二。", "三。", "四。", "五。", "六。"];
+    let build = |fill: &dyn Fn(usize) -> Fill<'static>, gap| {
+        build_article(text, &segments, fill, None, gap)
+    };
+    let all = |i: usize| Fill::Translated(texts[i]);
+    assert_eq!(
+        build(&all, SentenceGap::None),
+        "一。二。三。\n四。\n\n> 五。六。\n",
+        "joined on a line; a line break stays"
+    );
+    assert_eq!(
+        build(&all, SentenceGap::Space),
+        "一。 二。  三。\n四。\n\n> 五。 六。\n"
+    );
+    // A sentence left as its source, or translated as itself, keeps the
+    // spaces on both sides.
+    let some = |i: usize| match i {
+        1 => Fill::Source,
+        2 => Fill::Translated("Three."),
+        _ => Fill::Translated(texts[i]),
+    };
+    assert_eq!(
+        build(&some, SentenceGap::None),
+        "一。 Two.  Three.\n四。\n\n> 五。六。\n"
+    );
+    // Outdated translations published with their marker are translations.
+    let mark = MarkOutdated::comment();
+    let built = build_article(
+        text,
+        &segments,
+        |i| Fill::Outdated(texts[i]),
+        Some(&mark),
+        SentenceGap::None,
+    );
+    assert!(
+        built.starts_with("<span></span><!-- l10n:outdated -->一。<!-- /l10n:outdated --><!-- l10n:outdated -->二。"),
+        "{built}"
+    );
+}
+
+#[test]
 fn line_breaks_follow_crlf() {
     let segments = segs(CRLF);
-    let built = build_article(CRLF, &segments, |_| Fill::Translated("가\n나"), None);
+    let built = build_article(
+        CRLF,
+        &segments,
+        |_| Fill::Translated("가\n나"),
+        None,
+        SentenceGap::Space,
+    );
     assert_eq!(
         built,
         "# 가 나\r\n\r\n가\r\n나 가\r\n나\r\n\r\n- 가\r\n  나\r\n- 가\r\n  나\r\n"
@@ -389,7 +481,13 @@ fn block_openers_at_a_line_start_are_escaped() {
         ("    코드 아님", "코드 아님"),
     ];
     for (translation, expected) in cases {
-        let built = build_article(text, &segments, |_| Fill::Translated(translation), None);
+        let built = build_article(
+            text,
+            &segments,
+            |_| Fill::Translated(translation),
+            None,
+            SentenceGap::Space,
+        );
         let first = built.split("\n\n").next().unwrap();
         assert_eq!(first, expected, "{translation:?} → {built:?}");
         assert_eq!(
@@ -411,6 +509,7 @@ fn block_openers_at_a_line_start_are_escaped() {
                 }
             },
             None,
+            SentenceGap::Space,
         )
     };
     assert!(two("===").ends_with("One.\n\\===\n"));
@@ -426,7 +525,13 @@ fn block_openers_at_a_line_start_are_escaped() {
 fn headings_and_table_cells_stay_one_line() {
     let text = "# Title\n\n## Closed ##\n\n| A | B |\n|---|---|\n| x | y |\n";
     let segments = segs(text);
-    let built = build_article(text, &segments, |_| Fill::Translated("가 | 나\n다 #"), None);
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Translated("가 | 나\n다 #"),
+        None,
+        SentenceGap::Space,
+    );
     assert_eq!(
         built,
         "# 가 | 나 다 \\#\n\n## 가 | 나 다 # ##\n\n| 가 \\| 나 다 # | 가 \\| 나 다 # |\n|---|---|\n| 가 \\| 나 다 # | 가 \\| 나 다 # |\n"
@@ -441,9 +546,21 @@ fn headings_and_table_cells_stay_one_line() {
 fn trailing_backslashes_and_spaces_do_not_leak() {
     let text = "One. Two.\nThree.\n";
     let segments = segs(text);
-    let built = build_article(text, &segments, |_| Fill::Translated("끝\\"), None);
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Translated("끝\\"),
+        None,
+        SentenceGap::Space,
+    );
     assert_eq!(built, "끝\\ 끝\\\\\n끝\\\\\n");
-    let built = build_article(text, &segments, |_| Fill::Translated("끝  "), None);
+    let built = build_article(
+        text,
+        &segments,
+        |_| Fill::Translated("끝  "),
+        None,
+        SentenceGap::Space,
+    );
     assert_eq!(built, "끝   끝\n끝\n");
     assert_eq!(structure(&built), structure(text));
 }
@@ -475,6 +592,7 @@ fn structure_survives_hostile_translations() {
                     &segments,
                     |_| Fill::Outdated(translation),
                     mark.as_ref(),
+                    SentenceGap::Space,
                 );
                 assert_eq!(
                     structure(&built),
@@ -539,6 +657,7 @@ fn generated_articles_round_trip_and_keep_their_structure() {
                 &segments,
                 |_| Fill::Outdated(translation),
                 Some(&MarkOutdated::comment()),
+                SentenceGap::Space,
             );
             assert_eq!(structure(&built), structure(&text), "{text:?}\n→\n{built}");
         }
@@ -554,11 +673,18 @@ fn plain_text_is_placed_as_is() {
             text,
             &segments,
             |i| Fill::Translated(&text[segments[i].span.clone()]),
-            None
+            None,
+            SentenceGap::Space
         ),
         text
     );
-    let built = build_plain_article(text, &segments, |_| Fill::Translated("# 가\n나"), None);
+    let built = build_plain_article(
+        text,
+        &segments,
+        |_| Fill::Translated("# 가\n나"),
+        None,
+        SentenceGap::Space,
+    );
     // Each line keeps its own line ending.
     assert_eq!(
         built,
@@ -587,7 +713,13 @@ fn bad_spans_are_left_alone() {
         span: 10..999,
     });
     assert_eq!(
-        build_article(text, &segments, |_| Fill::Translated("X"), None),
+        build_article(
+            text,
+            &segments,
+            |_| Fill::Translated("X"),
+            None,
+            SentenceGap::Space
+        ),
         "X X\n"
     );
 }
