@@ -198,6 +198,8 @@ pub struct BuildArgs {
     pub min_translated: Option<f64>,
     #[arg(long)]
     pub mark_outdated: bool,
+    #[arg(long)]
+    pub strict: bool,
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
 }
@@ -540,6 +542,7 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("build", "out", msg!("cli-build-out")),
         ("build", "min_translated", msg!("cli-build-min-translated")),
         ("build", "mark_outdated", msg!("cli-build-mark-outdated")),
+        ("build", "strict", msg!("cli-build-strict")),
         ("build", "articles", msg!("cli-build-articles")),
         ("export", "", msg!("cli-export-about")),
         ("export", "long", msg!("cli-export-long-about")),

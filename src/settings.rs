@@ -174,6 +174,9 @@ pub struct BuildSettings {
     /// `--min-translated`, else `min-translated` in l10n.toml.
     pub min_translated: Option<f64>,
     pub mark_outdated: bool,
+    /// `--strict`: an article with any segment in the source language is
+    /// not written.
+    pub strict: bool,
 }
 
 pub struct ExportSettings {
@@ -407,6 +410,7 @@ fn build(cwd: &Path, args: &BuildArgs) -> Result<BuildSettings> {
         out_dir: cwd.join(&args.out).join(args.lang.as_str()),
         articles: args.articles.clone(),
         mark_outdated: args.mark_outdated,
+        strict: args.strict,
     })
 }
 

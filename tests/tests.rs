@@ -2,6 +2,7 @@
 //! `l10n` binary in temporary workspaces.
 mod architecture;
 mod build;
+mod build_structure;
 mod cache;
 mod change_classes;
 mod ci_attacks;

@@ -275,6 +275,10 @@ cli-build-long-about =
 
     Each article is written with the source's Markdown structure intact, every translated segment in place of its source. Where a translation is missing (or outdated, unless --mark-outdated), the current translation of the first language of the fallback chain that has one is used (pt-BR → pt by default; `fallback` in l10n.toml), else the source text. An article below --min-translated is not written, and the run exits 1.
 
+    The run ends by saying how many segments are left in the source language: missing (or outdated, without --mark-outdated) with no fallback language's translation either. With --strict, an article with any such segment is not written (a file an earlier build wrote for it stays as it was), the other articles are, and the run exits 1, naming each article refused.
+
+    Japanese and Chinese (ja, zh, yue) sentences are joined without the space that stands between the source's sentences; a sentence left in the source language keeps its spaces.
+
     Building the source language writes every article byte for byte as it is.
 cli-build-lang = The language to build
 cli-build-out = Where to write: DIR/<lang>/<article>.md (default: build)
@@ -552,3 +556,15 @@ suggest-summary = { $segments ->
 error-memory-file = cannot read the translation memory file { $path }: { $reason }
 help-memory-file = list TMX files that exist, relative to the folder of l10n.toml, in `memory = [...]`
 extract-filled = { $count } filled from memory
+build-in-source = { $lang }: { $count } { $count ->
+        [one] segment
+       *[other] segments
+    } in the source language { $source }, in { $articles } { $articles ->
+        [one] article
+       *[other] articles
+    }
+build-refused = refused { $article }: { $count } { $count ->
+        [one] segment
+       *[other] segments
+    } in the source language { $source }
+cli-build-strict = Do not write an article with any segment left in the source language (no translation of its own, none from a fallback language); the others are written, and the run exits 1

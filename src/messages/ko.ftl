@@ -281,6 +281,10 @@ cli-build-long-about =
 
     글마다 원문의 Markdown 구조를 그대로 두고, 번역된 세그먼트는 원문 자리에 넣습니다. 번역이 누락된(또는 --mark-outdated가 없으면 오래된) 곳에는 대체 언어 목록에서 현재 번역이 있는 첫 언어의 번역을 쓰고(기본값은 pt-BR → pt 식, l10n.toml의 `fallback`으로 바꿈), 없으면 원문을 씁니다. --min-translated에 못 미치는 글은 쓰지 않으며, 이때 종료 코드는 1입니다.
 
+    끝으로 원문 언어로 남은 세그먼트가 몇 개인지 알려 줍니다. 누락되었거나 (--mark-outdated가 없을 때) 오래되었고, 대체 언어의 번역도 없는 세그먼트입니다. --strict를 주면 그런 세그먼트가 하나라도 있는 글은 쓰지 않고(예전 빌드가 쓴 파일은 그대로 남음) 나머지 글만 쓰며, 쓰지 않은 글을 하나하나 밝히고 종료 코드 1로 끝납니다.
+
+    일본어와 중국어(ja, zh, yue)는 원문 문장 사이의 공백 없이 문장을 잇습니다. 원문 언어로 남은 문장은 앞뒤 공백을 그대로 둡니다.
+
     원문 언어를 빌드하면 모든 글을 바이트 하나 다르지 않게 그대로 씁니다.
 cli-build-lang = 빌드할 언어
 cli-build-out = 쓸 곳: DIR/<lang>/<article>.md (기본값: build)
@@ -520,3 +524,6 @@ suggest-summary = 번역이 필요한 세그먼트 { $segments }개, 그중 제�
 error-memory-file = 번역 메모리 파일 { $path }을(를) 읽을 수 없습니다: { $reason }
 help-memory-file = `memory = [...]`에는 l10n.toml이 있는 폴더 기준으로 존재하는 TMX 파일을 적으세요
 extract-filled = 메모리에서 { $count }개 채움
+build-in-source = { $lang }: 원문 언어 { $source }로 남은 세그먼트 { $count }개, 글 { $articles }개
+build-refused = { $article } 쓰지 않음: 원문 언어 { $source }로 남은 세그먼트 { $count }개
+cli-build-strict = 원문 언어로 남은 세그먼트(자기 번역도, 대체 언어의 번역도 없는 것)가 하나라도 있는 글은 쓰지 않음. 나머지 글은 쓰고, 종료 코드는 1
