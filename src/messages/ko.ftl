@@ -524,6 +524,6 @@ suggest-summary = 번역이 필요한 세그먼트 { $segments }개, 그중 제�
 error-memory-file = 번역 메모리 파일 { $path }을(를) 읽을 수 없습니다: { $reason }
 help-memory-file = `memory = [...]`에는 l10n.toml이 있는 폴더 기준으로 존재하는 TMX 파일을 적으세요
 extract-filled = 메모리에서 { $count }개 채움
-build-in-source = { $lang }: 원문 언어 { $source }로 남은 세그먼트 { $count }개, 글 { $articles }개
-build-refused = { $article } 쓰지 않음: 원문 언어 { $source }로 남은 세그먼트 { $count }개
+build-in-source = { $lang }: 원문 언어({ $source }) 그대로인 세그먼트 { $count }개, 글 { $articles }개
+build-refused = { $article } 쓰지 않음: 원문 언어({ $source }) 그대로인 세그먼트 { $count }개
 cli-build-strict = 원문 언어로 남은 세그먼트(자기 번역도, 대체 언어의 번역도 없는 것)가 하나라도 있는 글은 쓰지 않음. 나머지 글은 쓰고, 종료 코드는 1
