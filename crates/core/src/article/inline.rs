@@ -376,24 +376,18 @@ pub(super) fn sentences(chunk: &ChunkText, rules: &Rules) -> Vec<Range<usize>> {
 }
 
 /// Whether a segment has anything to translate: a letter outside inline
-/// code, HTML tags and autolinks, link destinations, URLs and emoji
-/// shortcodes (`:kenya:`, `:+1:`). Numbers, punctuation and symbols are
-/// not letters. A segment without one (a table cell `` `true` ``, `42`,
-/// `—`, `:white_check_mark:`) stays in the article, and builds keep it byte
-/// for byte, but it is not offered: not in catalogs, not counted.
+/// code and the syntax [`syntax_end`] finds (HTML tags and autolinks, link
+/// destinations, URLs, emoji shortcodes such as `:kenya:` or `:+1:`).
+/// Numbers, punctuation and symbols are not letters. A segment without one
+/// (a table cell `` `true` ``, `42`, `—`, `:white_check_mark:`) stays in the
+/// article, and builds keep it byte for byte, but it is not offered: not in
+/// catalogs, not counted.
 pub fn has_text_to_translate(text: &str) -> bool {
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let skip_to = match bytes[i] {
+    while i < text.len() {
+        let skip_to = match text.as_bytes()[i] {
             b'`' => code_span_end(text, i),
-            b'<' => text[i..].find('>').map(|end| i + end + 1),
-            b']' if bytes.get(i + 1) == Some(&b'(') => text[i..].find(')').map(|end| i + end + 1),
-            b':' => shortcode_end(bytes, i),
-            b if b.is_ascii_alphabetic() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) => {
-                url_end(text, i)
-            }
-            _ => None,
+            _ => syntax_end(text, i),
         };
         if let Some(end) = skip_to {
             i = end;
@@ -406,6 +400,29 @@ pub fn has_text_to_translate(text: &str) -> bool {
         i += c.len_utf8();
     }
     false
+}
+
+/// The end of the Markdown syntax that starts at byte `at` of a segment's
+/// text, if some does: an HTML tag, comment or autolink (`<…>`), a link's
+/// destination and title (`](…)`) or reference label (`][…]`), the `!` of
+/// an image, a URL (`scheme://…` or `www.…` at a word's start) or an emoji
+/// shortcode (`:name:`). None of it is text to translate, nor words to
+/// compare when an edited sentence is paired with its old entry.
+pub fn syntax_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let next = bytes.get(at + 1).copied();
+    let until = |close: char| text[at..].find(close).map(|end| at + end + 1);
+    match bytes[at] {
+        b'<' if next.is_some_and(|b| b.is_ascii_alphabetic() || b"/!?".contains(&b)) => until('>'),
+        b']' if next == Some(b'(') => until(')'),
+        b']' if next == Some(b'[') => text[at + 1..].find(']').map(|end| at + end + 2),
+        b'!' if next == Some(b'[') => Some(at + 1),
+        b':' => shortcode_end(bytes, at),
+        b if b.is_ascii_alphabetic() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) => {
+            url_end(text, at)
+        }
+        _ => None,
+    }
 }
 
 /// The end of the code span opening at `at`: after the next run of as many
@@ -433,8 +450,7 @@ fn shortcode_end(bytes: &[u8], at: usize) -> Option<usize> {
     (name > 0 && bytes.get(at + 1 + name) == Some(&b':')).then_some(at + name + 2)
 }
 
-/// The end of a URL (`scheme://…` or `www.…`) starting at `at`: the next
-/// white space.
+/// The end of a URL (`scheme://…` or `www.…`) starting at `at`.
 fn url_end(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
     let scheme = rest
@@ -442,7 +458,10 @@ fn url_end(text: &str, at: usize) -> Option<usize> {
         .take_while(|b| b.is_ascii_alphanumeric() || b"+.-".contains(b))
         .count();
     let is_url = rest[scheme..].starts_with("://") || rest.starts_with("www.");
-    is_url.then(|| at + rest.find(char::is_whitespace).unwrap_or(rest.len()))
+    // Up to white space; punctuation at the end is the sentence's.
+    let url = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    let url = url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    is_url.then_some(at + url.len())
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ mod markdown;
 mod plain;
 
 use inline::{ChunkMarks, Marks};
-pub use inline::{INSIDE_INLINE, has_text_to_translate};
+pub use inline::{INSIDE_INLINE, has_text_to_translate, syntax_end};
 
 pub use markdown::MARKDOWN_OPTIONS;
 use markdown::markdown_blocks;
