@@ -14,12 +14,17 @@
 //!   element such as `<kbd>…</kbd>`) shows its prose as it is and its syntax
 //!   (`**`, `_`, `[`, `](url "title")`, `<kbd>`) as spaces, so the rules
 //!   judge the word the markup wraps, and a link's destination or title
-//!   never ends a sentence.
+//!   never ends a sentence;
+//! - an opaque element right after a sentence's end (`Done.[^1] Next`,
+//!   `Done.<br>Next`) is spaces, so that the end is seen, and it stays with
+//!   the sentence it touches.
 //!
 //! The cuts found in the view are the cuts of the text (offsets map 1:1),
-//! with two corrections: a cut strictly inside a wrapper's prose is refused
-//! (rule `markdown:inside-inline`), and a cut at the end of a wrapper's prose
-//! moves past its closing syntax, so `*Done.* Next` keeps its `*`.
+//! with two corrections: a cut at the end of a wrapper's prose moves past its
+//! closing syntax (`*Done.* Next` keeps its `*`), and past an opaque element
+//! touching it; a cut that is then strictly inside a wrapper's prose is
+//! refused (rule `markdown:inside-inline`, which `--explain` shows).
+//! Plain text has no marks and is segmented as it is.
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
@@ -249,9 +254,9 @@ impl ChunkMarks {
                     // sentence it touches, whose end the segmenter should
                     // see, and a cut before it moves past it.
                     chunk.each_piece(mark.whole.clone(), |piece| view[piece].fill(b' '));
-                    let start = chunk.from_source(mark.whole.start);
+                    let start = chunk.chunk_offset(mark.whole.start);
                     let past = closers.entry(start).or_insert(start);
-                    *past = (*past).max(chunk.from_source(mark.whole.end));
+                    *past = (*past).max(chunk.chunk_offset(mark.whole.end));
                 }
                 None => {
                     let mut first = true;
@@ -266,10 +271,10 @@ impl ChunkMarks {
                     for syntax in [mark.whole.start..inner.start, inner.end..mark.whole.end] {
                         chunk.each_piece(syntax, |piece| view[piece].fill(b' '));
                     }
-                    let start = chunk.from_source(inner.start);
-                    let end = chunk.from_source(inner.end);
+                    let start = chunk.chunk_offset(inner.start);
+                    let end = chunk.chunk_offset(inner.end);
                     prose.push(start..end);
-                    let closed = chunk.from_source(mark.whole.end);
+                    let closed = chunk.chunk_offset(mark.whole.end);
                     let past = closers.entry(end).or_insert(closed);
                     *past = (*past).max(closed);
                 }
@@ -316,7 +321,7 @@ impl ChunkMarks {
 /// Whether the character before a source offset ends a sentence, as far as
 /// an element touching it is concerned: a terminator or a closing mark.
 fn ends_sentence_before(chunk: &ChunkText, offset: usize) -> bool {
-    let at = chunk.from_source(offset);
+    let at = chunk.chunk_offset(offset);
     chunk.text[..at].chars().next_back().is_some_and(|c| {
         matches!(
             c,

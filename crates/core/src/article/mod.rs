@@ -181,7 +181,7 @@ impl ChunkText {
 
     /// The offset in `text` of a source offset: on its line, or at the end
     /// of the line before when it falls between lines (container syntax).
-    fn from_source(&self, offset: usize) -> usize {
+    fn chunk_offset(&self, offset: usize) -> usize {
         let i = self
             .lines
             .partition_point(|line| line.start <= offset)
