@@ -362,22 +362,7 @@ pub(super) fn sentences(chunk: &ChunkText, rules: &Rules) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|decision| decision.split)
         .map(|decision| decision.offset);
-    let text = &chunk.text;
-    let mut out = Vec::new();
-    let mut start = 0;
-    for cut in cuts.chain(std::iter::once(text.len())) {
-        if cut < start || !text.is_char_boundary(cut) {
-            continue;
-        }
-        let piece = &text[start..cut];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            out.push(start + lead..start + lead + trimmed.len());
-        }
-        start = cut;
-    }
-    out
+    segment::between_cuts(&chunk.text, cuts)
 }
 
 /// Whether a segment has anything to translate: a letter outside inline
