@@ -215,3 +215,43 @@ fn plain_text_is_read_as_it_was() {
         .collect();
     assert_eq!(found, ["Some *emphasis.", "Spanning* here."]);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// On text dense in markup and terminators: spans are in order, on
+    /// character boundaries, and no segment ends strictly inside a code
+    /// span, a link or an emphasis (pulldown-cmark's own ranges).
+    #[test]
+    fn no_segment_ends_inside_an_inline_element(
+        text in "([aZ.!?] |[aZ.!?*_`~<>\\[\\]()/:\n]|é|> |`x. Y`|\\[a. B\\]\\(u.v\\)){0,40}"
+    ) {
+        let found = segments(&text, true, &Rules::for_language("en"));
+        let mut elements = Vec::new();
+        for (event, range) in
+            pulldown_cmark::Parser::new_ext(&text, super::super::MARKDOWN_OPTIONS).into_offset_iter()
+        {
+            if matches!(
+                event,
+                Event::Code(_)
+                    | Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. })
+            ) {
+                elements.push(range);
+            }
+        }
+        let mut end = 0;
+        for segment in &found {
+            let span = segment.span.clone();
+            proptest::prop_assert!(span.start >= end && span.start < span.end, "{found:?}");
+            proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            end = span.end;
+            for element in &elements {
+                for cut in [span.start, span.end] {
+                    proptest::prop_assert!(
+                        !(element.start < cut && cut < element.end),
+                        "{cut} inside {element:?}: {found:?}"
+                    );
+                }
+            }
+        }
+    }
+}
