@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::inline::Marks;
 use super::{Block, Chunk};
 
 /// The Markdown l10n reads: CommonMark with tables, footnotes,
@@ -15,8 +16,9 @@ pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
     .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
-/// Markdown: the leaf blocks, each as its chunks of line ranges.
-pub(super) fn markdown_blocks(text: &str) -> Vec<Block> {
+/// Markdown: the leaf blocks, each as its chunks of line ranges, and the
+/// inline elements in them.
+pub(super) fn markdown_blocks(text: &str) -> (Vec<Block>, Marks) {
     let options = MARKDOWN_OPTIONS;
     let mut builder = BlockBuilder {
         blocks: Vec::new(),
@@ -28,6 +30,7 @@ pub(super) fn markdown_blocks(text: &str) -> Vec<Block> {
         floor: 0,
         leaf: false,
         in_item: false,
+        marks: Marks::default(),
     };
     // Depth inside code blocks, HTML blocks and front matter, whose text is
     // not translatable.
@@ -68,11 +71,15 @@ pub(super) fn markdown_blocks(text: &str) -> Vec<Block> {
             Event::TaskListMarker(_) => {}
             Event::HardBreak => builder.hard_break(range),
             // Everything else is inline: text, code spans, links, emphasis, …
-            _ => builder.inline(range),
+            _ => {
+                builder.marks.record(&event, range.clone());
+                builder.inline(range);
+            }
         }
     }
     builder.finish();
-    builder.blocks
+    builder.marks.finish();
+    (builder.blocks, builder.marks)
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -133,6 +140,8 @@ struct BlockBuilder<'a> {
     floor: usize,
     leaf: bool,
     in_item: bool,
+    /// The inline elements seen so far.
+    marks: Marks,
 }
 
 /// Where a continuation line's text starts: after its indentation and up to
@@ -211,5 +220,6 @@ impl BlockBuilder<'_> {
         }
         self.leaf = false;
         self.in_item = false;
+        self.marks.end_block();
     }
 }

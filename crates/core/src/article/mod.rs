@@ -3,8 +3,9 @@
 //! Markdown goes through a CommonMark parser; its leaf blocks (headings,
 //! paragraphs, list items, table cells) are the blocks, and code, HTML and
 //! front matter are not translatable. Inline markup stays inside the text of
-//! a block, so a link or a code span is never split. Each block is then cut
-//! at hard line breaks and handed to the sentence segmenter.
+//! a block; each block is cut at hard line breaks and handed to the sentence
+//! segmenter, which reads it through `inline`'s view, so a sentence never
+//! ends inside a code span, a link or emphasis, and may start with markup.
 use std::ops::Range;
 use std::path::Path;
 
@@ -12,10 +13,14 @@ use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
 use crate::msg;
-use crate::segment::{self, Rules};
+use crate::segment::Rules;
 
+mod inline;
 mod markdown;
 mod plain;
+
+use inline::{ChunkMarks, Marks};
+pub use inline::{INSIDE_INLINE, has_text_to_translate, syntax_end};
 
 pub use markdown::MARKDOWN_OPTIONS;
 use markdown::markdown_blocks;
@@ -75,18 +80,22 @@ pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
-/// The segments of an article's text.
+/// The segments of an article's text: its sentences that have something to
+/// translate ([`has_text_to_translate`]); the others stay in the article.
 pub fn segments(text: &str, markdown: bool, rules: &Rules) -> Vec<Segment> {
     let mut segments = Vec::new();
-    for (block, chunk) in chunks(text, markdown) {
-        for range in segment::sentences(&chunk.text, rules) {
-            segments.push(Segment {
-                block,
-                text: fold_line_breaks(&chunk.text[range.clone()]),
-                span: chunk.to_source(range.start)..chunk.to_source(range.end),
-            });
+    for_each_chunk(text, markdown, |block, chunk| {
+        for range in inline::sentences(&chunk, rules) {
+            let sentence = fold_line_breaks(&chunk.text[range.clone()]);
+            if has_text_to_translate(&sentence) {
+                segments.push(Segment {
+                    block,
+                    text: sentence,
+                    span: chunk.to_source(range.start)..chunk.to_source(range.end),
+                });
+            }
         }
-    }
+    });
     segments
 }
 
@@ -104,8 +113,8 @@ pub struct Boundary {
 /// Every boundary the segmenter considered, taken or not, with its rule.
 pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
     let mut boundaries = Vec::new();
-    for (block, chunk) in chunks(text, markdown) {
-        for decision in segment::explain(&chunk.text, rules) {
+    for_each_chunk(text, markdown, |block, chunk| {
+        for decision in inline::explain(&chunk, rules) {
             boundaries.push(Boundary {
                 block,
                 offset: chunk.to_source(decision.offset),
@@ -113,25 +122,22 @@ pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
                 rule: decision.rule,
             });
         }
-    }
+    });
     boundaries
 }
 
-/// The runs of text between hard breaks, with the index of their block.
-fn chunks(text: &str, markdown: bool) -> impl Iterator<Item = (usize, ChunkText)> + '_ {
-    let blocks = if markdown {
+/// Each run of text between hard breaks, with the index of its block.
+fn for_each_chunk(text: &str, markdown: bool, mut each: impl FnMut(usize, ChunkText)) {
+    let (blocks, marks) = if markdown {
         markdown_blocks(text)
     } else {
-        plain_blocks(text)
+        (plain_blocks(text), Marks::default())
     };
-    blocks
-        .into_iter()
-        .enumerate()
-        .flat_map(move |(index, block)| {
-            block
-                .into_iter()
-                .map(move |lines| (index, ChunkText::new(text, &lines)))
-        })
+    for (index, block) in blocks.into_iter().enumerate() {
+        for lines in block {
+            each(index, ChunkText::new(text, lines, &marks));
+        }
+    }
 }
 
 /// A run of text between hard breaks: the source ranges of its lines, which
@@ -146,10 +152,14 @@ struct ChunkText {
     text: String,
     /// (offset in `text`, offset in the source) of each line's start.
     starts: Vec<(usize, usize)>,
+    /// The source range of each line.
+    lines: Chunk,
+    /// Its inline elements, for the segmenter.
+    marks: ChunkMarks,
 }
 
 impl ChunkText {
-    fn new(source: &str, lines: &Chunk) -> ChunkText {
+    fn new(source: &str, lines: Chunk, marks: &Marks) -> ChunkText {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(lines.len());
         for (i, line) in lines.iter().enumerate() {
@@ -159,7 +169,42 @@ impl ChunkText {
             starts.push((text.len(), line.start));
             text.push_str(&source[line.clone()]);
         }
-        ChunkText { text, starts }
+        let mut chunk = ChunkText {
+            text,
+            starts,
+            lines,
+            marks: ChunkMarks::default(),
+        };
+        chunk.marks = ChunkMarks::new(&chunk, marks);
+        chunk
+    }
+
+    /// The offset in `text` of a source offset: on its line, or at the end
+    /// of the line before when it falls between lines (container syntax).
+    fn chunk_offset(&self, offset: usize) -> usize {
+        let i = self
+            .lines
+            .partition_point(|line| line.start <= offset)
+            .saturating_sub(1);
+        let (Some(line), Some(&(t, _))) = (self.lines.get(i), self.starts.get(i)) else {
+            return 0;
+        };
+        t + offset.clamp(line.start, line.end) - line.start
+    }
+
+    /// Calls `each` with the part of `range` (source offsets) on each line,
+    /// in `text` offsets.
+    fn each_piece(&self, range: Range<usize>, mut each: impl FnMut(Range<usize>)) {
+        let first = self.lines.partition_point(|line| line.end <= range.start);
+        for (line, &(t, _)) in self.lines[first..].iter().zip(&self.starts[first..]) {
+            if line.start >= range.end {
+                break;
+            }
+            let (start, end) = (range.start.max(line.start), range.end.min(line.end));
+            if start < end {
+                each(t + start - line.start..t + end - line.start);
+            }
+        }
     }
 
     fn to_source(&self, offset: usize) -> usize {

@@ -6,8 +6,8 @@
 use rustc_hash::FxHashMap;
 
 use similar::Algorithm;
-use unicode_segmentation::UnicodeSegmentation;
 
+use super::words::pairing_words;
 use super::{Origin, SIMILARITY_THRESHOLD};
 use crate::article::Segment;
 use crate::catalog::Entry;
@@ -58,7 +58,7 @@ pub(super) fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin
     // the diff into regions that no longer face each other.
     let old_words: Vec<(usize, Vec<&str>)> = (0..old.len())
         .filter(|&i| old_free[i])
-        .map(|i| (i, words(old_texts[i])))
+        .map(|i| (i, pairing_words(old_texts[i])))
         .collect();
     let unpaired_new: Vec<usize> = (0..new.len()).filter(|&j| pairs[j].is_none()).collect();
     // Comparing every unpaired pair is quadratic: past a budget, each new
@@ -70,7 +70,7 @@ pub(super) fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin
     };
     let mut candidates = Vec::new();
     for j in unpaired_new {
-        let new_words = words(new_texts[j]);
+        let new_words = pairing_words(new_texts[j]);
         let expected = j * old.len() / new.len().max(1);
         let middle = old_words.partition_point(|(i, _)| *i < expected);
         let from = middle
@@ -106,12 +106,6 @@ pub(super) fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin
         }
     }
     pairs
-}
-
-fn words(text: &str) -> Vec<&str> {
-    text.split_word_bounds()
-        .filter(|w| !w.trim().is_empty())
-        .collect()
 }
 
 /// Words, old and new together, compared by one diff when two sentences
@@ -153,6 +147,33 @@ mod tests {
                 span: 0..0,
             })
             .collect()
+    }
+
+    /// Markup is not what two sentences have in common: a sentence that
+    /// shares only its emphasis, code and link syntax and its link's URL
+    /// with an old one is new, while an edited sentence with the same
+    /// markup still continues its own entry.
+    #[test]
+    fn shared_markup_does_not_pair_sentences() {
+        let old = [
+            Entry::new(
+                "a",
+                "**Note:** see `cargo` and [the guide](https://example.com/docs/guide/intro.html#setup).",
+            ),
+            Entry::new("b", "The _quick_ brown fox jumps over the lazy dog."),
+        ];
+        let unrelated =
+            "**Tip:** run `make` or [this page](https://example.com/docs/guide/intro.html#setup).";
+        let edited = "The _quick_ red fox jumps over the lazy dog.";
+        let pairs = align(
+            &old,
+            &segments(&[unrelated.to_string(), edited.to_string()]),
+        );
+        assert_eq!(pairs[0], None, "{pairs:?}");
+        assert!(
+            matches!(pairs[1], Some((1, Origin::Changed { .. }))),
+            "{pairs:?}"
+        );
     }
 
     /// Long sentences of three words in irregular orders, every one edited:

@@ -1,5 +1,34 @@
-//! Word counts of source text.
+//! Words of source text: counts, and the words pairing compares.
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::article::syntax_end;
+
+/// The words compared to pair an edited sentence with its old entry: the
+/// UAX #29 words and punctuation of its text without Markdown syntax, so
+/// that two sentences never look alike for sharing markup. Left out: what
+/// [`syntax_end`] finds (HTML tags, autolinks, link destinations and
+/// labels, URLs, emoji shortcodes), and the delimiters of emphasis, code,
+/// strikethrough and links (`*`, `_`, `` ` ``, `~`, `[`, `]`), also where
+/// UAX #29 glues `_` to a word (`_Optional_`).
+pub(super) fn pairing_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut syntax_until = 0;
+    for (at, word) in text.split_word_bound_indices() {
+        if at < syntax_until {
+            continue;
+        }
+        if let Some(end) = syntax_end(text, at) {
+            syntax_until = end;
+            continue;
+        }
+        let word = word.trim_matches('_');
+        let delimiter = |c: char| matches!(c, '*' | '`' | '~' | '[' | ']');
+        if !word.trim().is_empty() && !word.chars().all(delimiter) {
+            words.push(word);
+        }
+    }
+    words
+}
 
 /// Words of source text, for counts (each CJK character counts as a word):
 /// the words of Unicode's word boundaries (UAX #29).
@@ -139,6 +168,31 @@ mod tests {
                 "{:?}", text
             );
         }
+    }
+
+    #[test]
+    fn pairing_words_leave_markup_out() {
+        assert_eq!(
+            pairing_words(
+                "**Note:** _Optional_ `cargo` ~~old~~ [docs](https://x.y/a.b \"T\") \
+                 ![A](a.png) <kbd>C</kbd> :+1: see https://x.y/z, [ref][r]. snake_case"
+            ),
+            [
+                "Note",
+                ":",
+                "Optional",
+                "cargo",
+                "old",
+                "docs",
+                "A",
+                "C",
+                "see",
+                ",",
+                "ref",
+                ".",
+                "snake_case"
+            ]
+        );
     }
 
     #[test]

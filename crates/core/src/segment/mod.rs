@@ -68,9 +68,17 @@ pub fn sentences(text: &str, rules: &Rules) -> Vec<Range<usize>> {
             cuts.push(d.offset);
         }
     });
-    let mut out = Vec::with_capacity(cuts.len() + 1);
+    between_cuts(text, cuts)
+}
+
+/// The pieces of `text` between `cuts` (ascending; one before the last or
+/// off a character boundary is skipped), each trimmed of white space, the
+/// empty ones left out: the sentences when the cuts are the segmenter's.
+pub fn between_cuts(text: &str, cuts: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
+    let cuts = cuts.into_iter();
+    let mut out = Vec::with_capacity(cuts.size_hint().0 + 1);
     let mut start = 0;
-    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+    for cut in cuts.chain(std::iter::once(text.len())) {
         if cut < start || !text.is_char_boundary(cut) {
             continue;
         }
