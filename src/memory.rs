@@ -12,11 +12,17 @@
 //! source's six rarest words in the memory, by `fts5vocab`, OR-ed; best 50
 //! by bm25) and scored by
 //! [`l10n_core::memory_score`].
-use std::collections::HashSet;
+//!
+//! Lookups run in parallel (the survey's rayon threads): each takes a
+//! read-only connection of its own from a pool (a connection serves one
+//! thread at a time; WAL lets any number read at once), and a source text
+//! is searched and scored once per run however many segments share it.
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OpenFlags, params};
 
 use crate::error::{Error, Result};
 use crate::interchange::Format;
@@ -45,10 +51,18 @@ pub struct Match {
     pub obsolete: bool,
 }
 
-/// An open, up-to-date memory.
+/// An open, up-to-date memory. It is `Sync`: lookups may come from many
+/// threads at once.
 pub struct Memory {
-    db: Connection,
+    /// The connection that writes (brings the memory up to date).
+    db: Mutex<Connection>,
     path: PathBuf,
+    /// Read-only connections not in use; a lookup that finds none opens one.
+    readers: Mutex<Vec<Connection>>,
+    /// The candidates of each source text looked up, scored, at or above
+    /// the least score they were asked for, before a segment's own entry
+    /// is left out (the key: the text and that least score).
+    looked_up: Mutex<HashMap<(String, u8), Arc<Vec<Match>>>>,
 }
 
 fn sql_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -89,14 +103,20 @@ impl Memory {
                 connect(&path).map_err(sql_error(&path))?
             }
         };
-        let mut memory = Memory { db, path };
+        let mut memory = Memory {
+            db: Mutex::new(db),
+            path,
+            readers: Mutex::new(Vec::new()),
+            looked_up: Mutex::new(HashMap::new()),
+        };
         memory.update(workspace, lang)?;
         Ok(memory)
     }
 
     fn update(&mut self, workspace: &Workspace, lang: &Lang) -> Result<()> {
         let mut seen = HashSet::new();
-        let tx = self.db.transaction().map_err(sql_error(&self.path))?;
+        let db = self.db.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let tx = db.transaction().map_err(sql_error(&self.path))?;
         for article in workspace.articles()? {
             let path = workspace.catalog_path(lang, &article.id)?;
             let key = workspace.display_path(&path);
@@ -168,6 +188,8 @@ impl Memory {
     /// The number of pairs held.
     pub fn len(&self) -> usize {
         self.db
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
             .query_row("SELECT count(*) FROM units", [], |r| r.get::<_, i64>(0))
             .map_or(0, |n| n as usize)
     }
@@ -180,79 +202,130 @@ impl Memory {
     /// most `max`; none from `except` (a segment's own entry, `article#id`)
     /// unless obsolete.
     pub fn matches(&self, source: &str, min: u8, max: usize, except: &str) -> Result<Vec<Match>> {
-        let words = memory_score::words(source);
-        if words.is_empty() {
-            return Ok(Vec::new());
-        }
-        // The rarest words only (fewest pairs hold them): a query of every
-        // word would rank nearly the whole memory for "the".
-        let mut counted: Vec<(i64, String)> = Vec::new();
-        {
-            let mut count = self
-                .db
-                .prepare_cached("SELECT doc FROM vocab WHERE term = ?1")
-                .map_err(sql_error(&self.path))?;
-            let mut seen = HashSet::new();
-            for word in &words {
-                let word = word.to_lowercase();
-                if !seen.insert(word.clone()) {
-                    continue;
-                }
-                let doc: i64 = count.query_row([&word], |r| r.get(0)).unwrap_or_default();
-                if doc > 0 {
-                    counted.push((doc, word));
-                }
+        let key = (source.to_string(), min);
+        let known = self.lock_looked_up().get(&key).cloned();
+        let candidates = match known {
+            Some(candidates) => candidates,
+            None => {
+                let reader = self.reader()?;
+                let found = candidates(&reader, source, min).map_err(sql_error(&self.path));
+                self.readers
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(reader);
+                let found = Arc::new(found?);
+                self.lock_looked_up().insert(key, Arc::clone(&found));
+                found
             }
-        }
-        counted.sort();
-        let query: Vec<String> = counted
+        };
+        let mut found: Vec<Match> = candidates
             .iter()
-            .take(RAREST)
-            .map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect();
-        if query.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut statement = self
-            .db
-            .prepare_cached(
-                "SELECT source, translation, origin, obsolete FROM units
-                 WHERE units MATCH ?1 ORDER BY bm25(units) LIMIT 50",
-            )
-            .map_err(sql_error(&self.path))?;
-        let rows = statement
-            .query_map([query.join(" OR ")], |row| {
-                Ok(Match {
-                    score: 0,
-                    source: row.get(0)?,
-                    translation: row.get(1)?,
-                    from: row.get(2)?,
-                    obsolete: row.get::<_, i64>(3)? != 0,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<Match>>>())
-            .map_err(sql_error(&self.path))?;
-        let mut found: Vec<Match> = rows
-            .into_iter()
             .filter(|m| m.obsolete || m.from != except)
-            .map(|mut m| {
-                m.score = memory_score::score(source, &m.source);
-                m
-            })
-            .filter(|m| m.score >= min)
+            .cloned()
             .collect();
-        found.sort_by(|a, b| {
-            (b.score, a.obsolete, &a.from, &a.translation).cmp(&(
-                a.score,
-                b.obsolete,
-                &b.from,
-                &b.translation,
-            ))
-        });
         found.dedup_by(|a, b| a.source == b.source && a.translation == b.translation);
         found.truncate(max);
         Ok(found)
     }
+
+    fn lock_looked_up(&self) -> std::sync::MutexGuard<'_, HashMap<(String, u8), Arc<Vec<Match>>>> {
+        self.looked_up
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A read-only connection for one lookup: one from the pool, or a new one.
+    fn reader(&self) -> Result<Connection> {
+        let idle = self
+            .readers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        match idle {
+            Some(reader) => Ok(reader),
+            None => open_reader(&self.path).map_err(sql_error(&self.path)),
+        }
+    }
+}
+
+/// Every pair whose source scores at least `min` for `source`, best first
+/// (ties: current before obsolete, then by origin and translation).
+fn candidates(db: &Connection, source: &str, min: u8) -> rusqlite::Result<Vec<Match>> {
+    let words = memory_score::words(source);
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The rarest words only (fewest pairs hold them): a query of every
+    // word would rank nearly the whole memory for "the".
+    let mut counted: Vec<(i64, String)> = Vec::new();
+    {
+        let mut count = db.prepare_cached("SELECT doc FROM vocab WHERE term = ?1")?;
+        let mut seen = HashSet::new();
+        for word in &words {
+            let word = word.to_lowercase();
+            if !seen.insert(word.clone()) {
+                continue;
+            }
+            let doc: i64 = count.query_row([&word], |r| r.get(0)).unwrap_or_default();
+            if doc > 0 {
+                counted.push((doc, word));
+            }
+        }
+    }
+    counted.sort();
+    let query: Vec<String> = counted
+        .iter()
+        .take(RAREST)
+        .map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut statement = db.prepare_cached(
+        "SELECT source, translation, origin, obsolete FROM units
+         WHERE units MATCH ?1 ORDER BY bm25(units) LIMIT 50",
+    )?;
+    let rows = statement
+        .query_map([query.join(" OR ")], |row| {
+            Ok(Match {
+                score: 0,
+                source: row.get(0)?,
+                translation: row.get(1)?,
+                from: row.get(2)?,
+                obsolete: row.get::<_, i64>(3)? != 0,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<Match>>>()?;
+    let mut found: Vec<Match> = rows
+        .into_iter()
+        .map(|mut m| {
+            m.score = memory_score::score(source, &m.source);
+            m
+        })
+        .filter(|m| m.score >= min)
+        .collect();
+    found.sort_by(|a, b| {
+        (b.score, a.obsolete, &a.from, &a.translation).cmp(&(
+            a.score,
+            b.obsolete,
+            &b.from,
+            &b.translation,
+        ))
+    });
+    Ok(found)
+}
+
+/// A connection that only reads the memory at `path`, with the vocabulary
+/// view [`candidates`] counts words by.
+fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+    let db = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    db.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
+    )?;
+    Ok(db)
 }
 
 /// Opens the memory at `path` in the current shape (see [`SHAPE`]).
@@ -273,8 +346,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
              path TEXT PRIMARY KEY, hash INTEGER NOT NULL, stamp BLOB);
          CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
              source, translation UNINDEXED, lang UNINDEXED, origin UNINDEXED,
-             obsolete UNINDEXED, file UNINDEXED);
-         CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
+             obsolete UNINDEXED, file UNINDEXED);",
     )?;
     Ok(db)
 }
