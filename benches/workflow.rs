@@ -34,6 +34,8 @@ use std::time::Instant;
 
 #[path = "../examples/gen-corpus/main.rs"]
 mod gen_corpus;
+#[path = "workflow/memory.rs"]
+mod memory;
 
 const LANGS: [&str; 3] = ["ko", "ja", "zh-Hans"];
 const TRANSLATED: f64 = 0.8;
@@ -544,6 +546,8 @@ fn bench(options: &Options, n: usize) -> String {
         &format!("l10n check ART×{}", named.len()),
         check,
     ));
+
+    memory::memory_rows(&dir, l10n, runs, &named[0], &mut rows, &mut notes);
 
     // Anchors' inputs from the catalogs as they are before the edits.
     let msgmerge = options.anchors && installed("msgmerge");

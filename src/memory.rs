@@ -12,11 +12,18 @@
 //! source's six rarest words in the memory, by `fts5vocab`, OR-ed; best 50
 //! by bm25) and scored by
 //! [`l10n_core::memory_score`].
-use std::collections::HashSet;
+//!
+//! Lookups run in parallel (the survey's rayon threads): each takes a
+//! read-only connection of its own from a pool (a connection serves one
+//! thread at a time; WAL lets any number read at once), and a source text
+//! is searched and scored once per run however many segments share it.
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use rusqlite::{Connection, params};
+use rayon::prelude::*;
+use rusqlite::{Connection, OpenFlags, params};
 
 use crate::error::{Error, Result};
 use crate::interchange::Format;
@@ -27,7 +34,7 @@ use crate::store::{self, Stamp};
 use crate::workspace::Workspace;
 
 /// The version of the tables' shape (SQLite's `user_version`).
-const SHAPE: i64 = 1;
+const SHAPE: i64 = 2;
 
 /// How many of a source's words (the rarest in the memory) find the
 /// candidates.
@@ -45,10 +52,18 @@ pub struct Match {
     pub obsolete: bool,
 }
 
-/// An open, up-to-date memory.
+/// An open, up-to-date memory. It is `Sync`: lookups may come from many
+/// threads at once.
 pub struct Memory {
-    db: Connection,
+    /// The connection that writes (brings the memory up to date).
+    db: Mutex<Connection>,
     path: PathBuf,
+    /// Read-only connections not in use; a lookup that finds none opens one.
+    readers: Mutex<Vec<Reader>>,
+    /// The candidates of each source text looked up, scored, at or above
+    /// the least score they were asked for, before a segment's own entry
+    /// is left out.
+    looked_up: Mutex<LookedUp>,
 }
 
 fn sql_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -89,85 +104,64 @@ impl Memory {
                 connect(&path).map_err(sql_error(&path))?
             }
         };
-        let mut memory = Memory { db, path };
+        let mut memory = Memory {
+            db: Mutex::new(db),
+            path,
+            readers: Mutex::new(Vec::new()),
+            looked_up: Mutex::new(HashMap::new()),
+        };
         memory.update(workspace, lang)?;
         Ok(memory)
     }
 
+    /// Brings every file's rows up to date, as the cache judges files: one
+    /// whose settled stamp is unchanged is not read; one whose bytes are
+    /// unchanged has only its stamp refreshed; a changed one has its rows
+    /// replaced; a gone one's rows are deleted. The files are read and
+    /// parsed in parallel, the rows written in one transaction.
     fn update(&mut self, workspace: &Workspace, lang: &Lang) -> Result<()> {
-        let mut seen = HashSet::new();
-        let tx = self.db.transaction().map_err(sql_error(&self.path))?;
+        let mut files: Vec<(String, PathBuf, Kind)> = Vec::new();
         for article in workspace.articles()? {
             let path = workspace.catalog_path(lang, &article.id)?;
             let key = workspace.display_path(&path);
-            let rows = |bytes| {
-                let file = store::from_bytes(&path, bytes, Stamp::Unknown, &article.id, lang)?;
-                Ok(catalog_rows(&file.catalog, &article.id))
-            };
-            let read = || store::read_optional(&path);
-            if refresh(&tx, &self.path, lang, &key, &path, read, rows)? {
-                seen.insert(key);
-            }
+            files.push((key, path, Kind::Catalog(article.id)));
         }
-        for (tmx, at) in &workspace.config.memory {
-            let path = workspace.root.join(tmx);
-            let bad = |reason: String| {
-                Error::invalid(
-                    at.clone(),
-                    msg!(
-                        "error-memory-file",
-                        path = tmx.display().to_string(),
-                        reason = reason
-                    ),
-                    msg!("help-memory-file"),
-                )
-            };
+        for (index, (tmx, _)) in workspace.config.memory.iter().enumerate() {
             let key = tmx.display().to_string();
-            let read = || match store::read_optional(&path) {
-                Ok(Some(bytes)) => Ok(Some(bytes)),
-                Ok(None) => Err(bad(io::ErrorKind::NotFound.to_string())),
-                Err(e) => Err(bad(e.to_string())),
-            };
-            let rows = |bytes: Vec<u8>| {
-                let text = String::from_utf8_lossy(&bytes);
-                let sections = Format::Tmx.read(&path, &text)?;
-                Ok(sections
-                    .iter()
-                    .filter(|s| s.lang.as_deref().is_none_or(|l| l == lang.as_str()))
-                    .flat_map(|s| &s.units)
-                    .filter(|u| !u.translation.trim().is_empty())
-                    .map(|u| Row {
-                        source: u.source.clone(),
-                        translation: u.translation.clone(),
-                        from: key.clone(),
-                        obsolete: false,
-                    })
-                    .collect())
-            };
-            if refresh(&tx, &self.path, lang, &key, &path, read, rows)? {
-                seen.insert(key);
-            }
+            files.push((key, workspace.root.join(tmx), Kind::Tmx(index)));
         }
-        let known: Vec<String> = {
-            let mut query = tx
-                .prepare("SELECT path FROM files")
-                .map_err(sql_error(&self.path))?;
-            query
-                .query_map([], |row| row.get(0))
-                .and_then(|rows| rows.collect())
-                .map_err(sql_error(&self.path))?
-        };
-        for gone in known.iter().filter(|k| !seen.contains(*k)) {
-            tx.execute("DELETE FROM units WHERE file = ?1", [gone])
-                .and_then(|_| tx.execute("DELETE FROM files WHERE path = ?1", [gone]))
-                .map_err(sql_error(&self.path))?;
+        let memory = self.path.clone();
+        let db = self.db.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let stored = stored_files(db).map_err(sql_error(&memory))?;
+        let judged: Vec<Result<Judged>> = files
+            .par_iter()
+            .map(|(key, path, kind)| judge(workspace, lang, key, path, kind, stored.get(key)))
+            .collect();
+        let tx = db.transaction().map_err(sql_error(&memory))?;
+        let mut seen = HashSet::new();
+        for ((key, _, _), judged) in files.iter().zip(judged) {
+            let write = match judged? {
+                Judged::Gone => continue,
+                Judged::Settled => Ok(()),
+                Judged::Same(stamp) => set_stamp(&tx, key, stamp),
+                Judged::Changed { hash, stamp, rows } => {
+                    replace(&tx, key, hash, stamp, lang, rows, stored.contains_key(key))
+                }
+            };
+            write.map_err(sql_error(&memory))?;
+            seen.insert(key.as_str());
         }
-        tx.commit().map_err(sql_error(&self.path))
+        for gone in stored.keys().filter(|k| !seen.contains(k.as_str())) {
+            forget(&tx, gone).map_err(sql_error(&memory))?;
+        }
+        tx.commit().map_err(sql_error(&memory))
     }
 
     /// The number of pairs held.
     pub fn len(&self) -> usize {
         self.db
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
             .query_row("SELECT count(*) FROM units", [], |r| r.get::<_, i64>(0))
             .map_or(0, |n| n as usize)
     }
@@ -180,28 +174,157 @@ impl Memory {
     /// most `max`; none from `except` (a segment's own entry, `article#id`)
     /// unless obsolete.
     pub fn matches(&self, source: &str, min: u8, max: usize, except: &str) -> Result<Vec<Match>> {
-        let words = memory_score::words(source);
-        if words.is_empty() {
-            return Ok(Vec::new());
+        let key = (source.to_string(), min, max);
+        let known = self.lock_looked_up().get(&key).cloned();
+        let candidates = match known {
+            Some(candidates) => candidates,
+            None => {
+                let mut reader = self.reader()?;
+                // One more than asked: `except` may take one away.
+                let found = reader
+                    .candidates(source, min, max + 1)
+                    .map_err(sql_error(&self.path));
+                self.readers
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(reader);
+                let found = Arc::new(found?);
+                self.lock_looked_up().insert(key, Arc::clone(&found));
+                found
+            }
+        };
+        let mut found: Vec<Match> = candidates
+            .iter()
+            .filter(|m| m.obsolete || m.from != except)
+            .cloned()
+            .collect();
+        found.dedup_by(|a, b| a.source == b.source && a.translation == b.translation);
+        found.truncate(max);
+        Ok(found)
+    }
+
+    fn lock_looked_up(&self) -> std::sync::MutexGuard<'_, LookedUp> {
+        self.looked_up
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A reader for one lookup: one from the pool, or a new one.
+    fn reader(&self) -> Result<Reader> {
+        let idle = self
+            .readers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        match idle {
+            Some(reader) => Ok(reader),
+            None => Reader::open(&self.path).map_err(sql_error(&self.path)),
         }
+    }
+}
+
+/// The candidates of each source text looked up, by the text, the least
+/// score and how many were enough (see [`Memory::matches`]).
+type LookedUp = HashMap<(String, u8, usize), Arc<Vec<Match>>>;
+
+/// A read-only connection to the memory, and the number of pairs holding
+/// each word it was asked about (words recur from sentence to sentence).
+struct Reader {
+    db: Connection,
+    holding: HashMap<String, i64>,
+}
+
+impl Reader {
+    fn open(path: &Path) -> rusqlite::Result<Reader> {
+        let db = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // Mapped, the pages are read without a copy for each connection.
+        db.execute_batch(
+            "PRAGMA mmap_size = 1073741824;
+             CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
+        )?;
+        Ok(Reader {
+            db,
+            holding: HashMap::new(),
+        })
+    }
+
+    /// The pairs whose source scores at least `min` for `source`, best
+    /// first (ties: current before obsolete, then by origin and
+    /// translation): the identical sources (found by their hash), then,
+    /// unless those are `enough` or only identical ones were asked for,
+    /// those FTS5 finds by the source's rarest words.
+    fn candidates(&mut self, source: &str, min: u8, enough: usize) -> rusqlite::Result<Vec<Match>> {
+        let mut found = self.identical(source)?;
+        // Identical pairs with the same translation count once (a line of
+        // boilerplate translated alike in every article).
+        let distinct: HashSet<&str> = found.iter().map(|m| m.translation.as_str()).collect();
+        if min < 100 && distinct.len() < enough {
+            for m in self.similar(source)? {
+                if m.source == source {
+                    continue;
+                }
+                if let Some(score) = memory_score::score_at_least(source, &m.source, min) {
+                    found.push(Match { score, ..m });
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            (b.score, a.obsolete, &a.from, &a.translation).cmp(&(
+                a.score,
+                b.obsolete,
+                &b.from,
+                &b.translation,
+            ))
+        });
+        Ok(found)
+    }
+
+    /// The pairs whose source is `source`, scored 100.
+    fn identical(&self, source: &str) -> rusqlite::Result<Vec<Match>> {
+        let mut statement = self.db.prepare_cached(
+            "SELECT u.source, u.translation, u.origin, u.obsolete
+             FROM unit_keys k JOIN units u ON u.rowid = k.unit WHERE k.hash = ?1",
+        )?;
+        let rows = statement
+            .query_map([hash(source.as_bytes())], unit)?
+            .collect::<rusqlite::Result<Vec<Match>>>()?;
+        Ok(rows
+            .into_iter()
+            .filter(|m| m.source == source)
+            .map(|m| Match { score: 100, ..m })
+            .collect())
+    }
+
+    /// The best 50 pairs by bm25 holding any of the source's rarest words,
+    /// not scored yet.
+    fn similar(&mut self, source: &str) -> rusqlite::Result<Vec<Match>> {
+        let words = memory_score::words(source);
         // The rarest words only (fewest pairs hold them): a query of every
         // word would rank nearly the whole memory for "the".
         let mut counted: Vec<(i64, String)> = Vec::new();
-        {
-            let mut count = self
-                .db
-                .prepare_cached("SELECT doc FROM vocab WHERE term = ?1")
-                .map_err(sql_error(&self.path))?;
-            let mut seen = HashSet::new();
-            for word in &words {
-                let word = word.to_lowercase();
-                if !seen.insert(word.clone()) {
-                    continue;
+        let mut seen = HashSet::new();
+        for word in &words {
+            let word = word.to_lowercase();
+            if !seen.insert(word.clone()) {
+                continue;
+            }
+            let doc = match self.holding.get(&word) {
+                Some(doc) => *doc,
+                None => {
+                    let doc: i64 = self
+                        .db
+                        .prepare_cached("SELECT doc FROM vocab WHERE term = ?1")?
+                        .query_row([&word], |r| r.get(0))
+                        .unwrap_or_default();
+                    self.holding.insert(word.clone(), doc);
+                    doc
                 }
-                let doc: i64 = count.query_row([&word], |r| r.get(0)).unwrap_or_default();
-                if doc > 0 {
-                    counted.push((doc, word));
-                }
+            };
+            if doc > 0 {
+                counted.push((doc, word));
             }
         }
         counted.sort();
@@ -213,46 +336,25 @@ impl Memory {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut statement = self
-            .db
-            .prepare_cached(
-                "SELECT source, translation, origin, obsolete FROM units
-                 WHERE units MATCH ?1 ORDER BY bm25(units) LIMIT 50",
-            )
-            .map_err(sql_error(&self.path))?;
-        let rows = statement
-            .query_map([query.join(" OR ")], |row| {
-                Ok(Match {
-                    score: 0,
-                    source: row.get(0)?,
-                    translation: row.get(1)?,
-                    from: row.get(2)?,
-                    obsolete: row.get::<_, i64>(3)? != 0,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<Match>>>())
-            .map_err(sql_error(&self.path))?;
-        let mut found: Vec<Match> = rows
-            .into_iter()
-            .filter(|m| m.obsolete || m.from != except)
-            .map(|mut m| {
-                m.score = memory_score::score(source, &m.source);
-                m
-            })
-            .filter(|m| m.score >= min)
-            .collect();
-        found.sort_by(|a, b| {
-            (b.score, a.obsolete, &a.from, &a.translation).cmp(&(
-                a.score,
-                b.obsolete,
-                &b.from,
-                &b.translation,
-            ))
-        });
-        found.dedup_by(|a, b| a.source == b.source && a.translation == b.translation);
-        found.truncate(max);
-        Ok(found)
+        let mut statement = self.db.prepare_cached(
+            "SELECT source, translation, origin, obsolete FROM units
+             WHERE units MATCH ?1 ORDER BY bm25(units) LIMIT 50",
+        )?;
+        statement
+            .query_map([query.join(" OR ")], unit)?
+            .collect::<rusqlite::Result<Vec<Match>>>()
     }
+}
+
+/// A pair as a query of `source, translation, origin, obsolete` returns it.
+fn unit(row: &rusqlite::Row) -> rusqlite::Result<Match> {
+    Ok(Match {
+        score: 0,
+        source: row.get(0)?,
+        translation: row.get(1)?,
+        from: row.get(2)?,
+        obsolete: row.get::<_, i64>(3)? != 0,
+    })
 }
 
 /// Opens the memory at `path` in the current shape (see [`SHAPE`]).
@@ -264,47 +366,28 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     if version != SHAPE {
         db.execute_batch(&format!(
             "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS units;
-             PRAGMA user_version = {SHAPE};"
+             DROP TABLE IF EXISTS unit_keys; PRAGMA user_version = {SHAPE};"
         ))?;
     }
+    // `synchronous = NORMAL`: in WAL mode a crash may lose the last
+    // update, never corrupt the file; the next run redoes the update.
+    // `unit_keys` finds a file's rows (to replace them) and a source's
+    // identical ones (by the hash of its text) without scanning `units`.
     db.execute_batch(
         "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA cache_size = -65536;
          CREATE TABLE IF NOT EXISTS files (
              path TEXT PRIMARY KEY, hash INTEGER NOT NULL, stamp BLOB);
          CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
              source, translation UNINDEXED, lang UNINDEXED, origin UNINDEXED,
              obsolete UNINDEXED, file UNINDEXED);
-         CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, units, row);",
+         CREATE TABLE IF NOT EXISTS unit_keys (
+             unit INTEGER PRIMARY KEY, file TEXT NOT NULL, hash INTEGER NOT NULL);
+         CREATE INDEX IF NOT EXISTS unit_keys_file ON unit_keys (file);
+         CREATE INDEX IF NOT EXISTS unit_keys_hash ON unit_keys (hash);",
     )?;
     Ok(db)
-}
-
-/// Brings one file's rows up to date, as the cache judges files: not
-/// read when its settled stamp is unchanged; only its stamp refreshed
-/// when its bytes are; else its rows replaced by `rows` of its bytes.
-/// Whether the file is there (a missing one's rows go at the end).
-fn refresh(
-    tx: &Connection,
-    memory: &Path,
-    lang: &Lang,
-    key: &str,
-    path: &Path,
-    read: impl FnOnce() -> Result<Option<Vec<u8>>>,
-    rows: impl FnOnce(Vec<u8>) -> Result<Vec<Row>>,
-) -> Result<bool> {
-    let stamp = Stamp::of(&std::fs::metadata(path), store::clock_now());
-    if settled_still(tx, key, path) {
-        return Ok(true);
-    }
-    let Some(bytes) = read()? else {
-        return Ok(false);
-    };
-    let hash = hash(&bytes);
-    if stored_hash(tx, key) != Some(hash) {
-        replace(tx, key, hash, lang, rows(bytes)?).map_err(sql_error(memory))?;
-    }
-    set_stamp(tx, key, stamp).map_err(sql_error(memory))?;
-    Ok(true)
 }
 
 /// The rows of a catalog: its current translations and its obsolete ones
@@ -335,51 +418,154 @@ fn hash(bytes: &[u8]) -> i64 {
     store::Fingerprint::of(bytes).hash as i64
 }
 
-/// Whether the file at `path` still looks as it did, settled, when its
-/// rows were stored: then it is not read at all (as the cache's stamps).
-fn settled_still(db: &Connection, key: &str, path: &Path) -> bool {
-    let stored: Option<Vec<u8>> = db
-        .query_row("SELECT stamp FROM files WHERE path = ?1", [key], |r| {
-            r.get(0)
-        })
-        .ok()
-        .flatten();
-    let Some(stamp) = stored.and_then(|b| postcard::from_bytes::<Stamp>(&b).ok()) else {
-        return false;
+/// What a file of the memory holds now, judged against what is stored.
+enum Judged {
+    /// Not there (a catalog not written yet): its rows go, if any.
+    Gone,
+    /// It still looks as it did, settled, when its rows were stored: not read.
+    Settled,
+    /// Read, and its bytes are the stored ones: only its stamp is new.
+    Same(Stamp),
+    /// Read and changed: these rows replace its stored ones.
+    Changed {
+        hash: i64,
+        stamp: Stamp,
+        rows: Vec<Row>,
+    },
+}
+
+/// Which kind of file a memory file is.
+enum Kind {
+    /// The catalog of this article.
+    Catalog(String),
+    /// The TMX file at this index of `memory = [...]`.
+    Tmx(usize),
+}
+
+/// What is stored of each file: its contents' hash and its stamp.
+fn stored_files(db: &Connection) -> rusqlite::Result<HashMap<String, (i64, Option<Stamp>)>> {
+    let mut query = db.prepare("SELECT path, hash, stamp FROM files")?;
+    let rows = query.query_map([], |row| {
+        let stamp: Option<Vec<u8>> = row.get(2)?;
+        let stamp = stamp.and_then(|b| postcard::from_bytes::<Stamp>(&b).ok());
+        Ok((row.get::<_, String>(0)?, (row.get::<_, i64>(1)?, stamp)))
+    })?;
+    rows.collect()
+}
+
+/// Reads (unless settled) and judges one file; see [`Judged`].
+fn judge(
+    workspace: &Workspace,
+    lang: &Lang,
+    key: &str,
+    path: &Path,
+    kind: &Kind,
+    stored: Option<&(i64, Option<Stamp>)>,
+) -> Result<Judged> {
+    let metadata = std::fs::metadata(path);
+    let stamp = Stamp::of(&metadata, store::clock_now());
+    let settled = stored
+        .and_then(|(_, stamp)| stamp.as_ref())
+        .is_some_and(|stamp| metadata.as_ref().is_ok_and(|now| stamp.still(now)));
+    if settled {
+        return Ok(Judged::Settled);
+    }
+    let bytes = match kind {
+        Kind::Catalog(_) => store::read_optional(path)?,
+        Kind::Tmx(index) => {
+            let (tmx, at) = &workspace.config.memory[*index];
+            let bad = |reason: String| {
+                Error::invalid(
+                    at.clone(),
+                    msg!(
+                        "error-memory-file",
+                        path = tmx.display().to_string(),
+                        reason = reason
+                    ),
+                    msg!("help-memory-file"),
+                )
+            };
+            match store::read_optional(path) {
+                Ok(Some(bytes)) => Some(bytes),
+                Ok(None) => return Err(bad(io::ErrorKind::NotFound.to_string())),
+                Err(e) => return Err(bad(e.to_string())),
+            }
+        }
     };
-    std::fs::metadata(path).is_ok_and(|now| stamp.still(&now))
+    let Some(bytes) = bytes else {
+        return Ok(Judged::Gone);
+    };
+    let hash = hash(&bytes);
+    if stored.is_some_and(|(stored, _)| *stored == hash) {
+        return Ok(Judged::Same(stamp));
+    }
+    let rows = match kind {
+        Kind::Catalog(article) => {
+            let file = store::from_bytes(path, bytes, Stamp::Unknown, article, lang)?;
+            catalog_rows(&file.catalog, article)
+        }
+        Kind::Tmx(_) => {
+            let text = String::from_utf8_lossy(&bytes);
+            Format::Tmx
+                .read(path, &text)?
+                .iter()
+                .filter(|s| s.lang.as_deref().is_none_or(|l| l == lang.as_str()))
+                .flat_map(|s| &s.units)
+                .filter(|u| !u.translation.trim().is_empty())
+                .map(|u| Row {
+                    source: u.source.clone(),
+                    translation: u.translation.clone(),
+                    from: key.to_string(),
+                    obsolete: false,
+                })
+                .collect()
+        }
+    };
+    Ok(Judged::Changed { hash, stamp, rows })
 }
 
 /// Remembers how the file of `key` looked just before it was read.
 fn set_stamp(db: &Connection, key: &str, stamp: Stamp) -> rusqlite::Result<()> {
     let bytes = postcard::to_allocvec(&stamp).unwrap_or_default();
-    db.execute(
-        "UPDATE files SET stamp = ?2 WHERE path = ?1",
-        params![key, bytes],
-    )?;
+    db.prepare_cached("UPDATE files SET stamp = ?2 WHERE path = ?1")?
+        .execute(params![key, bytes])?;
     Ok(())
 }
 
-fn stored_hash(db: &Connection, key: &str) -> Option<i64> {
-    db.query_row("SELECT hash FROM files WHERE path = ?1", [key], |r| {
-        r.get(0)
-    })
-    .ok()
+/// Deletes the rows of the file of `key`, and the file.
+fn forget(db: &Connection, key: &str) -> rusqlite::Result<()> {
+    db.prepare_cached(
+        "DELETE FROM units WHERE rowid IN (SELECT unit FROM unit_keys WHERE file = ?1)",
+    )?
+    .execute([key])?;
+    db.prepare_cached("DELETE FROM unit_keys WHERE file = ?1")?
+        .execute([key])?;
+    db.prepare_cached("DELETE FROM files WHERE path = ?1")?
+        .execute([key])?;
+    Ok(())
 }
 
+/// Replaces the rows of the file of `key` (`known`: it had some) by `rows`.
 fn replace(
     db: &Connection,
     key: &str,
     hash: i64,
+    stamp: Stamp,
     lang: &Lang,
     rows: Vec<Row>,
+    known: bool,
 ) -> rusqlite::Result<()> {
-    db.execute("DELETE FROM units WHERE file = ?1", [key])?;
+    if known {
+        forget(db, key)?;
+    }
     let mut insert = db.prepare_cached(
         "INSERT INTO units (source, translation, lang, origin, obsolete, file)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    let mut index =
+        db.prepare_cached("INSERT INTO unit_keys (unit, file, hash) VALUES (?1, ?2, ?3)")?;
     for row in rows {
+        let source_hash = self::hash(row.source.as_bytes());
         insert.execute(params![
             row.source,
             row.translation,
@@ -388,10 +574,10 @@ fn replace(
             row.obsolete as i64,
             key
         ])?;
+        index.execute(params![db.last_insert_rowid(), key, source_hash])?;
     }
-    db.execute(
-        "INSERT OR REPLACE INTO files (path, hash) VALUES (?1, ?2)",
-        params![key, hash],
-    )?;
+    let stamp = postcard::to_allocvec(&stamp).unwrap_or_default();
+    db.prepare_cached("INSERT OR REPLACE INTO files (path, hash, stamp) VALUES (?1, ?2, ?3)")?
+        .execute(params![key, hash, stamp])?;
     Ok(())
 }

@@ -373,6 +373,7 @@ pub fn plan(
         template.as_ref().map(|t| &t.catalog),
         &catalogs,
         &segments,
+        &changes,
     );
     let languages = languages
         .iter()

@@ -22,21 +22,30 @@ fn article(sentences: &[&str]) -> String {
 /// A workspace whose article has `before`, translated into Korean in full,
 /// then edited to `after`.
 fn edited(before: &[&str], after: &[&str]) -> Workspace {
+    edited_from("en", "ko", before, after)
+}
+
+/// [`edited`], written in `source` and translated into `target`.
+fn edited_from(source: &str, target: &str, before: &[&str], after: &[&str]) -> Workspace {
     let ws = Workspace::new();
-    ws.write("l10n.toml", "");
-    ws.mkdir("locales/ko");
+    ws.write("l10n.toml", &format!("source-lang = \"{source}\"\n"));
+    ws.mkdir(&format!("locales/{target}"));
     ws.write("articles/a.md", &article(before));
     ws.run(&["extract"]).expect_code(0);
-    ws.translate("ko", "a", |_, source| Some(format!("번역: {source}")));
+    ws.translate(target, "a", |_, source| Some(format!("번역: {source}")));
     ws.write("articles/a.md", &article(after));
     ws
 }
 
 fn totals(ws: &Workspace) -> (u64, u64) {
-    let json = ws
-        .run(&["status", "--format", "json"])
-        .expect_code(0)
-        .json();
+    totals_of(
+        &ws.run(&["status", "--format", "json"])
+            .expect_code(0)
+            .json(),
+    )
+}
+
+fn totals_of(json: &serde_json::Value) -> (u64, u64) {
     let totals = &json["languages"][0]["totals"];
     (
         totals["translated"].as_u64().unwrap(),
@@ -239,4 +248,77 @@ fn cached_reasons_equal_fresh_ones() {
     assert!(fresh.contains("\"reasons\""), "{fresh}");
     assert_eq!(first, fresh);
     assert_eq!(cached, fresh);
+}
+
+/// A workspace written in Korean judges its edits by Korean's classes:
+/// typographic quotes and a no-break space keep a translation current, a
+/// changed number makes it outdated with reason `number`.
+#[test]
+fn a_korean_source_keeps_cosmetic_edits_current_and_names_a_number() {
+    let before = [
+        "그는 \"네\"라고 두 번 말했다.",
+        "값은 10 000원이다.",
+        "매출이 작년보다 5% 늘었다.",
+    ];
+    let after = [
+        "그는 “네”라고 두 번 말했다.",
+        "값은 10\u{a0}000원이다.",
+        "매출이 작년보다 7% 늘었다.",
+    ];
+    let ws = edited_from("ko", "en", &before, &after);
+    let json = ws
+        .run(&["status", "--format", "json", "--no-cache"])
+        .expect_code(0)
+        .json();
+    // The heading and the two cosmetic edits are current; one is outdated.
+    assert_eq!(totals_of(&json), (3, 1), "{json}");
+    let issues = json["languages"][0]["articles"][0]["issues"]
+        .as_array()
+        .unwrap();
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0]["state"], "outdated");
+    assert_eq!(issues[0]["reasons"], serde_json::json!(["number"]));
+
+    let extract = ws.run(&["extract"]).expect_code(0);
+    assert!(extract.stdout.contains("2 refreshed"), "{}", extract.stdout);
+    let catalog = ws.catalog("en", "a");
+    let written = entries(&catalog, "segment");
+    assert_eq!(field(&written[1], "source"), Some(after[0]));
+    assert_eq!(field(&written[1], "previous-source"), None);
+    assert_eq!(field(&written[3], "previous-source"), Some(before[2]));
+}
+
+/// Short sentences whose quotes, apostrophes or dashes are most of what
+/// changed are below the word-level pairing's threshold: paired by their
+/// cosmetic key, they keep their ids and stay current.
+#[test]
+fn short_sentences_edited_cosmetically_keep_their_entries() {
+    let before = ["\"Don't.\"", "It's ok.", "Can't -- won't."];
+    let after = ["“Don’t.”", "It’s ok.", "Can’t — won’t."];
+    let ws = edited(&before, &after);
+    let ids = |ws: &Workspace| -> Vec<String> {
+        entries(&ws.catalog("ko", "a"), "segment")
+            .iter()
+            .map(|e| field(e, "id").unwrap().to_string())
+            .collect()
+    };
+    let old_ids = ids(&ws);
+    assert_eq!(totals(&ws), (4, 0));
+    let extract = ws.run(&["extract"]).expect_code(0);
+    assert!(extract.stdout.contains("3 refreshed"), "{}", extract.stdout);
+    assert_eq!(ids(&ws), old_ids);
+    let catalog = ws.catalog("ko", "a");
+    assert!(entries(&catalog, "obsolete").is_empty(), "{catalog:?}");
+    for (entry, (old, new)) in entries(&catalog, "segment")[1..]
+        .iter()
+        .zip(before.iter().zip(after))
+    {
+        assert_eq!(field(entry, "source"), Some(new));
+        assert_eq!(
+            field(entry, "translation"),
+            Some(format!("번역: {old}").as_str())
+        );
+        assert_eq!(field(entry, "previous-source"), None);
+    }
+    assert_eq!(totals(&ws), (4, 0));
 }

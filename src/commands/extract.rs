@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use crate::catalog::Catalog;
 use crate::catalog_schema;
@@ -31,11 +30,12 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     let articles = in_partition(all.clone(), extract.partition);
     let source_lang = &workspace.config.source_lang;
     // With `--fill`, each language's memory, brought up to date with the
-    // catalogs as they are before this run.
-    let memories: HashMap<Lang, Mutex<Memory>> = match extract.fill {
+    // catalogs as they are before this run; the articles' lookups run in
+    // parallel, each on a read-only connection of its own.
+    let memories: HashMap<Lang, Memory> = match extract.fill {
         Some(_) => languages
             .iter()
-            .map(|lang| Ok((lang.clone(), Mutex::new(Memory::open(workspace, lang)?))))
+            .map(|lang| Ok((lang.clone(), Memory::open(workspace, lang)?)))
             .collect::<Result<_>>()?,
         None => HashMap::new(),
     };
@@ -79,8 +79,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
                     .catalog(&survey.plan, source_lang, file.map(|f| &f.catalog));
             let mut fills = 0;
             if let (Some(memory), Some((how, min))) = (memory, extract.fill) {
-                let memory = memory.lock().unwrap_or_else(|e| e.into_inner());
-                fills = fill(&mut catalog, &memory, how, min)?;
+                fills = fill(&mut catalog, memory, how, min)?;
             }
             if !language.plan.changed && fills == 0 {
                 continue;

@@ -36,14 +36,27 @@ fn weight(token: &str) -> usize {
 
 /// The score of `candidate` as a match for `text`, 0–100.
 pub fn score(text: &str, candidate: &str) -> u8 {
+    score_at_least(text, candidate, 0).unwrap_or(0)
+}
+
+/// The score of `candidate` as a match for `text` if it is at least `min`.
+/// Cheaper than [`score`] for most pairs a search finds: the weight of the
+/// lighter text bounds what the two can keep (`2·min(Wa, Wb) / (Wa + Wb)`),
+/// and a pair whose bound is under `min` is not diffed.
+pub fn score_at_least(text: &str, candidate: &str, min: u8) -> Option<u8> {
     if text == candidate {
-        return 100;
+        return Some(100);
     }
     let a = tokens(text);
     let b = tokens(candidate);
-    let total: usize = a.iter().chain(&b).map(|t| weight(t)).sum();
+    let weigh = |tokens: &[&str]| -> usize { tokens.iter().map(|t| weight(t)).sum() };
+    let (wa, wb) = (weigh(&a), weigh(&b));
+    let total = wa + wb;
     if total == 0 {
-        return 0;
+        return (min == 0).then_some(0);
+    }
+    if 200 * wa.min(wb) / total < usize::from(min) {
+        return None;
     }
     let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
         .iter()
@@ -55,7 +68,8 @@ pub fn score(text: &str, candidate: &str) -> u8 {
             _ => 0,
         })
         .sum();
-    ((200 * kept / total) as u8).min(99)
+    let score = ((200 * kept / total) as u8).min(99);
+    (score >= min).then_some(score)
 }
 
 #[cfg(test)]
@@ -69,5 +83,27 @@ mod tests {
         assert!(score("Take 3 pills a day.", "Take 4 pills a day.") < 80);
         assert!(score("Take the red pills a day.", "Take the blue pills a day.") >= 80);
         assert_eq!(score("alpha", "beta"), 0);
+    }
+
+    /// The bound skips only pairs that could not reach the least score.
+    #[test]
+    fn score_at_least_agrees_with_score() {
+        let texts = [
+            "Take 3 pills.",
+            "Take 3 pills a day, every day, with water.",
+            "Take the red pills a day.",
+            "Take the blue pills a day.",
+            "alpha",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                for min in [0, 50, 70, 90, 100] {
+                    let full = score(a, b);
+                    let expected = (full >= min).then_some(full);
+                    assert_eq!(score_at_least(a, b, min), expected, "{a:?} {b:?} {min}");
+                }
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ use super::words::pairing_words;
 use super::{Origin, SIMILARITY_THRESHOLD};
 use crate::article::Segment;
 use crate::catalog::Entry;
+use crate::changes::Changes;
 use crate::matching::{DIFF_LIMIT, matching_runs};
 
 /// How many (old, new) pairs of edited segments are compared in full before
@@ -18,8 +19,13 @@ use crate::matching::{DIFF_LIMIT, matching_runs};
 const PAIRING_BUDGET: usize = 250_000;
 const PAIRING_WINDOW: usize = 64;
 
-/// For each new segment, the old segment it continues and how, if any.
-pub(super) fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin)>> {
+/// For each new segment, the old segment it continues and how, if any;
+/// `changes` (the source language's) says which edits are cosmetic.
+pub(super) fn align(
+    old: &[Entry],
+    new: &[Segment],
+    changes: &Changes,
+) -> Vec<Option<(usize, Origin)>> {
     let old_texts: Vec<&str> = old.iter().map(|e| e.source.as_str()).collect();
     let new_texts: Vec<&str> = new.iter().map(|s| s.text.as_str()).collect();
     // The common case, an article unchanged since the last extract.
@@ -50,6 +56,25 @@ pub(super) fn align(old: &[Entry], new: &[Segment]) -> Vec<Option<(usize, Origin
         {
             pairs[j] = Some((i, Origin::Moved));
             old_free[i] = false;
+        }
+    }
+
+    // Edited cosmetically: the same cosmetic key as an unpaired old
+    // segment, anywhere. Word-level similarity cannot pair a short
+    // sentence whose every word changed its quotes (`"Yes."` → `“Yes.”`).
+    let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for i in (0..old.len()).rev().filter(|&i| old_free[i]) {
+        by_key.entry(changes.key(old_texts[i])).or_default().push(i);
+    }
+    if !by_key.is_empty() {
+        for (j, text) in new_texts.iter().enumerate() {
+            if pairs[j].is_none()
+                && let Some(i) = by_key.get_mut(&changes.key(text)).and_then(Vec::pop)
+            {
+                let from = old_texts[i].to_string();
+                pairs[j] = Some((i, Origin::Changed { from }));
+                old_free[i] = false;
+            }
         }
     }
 
@@ -206,7 +231,8 @@ mod tests {
     #[test]
     fn a_loaded_machine_aligns_the_same() {
         let (old, new) = pathological(10, 300);
-        let idle = align(&old, &new);
+        let changes = Changes::for_lang("en");
+        let idle = align(&old, &new, &changes);
         assert!(
             idle.iter().filter(|pair| pair.is_some()).count() >= 6,
             "the pairing should pair: {idle:?}"
@@ -222,7 +248,9 @@ mod tests {
                     }
                 });
             }
-            let loaded: Vec<_> = (0..3).map(|_| scope.spawn(|| align(&old, &new))).collect();
+            let loaded: Vec<_> = (0..3)
+                .map(|_| scope.spawn(|| align(&old, &new, &changes)))
+                .collect();
             let loaded: Vec<_> = loaded.into_iter().map(|run| run.join().unwrap()).collect();
             stop.store(true, Ordering::Relaxed);
             for pairs in loaded {

@@ -54,8 +54,9 @@ pub struct ArticlePlan {
 
 impl ArticlePlan {
     /// Aligns the article's `segments` with the `template` it had.
+    /// Cosmetic edits are judged by the language-neutral change classes.
     pub fn new(article: &str, template: Option<&Catalog>, segments: &[Segment]) -> ArticlePlan {
-        ArticlePlan::among(article, template, &[], segments)
+        ArticlePlan::among(article, template, &[], segments, &Changes::for_lang(""))
     }
 
     /// Aligns the article's `segments` with the `template` it had, giving
@@ -64,14 +65,17 @@ impl ArticlePlan {
     /// id found there would take that entry, and its translation, for the
     /// new sentence. (An entry of the same text keeps its id: that is how
     /// a catalog finds its sentences again when the template is gone.)
+    /// `changes`, the source language's change classes, pair a segment
+    /// edited only cosmetically with its entry however short it is.
     pub fn among(
         article: &str,
         template: Option<&Catalog>,
         catalogs: &[&Catalog],
         segments: &[Segment],
+        changes: &Changes,
     ) -> ArticlePlan {
         let old: &[Entry] = template.map_or(&[], |t| &t.segments);
-        let pairs = align(old, segments);
+        let pairs = align(old, segments, changes);
         // Made only if a segment needs a new id.
         let mut ids: Option<IdMaker> = None;
         let mut taken = vec![false; old.len()];
@@ -572,15 +576,33 @@ mod tests {
         ja.obsolete.push(Entry::new(taken, "Another text."));
         let mut ko = Catalog::new("a", &"en".parse().unwrap(), &"ko".parse().unwrap());
         ko.segments.push(Entry::new(same, TEXTS[1]));
-        let plan = ArticlePlan::among("a", None, &[&ko, &ja], &segments(&TEXTS[..2]));
+        let plan = ArticlePlan::among(
+            "a",
+            None,
+            &[&ko, &ja],
+            &segments(&TEXTS[..2]),
+            &Changes::for_lang("en"),
+        );
         assert_ne!(ids(&plan)[0], taken);
         assert_eq!(ids(&plan)[1], same);
-        let again = ArticlePlan::among("a", None, &[&ko, &ja], &segments(&TEXTS[..2]));
+        let again = ArticlePlan::among(
+            "a",
+            None,
+            &[&ko, &ja],
+            &segments(&TEXTS[..2]),
+            &Changes::for_lang("en"),
+        );
         assert_eq!(ids(&plan), ids(&again));
         // Two catalogs that disagree on the text of an id: it is not free.
         let mut other = ko.clone();
         other.segments[0].source = "Changed.".into();
-        let plan = ArticlePlan::among("a", None, &[&ko, &other], &segments(&TEXTS[..2]));
+        let plan = ArticlePlan::among(
+            "a",
+            None,
+            &[&ko, &other],
+            &segments(&TEXTS[..2]),
+            &Changes::for_lang("en"),
+        );
         assert_ne!(ids(&plan)[1], same);
     }
 
@@ -616,6 +638,50 @@ mod tests {
         );
         assert_eq!(second.segments[1].origin, Origin::New);
         assert_eq!(second.dropped.len(), 1);
+    }
+
+    /// Short sentences edited only cosmetically, most of whose words
+    /// changed their quotes or dashes (under the word-level pairing's
+    /// threshold), are paired by their cosmetic key, and their translations
+    /// stay current.
+    #[test]
+    fn a_short_sentence_edited_cosmetically_keeps_its_entry_and_translation() {
+        let en: Lang = "en".parse().unwrap();
+        let ko: Lang = "ko".parse().unwrap();
+        let changes = Changes::for_lang("en");
+        let old = ["\"Don't.\"", "It's ok.", TEXTS[0], "Can't -- won't."];
+        let new = ["“Don’t.”", "It’s ok.", TEXTS[0], "Can’t — won’t."];
+        let first = ArticlePlan::among("a", None, &[], &segments(&old), &changes);
+        let second =
+            ArticlePlan::among("a", Some(&template(&first)), &[], &segments(&new), &changes);
+        assert_eq!(ids(&second), ids(&first));
+        for (i, from) in [(0, old[0]), (1, old[1]), (3, old[3])] {
+            assert_eq!(
+                second.segments[i].origin,
+                Origin::Changed { from: from.into() }
+            );
+        }
+        assert!(second.dropped.is_empty());
+        let ko_catalog = target(&first, &[0, 1, 2, 3]);
+        let plan = LanguagePlan::judge(&second, Some(&ko_catalog), &ko, false, &changes);
+        assert!(plan.entries.iter().all(|e| e.state == State::Translated));
+        let catalog = plan.catalog(&second, &en, Some(&ko_catalog));
+        assert_eq!(catalog.segments[1].source, new[1]);
+        assert_eq!(catalog.segments[1].translation, "번역 1");
+        assert!(catalog.segments.iter().all(|e| e.previous_source.is_none()));
+
+        // Without the pass, word-level pairing alone leaves them unpaired:
+        // the test would fail without it.
+        let words_only = Changes::default();
+        let third = ArticlePlan::among(
+            "a",
+            Some(&template(&first)),
+            &[],
+            &segments(&new),
+            &words_only,
+        );
+        assert_eq!(third.segments[0].origin, Origin::New);
+        assert_eq!(third.segments[3].origin, Origin::New);
     }
 
     fn target(plan: &ArticlePlan, translate: &[usize]) -> Catalog {
