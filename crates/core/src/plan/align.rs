@@ -193,6 +193,7 @@ mod tests {
         let pairs = align(
             &old,
             &segments(&[unrelated.to_string(), edited.to_string()]),
+            &Changes::for_lang("en"),
         );
         assert_eq!(pairs[0], None, "{pairs:?}");
         assert!(
