@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::article::{Format, MarkdownSettings};
 use crate::error::{Error, Location, Result};
 use crate::files;
 use crate::lang::{Fallback, Lang};
@@ -97,6 +98,19 @@ pub struct Config {
     /// `memory = [...]`: TMX files for the translation memory, each with
     /// where l10n.toml names it (for an error at that line).
     pub memory: Vec<(PathBuf, Location)>,
+    /// `[markdown]`: front matter keys and template tags.
+    pub markdown: MarkdownSettings,
+}
+
+impl Config {
+    /// How to read an article: Markdown with the `[markdown]` settings, or plain.
+    pub fn format(&self, markdown: bool) -> Format<'_> {
+        if markdown {
+            Format::Markdown(&self.markdown)
+        } else {
+            Format::Plain
+        }
+    }
 }
 
 /// The languages a run reads for the languages it reports on: those, then
@@ -728,6 +742,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         segmenter: raw.segmenter,
         qa: raw.qa,
         check,
+        markdown: MarkdownSettings::default(),
         memory: raw
             .memory
             .iter()

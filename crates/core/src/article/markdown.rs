@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Chunk};
+use super::{Block, Chunk, MarkdownSettings};
 
 /// The Markdown l10n reads: CommonMark with tables, footnotes,
 /// strikethrough, task lists and front matter.
@@ -16,7 +16,7 @@ pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
 /// Markdown: the leaf blocks, each as its chunks of line ranges.
-pub(super) fn markdown_blocks(text: &str) -> Vec<Block> {
+pub(super) fn markdown_blocks(text: &str, _settings: &MarkdownSettings) -> Vec<Block> {
     let options = MARKDOWN_OPTIONS;
     let mut builder = BlockBuilder {
         blocks: Vec::new(),

@@ -75,10 +75,55 @@ pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
+/// How an article's text is read: as plain text, or as Markdown with the
+/// workspace's Markdown settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format<'a> {
+    Plain,
+    Markdown(&'a MarkdownSettings),
+}
+
+impl Format<'static> {
+    /// Markdown with the default settings.
+    pub fn markdown() -> Format<'static> {
+        static DEFAULT: std::sync::OnceLock<MarkdownSettings> = std::sync::OnceLock::new();
+        Format::Markdown(DEFAULT.get_or_init(MarkdownSettings::default))
+    }
+}
+
+impl Format<'_> {
+    pub fn is_markdown(&self) -> bool {
+        matches!(self, Format::Markdown(_))
+    }
+}
+
+/// `[markdown]` of l10n.toml: what of a Markdown article besides its prose
+/// is translatable, and which template tags are not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownSettings {
+    /// The front matter keys whose (top-level, string) values are
+    /// translatable.
+    pub front_matter: Vec<String>,
+    /// A house's own template tags, as (opening, closing) delimiters, kept
+    /// out of the text besides those of the common site generators.
+    pub opaque: Vec<(String, String)>,
+}
+
+impl Default for MarkdownSettings {
+    fn default() -> MarkdownSettings {
+        MarkdownSettings {
+            front_matter: ["title", "description", "summary"]
+                .map(String::from)
+                .to_vec(),
+            opaque: Vec::new(),
+        }
+    }
+}
+
 /// The segments of an article's text.
-pub fn segments(text: &str, markdown: bool, rules: &Rules) -> Vec<Segment> {
+pub fn segments(text: &str, format: Format, rules: &Rules) -> Vec<Segment> {
     let mut segments = Vec::new();
-    for (block, chunk) in chunks(text, markdown) {
+    for (block, chunk) in chunks(text, format) {
         for range in segment::sentences(&chunk.text, rules) {
             segments.push(Segment {
                 block,
@@ -102,9 +147,9 @@ pub struct Boundary {
 }
 
 /// Every boundary the segmenter considered, taken or not, with its rule.
-pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
+pub fn boundaries(text: &str, format: Format, rules: &Rules) -> Vec<Boundary> {
     let mut boundaries = Vec::new();
-    for (block, chunk) in chunks(text, markdown) {
+    for (block, chunk) in chunks(text, format) {
         for decision in segment::explain(&chunk.text, rules) {
             boundaries.push(Boundary {
                 block,
@@ -118,11 +163,10 @@ pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
 }
 
 /// The runs of text between hard breaks, with the index of their block.
-fn chunks(text: &str, markdown: bool) -> impl Iterator<Item = (usize, ChunkText)> + '_ {
-    let blocks = if markdown {
-        markdown_blocks(text)
-    } else {
-        plain_blocks(text)
+fn chunks<'t>(text: &'t str, format: Format) -> impl Iterator<Item = (usize, ChunkText)> + 't {
+    let blocks = match format {
+        Format::Markdown(settings) => markdown_blocks(text, settings),
+        Format::Plain => plain_blocks(text),
     };
     blocks
         .into_iter()

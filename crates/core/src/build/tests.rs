@@ -1,7 +1,7 @@
 //! Build tests: identity builds reproduce articles byte for byte, hostile
 //! translations keep the block structure.
 use super::*;
-use crate::article;
+use crate::article::{self, Format};
 use crate::segment::Rules;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -34,7 +34,7 @@ const TRICKY: &[&str] = &[
 ];
 
 fn segs(text: &str) -> Vec<Segment> {
-    article::segments(text, true, &Rules::for_language("en"))
+    article::segments(text, Format::markdown(), &Rules::for_language("en"))
 }
 
 fn identity(text: &str, segments: &[Segment]) -> String {
@@ -169,7 +169,7 @@ fn catalog_identity_keeps_wrapped_lines() {
         let segments = segs(text);
         let fill = |i: usize| Fill::Translated(&segments[i].text);
         assert_eq!(build_article(text, &segments, fill, None), *text);
-        let plain = article::segments(text, false, &Rules::for_language("en"));
+        let plain = article::segments(text, Format::Plain, &Rules::for_language("en"));
         let fill = |i: usize| Fill::Translated(&plain[i].text);
         assert_eq!(build_plain_article(text, &plain, fill, None), *text);
     }
@@ -184,7 +184,7 @@ fn catalog_identity_keeps_wrapped_lines() {
 fn identity_reproduces_korean_and_crlf_articles() {
     for rules in [Rules::for_language("ko"), Rules::for_language("en")] {
         for text in [KOREAN, CRLF, &KOREAN.replace('\n', "\r\n")] {
-            let segments = article::segments(text, true, &rules);
+            let segments = article::segments(text, Format::markdown(), &rules);
             assert!(segments.len() >= 4);
             assert_eq!(identity(text, &segments), text);
         }
@@ -197,7 +197,7 @@ fn identity_reproduces_the_repo_articles() {
     assert!(!articles.is_empty(), "no articles under articles/");
     for (path, text) in articles {
         let markdown = path.extension().is_some_and(|e| e != "txt");
-        let segments = article::segments(&text, markdown, &Rules::for_language("en"));
+        let segments = article::segments(&text, format(markdown), &Rules::for_language("en"));
         assert!(!segments.is_empty(), "{}", path.display());
         let fill = |i: usize| Fill::Translated(&text[segments[i].span.clone()]);
         let built = if markdown {
@@ -548,7 +548,7 @@ fn generated_articles_round_trip_and_keep_their_structure() {
 #[test]
 fn plain_text_is_placed_as_is() {
     let text = "Headline\nByline here.\r\n\r\n# Not markdown. - Really.\r\n";
-    let segments = article::segments(text, false, &Rules::for_language("en"));
+    let segments = article::segments(text, Format::Plain, &Rules::for_language("en"));
     assert_eq!(
         build_plain_article(
             text,
@@ -590,4 +590,13 @@ fn bad_spans_are_left_alone() {
         build_article(text, &segments, |_| Fill::Translated("X"), None),
         "X X\n"
     );
+}
+
+/// The format of an article that is Markdown or not.
+fn format(markdown: bool) -> Format<'static> {
+    if markdown {
+        Format::markdown()
+    } else {
+        Format::Plain
+    }
 }
