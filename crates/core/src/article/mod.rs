@@ -15,11 +15,17 @@ use crate::msg;
 use crate::segment::{self, Rules};
 
 mod markdown;
+mod markers;
 mod plain;
+mod templates;
+
+#[cfg(test)]
+mod blocks_tests;
 
 pub use markdown::MARKDOWN_OPTIONS;
 use markdown::markdown_blocks;
 use plain::plain_blocks;
+pub use templates::template_ranges;
 
 /// One translatable unit of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -123,8 +129,12 @@ impl Default for MarkdownSettings {
 /// The segments of an article's text.
 pub fn segments(text: &str, format: Format, rules: &Rules) -> Vec<Segment> {
     let mut segments = Vec::new();
+    let protected = protected_ranges(text, format);
     for (block, chunk) in chunks(text, format) {
-        for range in segment::sentences(&chunk.text, rules) {
+        let sentences = segment::sentences(&chunk.text, rules);
+        for range in join_inside(sentences, |at| {
+            is_protected(&protected, chunk.to_source(at))
+        }) {
             segments.push(Segment {
                 block,
                 text: fold_line_breaks(&chunk.text[range.clone()]),
@@ -149,17 +159,54 @@ pub struct Boundary {
 /// Every boundary the segmenter considered, taken or not, with its rule.
 pub fn boundaries(text: &str, format: Format, rules: &Rules) -> Vec<Boundary> {
     let mut boundaries = Vec::new();
+    let protected = protected_ranges(text, format);
     for (block, chunk) in chunks(text, format) {
         for decision in segment::explain(&chunk.text, rules) {
+            let offset = chunk.to_source(decision.offset);
+            let inside_tag = is_protected(&protected, offset);
             boundaries.push(Boundary {
                 block,
-                offset: chunk.to_source(decision.offset),
-                split: decision.split,
-                rule: decision.rule,
+                offset,
+                split: decision.split && !inside_tag,
+                rule: if inside_tag && decision.split {
+                    "template-tag"
+                } else {
+                    decision.rule
+                },
             });
         }
     }
     boundaries
+}
+
+/// Where a sentence never ends: inside a template tag.
+fn protected_ranges(text: &str, format: Format) -> Vec<Range<usize>> {
+    match format {
+        Format::Markdown(settings) => template_ranges(text, settings),
+        Format::Plain => Vec::new(),
+    }
+}
+
+/// Whether `offset` is strictly inside one of `ranges` (sorted).
+fn is_protected(ranges: &[Range<usize>], offset: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(i).is_some_and(|r| r.start < offset)
+}
+
+/// Sentences joined again where the boundary between two lies in a
+/// protected place.
+fn join_inside(
+    sentences: Vec<Range<usize>>,
+    protected: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    for range in sentences {
+        match joined.last_mut() {
+            Some(last) if protected(range.start) || protected(last.end) => last.end = range.end,
+            _ => joined.push(range),
+        }
+    }
+    joined
 }
 
 /// The runs of text between hard breaks, with the index of their block.
