@@ -44,6 +44,8 @@ struct RawConfig {
     /// TMX files the translation memory reads besides the catalogs.
     #[serde(default)]
     memory: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    markdown: crate::markdown_config::RawMarkdown,
 }
 
 /// `[qa]` in l10n.toml: whether `check` runs the quality checks without
@@ -742,7 +744,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         segmenter: raw.segmenter,
         qa: raw.qa,
         check,
-        markdown: MarkdownSettings::default(),
+        markdown: crate::markdown_config::parse(path, text, raw.markdown)?,
         memory: raw
             .memory
             .iter()
@@ -865,6 +867,15 @@ enabled = false
 # placeholders, untranslated, whitespace, brackets, length. One entry can
 # switch a check off with `qa-ignore = ["numbers"]` in its catalog table.
 disabled = []
+
+[markdown]
+# Front matter keys (YAML `---` or TOML `+++`) whose top-level string
+# values are translated.
+front-matter = ["title", "description", "summary"]
+# Template tags of your own, kept out of the text and never split, as
+# [opening, closing] pairs, besides Hugo's {{{{< >}}}} and {{{{% %}}}}, Liquid's and
+# Jinja's {{% %}}, {{{{ }}}} and {{# #}}.
+# opaque = [["<<", ">>"]]
 
 [check]
 # What fails `l10n check`. With no rule for a language, any missing or

@@ -25,6 +25,7 @@ mod import;
 mod import_attacks;
 mod import_xml_attacks;
 mod markdown;
+mod markdown_blocks;
 mod memory;
 mod messages;
 mod output;

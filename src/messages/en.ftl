@@ -552,3 +552,5 @@ suggest-summary = { $segments ->
 error-memory-file = cannot read the translation memory file { $path }: { $reason }
 help-memory-file = list TMX files that exist, relative to the folder of l10n.toml, in `memory = [...]`
 extract-filled = { $count } filled from memory
+error-markdown-config = invalid [markdown] setting: { $reason }
+help-markdown-config = write `front-matter = ["title", "description"]` and `opaque = [["<<", ">>"]]`: key names, and pairs of non-empty delimiters

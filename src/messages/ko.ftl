@@ -520,3 +520,5 @@ suggest-summary = 번역이 필요한 세그먼트 { $segments }개, 그중 제�
 error-memory-file = 번역 메모리 파일 { $path }을(를) 읽을 수 없습니다: { $reason }
 help-memory-file = `memory = [...]`에는 l10n.toml이 있는 폴더 기준으로 존재하는 TMX 파일을 적으세요
 extract-filled = 메모리에서 { $count }개 채움
+error-markdown-config = 잘못된 [markdown] 설정: { $reason }
+help-markdown-config = `front-matter = ["title", "description"]`, `opaque = [["<<", ">>"]]`처럼 키 이름과, 비어 있지 않은 구분자 쌍을 적으세요
