@@ -200,3 +200,152 @@ fn a_bad_markdown_setting_is_refused_at_its_line() {
     );
     refuses(&ws, &["extract"], &["l10n.toml:4:", "front-matter"]);
 }
+
+const YAML_ARTICLE: &str = "---
+title: Getting started. Fast
+description: Learn the basics. Then go
+  further.
+summary: 'A short summary.'
+tags: [intro, guide]
+layout: post
+---
+
+Body text.
+";
+
+const TOML_ARTICLE: &str = "+++
+title = \"TOML title\"
+description = 'Literal description. Two.'
+draft = false
+[params]
+summary = \"Not top level.\"
++++
+
+Body.
+";
+
+fn front_matter_workspace(config: &str) -> Workspace {
+    let ws = Workspace::new();
+    ws.write(
+        "l10n.toml",
+        &format!("source-lang = \"en\"\nlanguages = [\"ko\"]\n{config}"),
+    );
+    ws.write("articles/yaml.md", YAML_ARTICLE);
+    ws.write("articles/toml.md", TOML_ARTICLE);
+    ws.mkdir("locales/ko");
+    ws
+}
+
+fn segments_of(ws: &Workspace, file: &str) -> Vec<String> {
+    let run = ws.run(&["segment", file]).expect_code(0);
+    run.stdout
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            value["text"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn front_matter_values_of_listed_keys_are_segments_a_title_whole() {
+    let ws = front_matter_workspace("");
+    assert_eq!(
+        segments_of(&ws, "articles/yaml.md"),
+        [
+            "Getting started. Fast",
+            "Learn the basics.",
+            "Then go further.",
+            "A short summary.",
+            "Body text."
+        ]
+    );
+    assert_eq!(
+        segments_of(&ws, "articles/toml.md"),
+        ["TOML title", "Literal description.", "Two.", "Body."]
+    );
+    let ws = front_matter_workspace("[markdown]\nfront-matter = [\"layout\", \"tags\"]\n");
+    assert_eq!(segments_of(&ws, "articles/yaml.md"), ["post", "Body text."]);
+}
+
+#[test]
+fn a_translated_front_matter_is_quoted_as_its_text_needs() {
+    let ws = front_matter_workspace("");
+    ws.run(&["extract"]).expect_code(0);
+    let yaml = [
+        ("Getting started. Fast", "시작하기: \"첫\" 걸음 #1"),
+        ("Learn the basics.", "- 기초를 배웁니다."),
+        ("Then go further.", "그다음\n더 나아갑니다."),
+        ("A short summary.", "& 요약 'x'"),
+    ];
+    let toml_pairs = [
+        ("TOML title", "제목 \"따옴표\" \\ 백슬래시\t탭"),
+        ("Literal description.", "It's 설명."),
+        ("Two.", "둘\n셋."),
+    ];
+    for (article, pairs) in [("yaml", &yaml[..]), ("toml", &toml_pairs[..])] {
+        ws.translate("ko", article, |_, source| {
+            pairs
+                .iter()
+                .find(|(s, _)| *s == source)
+                .map(|(_, t)| t.to_string())
+        });
+    }
+    ws.run(&["build", "--lang", "ko"]).expect_code(0);
+
+    // TOML: read back by the toml crate.
+    let built = ws.read("build/ko/toml.md");
+    let front = built.split("+++\n").nth(1).unwrap();
+    let table: toml::Table = front.parse().unwrap_or_else(|e| panic!("{e}\n{built}"));
+    assert_eq!(table["title"].as_str(), Some(toml_pairs[0].1));
+    assert_eq!(table["description"].as_str(), Some("It's 설명. 둘\n셋."));
+    assert_eq!(table["params"]["summary"].as_str(), Some("Not top level."));
+    assert!(built.ends_with("+++\n\nBody.\n"), "{built}");
+
+    // YAML: read back by PyYAML.
+    let built = ws.read("build/ko/yaml.md");
+    assert!(
+        built.ends_with("tags: [intro, guide]\nlayout: post\n---\n\nBody text.\n"),
+        "{built}"
+    );
+    if !crate::readers::found(
+        std::process::Command::new("python3").args(["-c", "import yaml"]),
+        "python3 with yaml",
+        "`python3 -m pip install pyyaml`",
+        "the built YAML front matter",
+    ) {
+        return;
+    }
+    ws.write("front.yaml", built.split("---\n").nth(1).unwrap());
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))")
+        .arg(ws.path("front.yaml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(read["title"], yaml[0].1, "{built}");
+    assert_eq!(
+        read["description"], "- 기초를 배웁니다. 그다음\n더 나아갑니다.",
+        "{built}"
+    );
+    assert_eq!(read["summary"], yaml[3].1, "{built}");
+    assert_eq!(read["tags"], serde_json::json!(["intro", "guide"]));
+}
+
+#[test]
+fn identity_front_matter_builds_byte_for_byte() {
+    let ws = front_matter_workspace("");
+    ws.run(&["extract"]).expect_code(0);
+    for article in ["yaml", "toml"] {
+        ws.translate("ko", article, |_, source| Some(source.to_string()));
+    }
+    ws.run(&["build", "--lang", "ko"]).expect_code(0);
+    assert_eq!(ws.read("build/ko/yaml.md"), YAML_ARTICLE);
+    assert_eq!(ws.read("build/ko/toml.md"), TOML_ARTICLE);
+}

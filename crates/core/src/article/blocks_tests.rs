@@ -131,3 +131,26 @@ fn a_house_tag_is_kept_out_like_the_built_in_ones() {
     .collect();
     assert_eq!(got, ["Press [[% key C. %]] now.", "Done."]);
 }
+
+#[test]
+fn front_matter_values_of_the_listed_keys_a_title_unsplit() {
+    let text = "---\ntitle: One. Two\ndescription: >\n  First. Second\n  line.\ntags: [a]\n\
+                layout: post\n---\n\nBody.\n";
+    assert_eq!(
+        read(text, &MarkdownSettings::default()),
+        [
+            (0, "One. Two".to_string()),
+            (1, "First.".to_string()),
+            (1, "Second line.".to_string()),
+            (2, "Body.".to_string()),
+        ]
+    );
+    let settings = MarkdownSettings {
+        front_matter: vec!["layout".into(), "tags".into()],
+        ..MarkdownSettings::default()
+    };
+    assert_eq!(
+        read("+++\nlayout = 'post'\ntags = ['a']\n+++\n", &settings),
+        [(0, "post".to_string())]
+    );
+}

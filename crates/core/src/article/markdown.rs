@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use super::front_matter::{self, Style};
 use super::markers::{Line, classify};
 use super::templates::template_ranges;
 use super::{Block, Chunk, MarkdownSettings};
@@ -60,7 +61,12 @@ pub(super) fn markdown_blocks(text: &str, settings: &MarkdownSettings) -> Vec<Bl
                 }
             }
             _ if range.start < skip_until => {}
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+            Event::Start(Tag::MetadataBlock(_)) => {
+                builder.finish();
+                builder.blocks.extend(front_matter_blocks(text, settings));
+                opaque += 1;
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => {
                 builder.finish();
                 opaque += 1;
             }
@@ -102,6 +108,34 @@ pub(super) fn markdown_blocks(text: &str, settings: &MarkdownSettings) -> Vec<Bl
     }
     builder.finish();
     builder.blocks
+}
+
+/// The front matter's translatable values, one block each: a literal
+/// block scalar (`|`) keeps its lines apart, the others' lines are folded.
+fn front_matter_blocks(text: &str, settings: &MarkdownSettings) -> Vec<Block> {
+    let Some((body, toml)) = front_matter::block(text) else {
+        return Vec::new();
+    };
+    front_matter::scalars(text, body, toml)
+        .into_iter()
+        .filter(|scalar| settings.front_matter.contains(&scalar.key))
+        .map(|scalar| {
+            let literal = matches!(scalar.style, Style::Block { folded: false, .. });
+            let mut chunks: Block = Vec::new();
+            let mut chunk: Chunk = Vec::new();
+            for line in scalar.lines {
+                if line.is_empty() || literal {
+                    chunks.extend((!chunk.is_empty()).then(|| std::mem::take(&mut chunk)));
+                }
+                if !line.is_empty() {
+                    chunk.push(line);
+                }
+            }
+            chunks.extend((!chunk.is_empty()).then_some(chunk));
+            chunks
+        })
+        .filter(|chunks| !chunks.is_empty())
+        .collect()
 }
 
 /// The blocks of an indented body (each line indented by four spaces or a

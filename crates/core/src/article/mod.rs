@@ -14,6 +14,7 @@ use crate::error::{Error, Location, Result};
 use crate::msg;
 use crate::segment::{self, Rules};
 
+pub mod front_matter;
 mod markdown;
 mod markers;
 mod plain;
@@ -179,12 +180,24 @@ pub fn boundaries(text: &str, format: Format, rules: &Rules) -> Vec<Boundary> {
     boundaries
 }
 
-/// Where a sentence never ends: inside a template tag.
+/// Where a sentence never ends: inside a template tag, and in a front
+/// matter title (a key whose name ends in `title`: one segment whatever
+/// its punctuation).
 fn protected_ranges(text: &str, format: Format) -> Vec<Range<usize>> {
-    match format {
-        Format::Markdown(settings) => template_ranges(text, settings),
-        Format::Plain => Vec::new(),
+    let Format::Markdown(settings) = format else {
+        return Vec::new();
+    };
+    let mut ranges = template_ranges(text, settings);
+    if let Some((body, toml)) = front_matter::block(text) {
+        ranges.extend(
+            front_matter::scalars(text, body, toml)
+                .into_iter()
+                .filter(|s| s.key.to_ascii_lowercase().ends_with("title"))
+                .map(|s| s.content()),
+        );
+        ranges.sort_by_key(|r| (r.start, r.end));
     }
+    ranges
 }
 
 /// Whether `offset` is strictly inside one of `ranges` (sorted).

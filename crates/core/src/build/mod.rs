@@ -23,6 +23,7 @@
 use crate::article::Segment;
 
 mod block_openers;
+mod front_matter;
 mod placement;
 mod splice;
 

@@ -2,6 +2,7 @@
 //! replaced by its placed translation (and the outdated marker), the rest
 //! byte for byte.
 use super::block_openers::opens_html_block;
+use super::front_matter;
 use super::placement::{Place, Places};
 use super::{Fill, MarkOutdated};
 use crate::article::Segment;
@@ -18,13 +19,27 @@ pub(super) fn build<'a>(
     } else {
         Places::default()
     };
-    let mut order: Vec<usize> = (0..segments.len()).collect();
+    // Front matter values are written whole, with the quoting they need.
+    let (rewrites, in_front_matter) = if markdown {
+        front_matter::rewrites(text, segments, &fill)
+    } else {
+        (Vec::new(), vec![false; segments.len()])
+    };
+    let mut rewrites = rewrites.into_iter().peekable();
+    let mut order: Vec<usize> = (0..segments.len())
+        .filter(|&i| !in_front_matter[i])
+        .collect();
     order.sort_by_key(|&i| (segments[i].span.start, segments[i].span.end));
 
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut cursor = 0;
     for (n, &i) in order.iter().enumerate() {
         let span = segments[i].span.clone();
+        while let Some(rewrite) = rewrites.next_if(|r| r.range.start <= span.start) {
+            out.push_str(&text[cursor..rewrite.range.start]);
+            out.push_str(&rewrite.text);
+            cursor = rewrite.range.end;
+        }
         if span.start < cursor
             || span.end < span.start
             || span.end > text.len()
@@ -77,6 +92,11 @@ pub(super) fn build<'a>(
             }
             None => out.push_str(&body),
         }
+    }
+    for rewrite in rewrites {
+        out.push_str(&text[cursor..rewrite.range.start]);
+        out.push_str(&rewrite.text);
+        cursor = rewrite.range.end;
     }
     out.push_str(&text[cursor..]);
     out

@@ -238,7 +238,7 @@ fn escaping_leaves_source_lines_alone() {
 
 #[test]
 fn translations_replace_their_spans_only() {
-    let text = "---\ntitle: x\n---\n\n# Kim visits China\n\nKim went to [Beijing](http://b.test). He met Xi.\n\n- First point.\n- Second point.\n\n```\ncode. Stays.\n```\n";
+    let text = "---\nlayout: x\n---\n\n# Kim visits China\n\nKim went to [Beijing](http://b.test). He met Xi.\n\n- First point.\n- Second point.\n\n```\ncode. Stays.\n```\n";
     let segments = segs(text);
     let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(
@@ -261,7 +261,7 @@ fn translations_replace_their_spans_only() {
     let built = build_article(text, &segments, |i| Fill::Translated(ko[i]), None);
     assert_eq!(
         built,
-        "---\ntitle: x\n---\n\n# 김정은, 중국 방문\n\n김 위원장은 [베이징](http://b.test)에 갔다. 그는 시진핑을 만났다.\n\n- 첫째.\n- 둘째.\n\n```\ncode. Stays.\n```\n"
+        "---\nlayout: x\n---\n\n# 김정은, 중국 방문\n\n김 위원장은 [베이징](http://b.test)에 갔다. 그는 시진핑을 만났다.\n\n- 첫째.\n- 둘째.\n\n```\ncode. Stays.\n```\n"
     );
     assert_eq!(structure(&built), structure(text));
 }
