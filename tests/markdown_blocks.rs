@@ -349,3 +349,60 @@ fn identity_front_matter_builds_byte_for_byte() {
     assert_eq!(ws.read("build/ko/yaml.md"), YAML_ARTICLE);
     assert_eq!(ws.read("build/ko/toml.md"), TOML_ARTICLE);
 }
+
+const HTML_ARTICLE: &str = "Intro.
+
+<div class=\"card\">
+<p align=\"center\">A <b>bold</b> claim. Second one.</p>
+<img src=\"cat.png\" alt=\"A cat\">
+<pre>code. Stays.</pre>
+<ul>
+  <li>One item.</li>
+</ul>
+<details><summary>More</summary></details>
+</div>
+
+<!-- A comment. Not text. -->
+";
+
+#[test]
+fn html_blocks_offer_their_prose_and_keep_their_markup() {
+    let ws = Workspace::new();
+    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
+    ws.write("articles/page.md", HTML_ARTICLE);
+    ws.mkdir("locales/ko");
+    assert_eq!(
+        segments_of(&ws, "articles/page.md"),
+        [
+            "Intro.",
+            "A <b>bold</b> claim.",
+            "Second one.",
+            "A cat",
+            "One item.",
+            "More"
+        ]
+    );
+    ws.run(&["extract"]).expect_code(0);
+    ws.translate("ko", "page", |_, source| Some(source.to_string()));
+    ws.run(&["build", "--lang", "ko"]).expect_code(0);
+    assert_eq!(ws.read("build/ko/page.md"), HTML_ARTICLE, "identity");
+
+    ws.translate("ko", "page", |id, source| {
+        Some(match source {
+            "A <b>bold</b> claim." => "<b>굵은</b> 주장.".to_string(),
+            _ => format!("번역 {id}"),
+        })
+    });
+    ws.run(&["build", "--lang", "ko"]).expect_code(0);
+    let html = render(&ws.read("build/ko/page.md"));
+    for kept in [
+        "<p align=\"center\"><b>굵은</b> 주장. 번역 ",
+        "alt=\"번역 ",
+        "<pre>code. Stays.</pre>",
+        "<li>번역 ",
+        "<summary>번역 ",
+        "<!-- A comment. Not text. -->",
+    ] {
+        assert!(html.contains(kept), "{kept:?} missing from:\n{html}");
+    }
+}

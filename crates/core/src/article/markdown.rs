@@ -5,6 +5,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::front_matter::{self, Style};
+use super::html::html_blocks;
 use super::markers::{Line, classify};
 use super::templates::template_ranges;
 use super::{Block, Chunk, MarkdownSettings};
@@ -66,7 +67,12 @@ pub(super) fn markdown_blocks(text: &str, settings: &MarkdownSettings) -> Vec<Bl
                 builder.blocks.extend(front_matter_blocks(text, settings));
                 opaque += 1;
             }
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+            Event::Start(Tag::HtmlBlock) => {
+                builder.finish();
+                builder.blocks.extend(html_blocks(text, range));
+                opaque += 1;
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
                 builder.finish();
                 opaque += 1;
             }

@@ -15,6 +15,7 @@ use crate::msg;
 use crate::segment::{self, Rules};
 
 pub mod front_matter;
+mod html;
 mod markdown;
 mod markers;
 mod plain;

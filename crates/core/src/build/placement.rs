@@ -14,6 +14,8 @@ pub(super) struct Places {
     atx_headings: Vec<Range<usize>>,
     /// Table cells.
     cells: Vec<Range<usize>>,
+    /// HTML blocks: no Markdown there, so no line start to escape.
+    html: Vec<Range<usize>>,
 }
 
 impl Places {
@@ -29,6 +31,7 @@ impl Places {
                     places.atx_headings.push(range)
                 }
                 Event::Start(Tag::TableCell) => places.cells.push(range),
+                Event::Start(Tag::HtmlBlock) => places.html.push(range),
                 _ => {}
             }
         }
@@ -115,12 +118,14 @@ impl<'t> Place<'t> {
             Kind::Flow
         };
         let container = container_len(before);
-        let line_start =
-            (kind == Kind::Flow && container == before.len()).then_some(if first_in_block {
+        let in_html = within(&places.html, span);
+        let line_start = (kind == Kind::Flow && container == before.len() && !in_html).then_some(
+            if first_in_block {
                 Level::Start
             } else {
                 Level::Continuation
-            });
+            },
+        );
         let continuation = before[..container]
             .chars()
             .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
