@@ -72,13 +72,21 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
             continue;
         };
         let name = tag.name.to_ascii_lowercase();
-        for value in &tag.attributes {
-            if !text[value.clone()].trim().is_empty() {
-                blocks.push(vec![vec![value.clone()]]);
-            }
-        }
         let prose = PROSE.contains(&name.as_str());
         let parts = prose || BLOCK_LEVEL.contains(&name.as_str());
+        let in_run = !parts && open.last().is_some_and(|n| PROSE.contains(&n.as_str()));
+        if parts {
+            flush(text, run_start..at, &open, &mut blocks);
+            run_start = at;
+        }
+        // Inside a run of prose, an attribute is part of its text already.
+        if !in_run {
+            for value in &tag.attributes {
+                if !text[value.clone()].trim().is_empty() {
+                    blocks.push(vec![vec![value.clone()]]);
+                }
+            }
+        }
         if RAW.contains(&name.as_str()) && !tag.closing {
             flush(text, run_start..at, &open, &mut blocks);
             let closing = format!("</{name}");
@@ -91,7 +99,6 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
             continue;
         }
         if parts {
-            flush(text, run_start..at, &open, &mut blocks);
             run_start = tag.end;
             if tag.closing {
                 if let Some(i) = open.iter().rposition(|n| *n == name) {
@@ -243,7 +250,7 @@ mod tests {
     #[test]
     fn prose_elements_and_attributes_are_text_raw_ones_are_not() {
         let html = "<div class=\"note\">\n<p>A <b>bold</b> claim. <a href=\"x\">Link</a>.</p>\n\
-                    <img src=\"a.png\" alt=\"A cat\">\n<pre>code. Stays.</pre>\n<!-- hidden. -->\n\
+                    <img src=\"a.png\" alt=\"A cat\">\n<p>See <img alt=\"in text\"> here.</p><pre>code. Stays.</pre>\n<!-- hidden. -->\n\
                     <ul><li>One.</li><li>Two\n  lines.</li></ul>\n<h2 title='Tip'>Head</h2>\n\
                     <script>var x = \"<p>no</p>\";</script>\n<table><tr><td>Cell.</td></tr></table>\n</div>";
         assert_eq!(
@@ -251,6 +258,7 @@ mod tests {
             [
                 "A <b>bold</b> claim. <a href=\"x\">Link</a>.",
                 "A cat",
+                "See <img alt=\"in text\"> here.",
                 "One.",
                 "Two lines.",
                 "Tip",

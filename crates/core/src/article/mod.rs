@@ -1,10 +1,13 @@
 //! Articles: from bytes on disk to the translatable segments they hold.
 //!
 //! Markdown goes through a CommonMark parser; its leaf blocks (headings,
-//! paragraphs, list items, table cells) are the blocks, and code, HTML and
-//! front matter are not translatable. Inline markup stays inside the text of
-//! a block, so a link or a code span is never split. Each block is then cut
-//! at hard line breaks and handed to the sentence segmenter.
+//! paragraphs, list items, definitions, table cells) are the blocks, and
+//! code is not translatable. Front matter offers the values of the listed
+//! keys, HTML blocks the text of their prose elements; marker lines of
+//! alerts and admonitions, attribute lists and template tags are not text.
+//! Inline markup stays inside the text of a block, so a link or a code span
+//! is never split. Each block is then cut at hard line breaks and handed to
+//! the sentence segmenter.
 use std::ops::Range;
 use std::path::Path;
 
