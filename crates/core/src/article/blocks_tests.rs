@@ -154,3 +154,9 @@ fn front_matter_values_of_the_listed_keys_a_title_unsplit() {
         [(0, "post".to_string())]
     );
 }
+#[test]
+fn only_the_first_block_is_front_matter() {
+    // pulldown-cmark reads a later `---` … `---` as metadata too: not ours.
+    let text = "---\ntitle: x\n---\nText.\n\n---\ntitle: y\n---\n";
+    assert_eq!(texts(text), ["x", "Text."]);
+}

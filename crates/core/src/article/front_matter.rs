@@ -10,6 +10,10 @@
 //! string) is not offered.
 use std::ops::Range;
 
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::MARKDOWN_OPTIONS;
+
 /// How a value is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Style {
@@ -68,7 +72,19 @@ pub fn block(text: &str) -> Option<(Range<usize>, bool)> {
     for line in text[first..].split_inclusive('\n') {
         let content = line.trim_end();
         if content == fence || (!toml && content == "...") {
-            return Some((first..at, toml));
+            // What pulldown-cmark reads as front matter, and only that: its
+            // rules are the reader's (the article up to the closing fence is
+            // all it needs to look at).
+            let prefix = &text[..at + line.len()];
+            let mut events = Parser::new_ext(prefix, MARKDOWN_OPTIONS).into_offset_iter();
+            return match events.next() {
+                Some((Event::Start(Tag::MetadataBlock(_)), range))
+                    if range.start == 0 && range.end >= at =>
+                {
+                    Some((first..at, toml))
+                }
+                _ => None,
+            };
         }
         at += line.len();
     }

@@ -64,7 +64,12 @@ pub(super) fn markdown_blocks(text: &str, settings: &MarkdownSettings) -> Vec<Bl
             _ if range.start < skip_until => {}
             Event::Start(Tag::MetadataBlock(_)) => {
                 builder.finish();
-                builder.blocks.extend(front_matter_blocks(text, settings));
+                // Front matter is the article's first block; pulldown-cmark
+                // also reads a `---` … `---` later on as one: that stays
+                // as it is.
+                if range.start == 0 {
+                    builder.blocks.extend(front_matter_blocks(text, settings));
+                }
                 opaque += 1;
             }
             Event::Start(Tag::HtmlBlock) => {
