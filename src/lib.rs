@@ -17,6 +17,7 @@ pub mod files;
 pub mod git;
 pub mod history;
 pub mod interrupt;
+pub mod markdown_config;
 pub mod memory;
 pub mod policy;
 pub mod progress;

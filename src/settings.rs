@@ -13,7 +13,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::article;
+use crate::article::{self, MarkdownSettings};
 use crate::cli::{
     BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, ExportFormat, ExtractArgs, Fill,
     ImportArgs, InitArgs, ManArgs, ReportArgs, SegmentArgs, StatusArgs, SuggestArgs,
@@ -204,6 +204,8 @@ pub struct SegmentSettings {
     pub text: String,
     /// Plain text rather than Markdown: `--plain`, or a `.txt` file.
     pub plain: bool,
+    /// The workspace's `[markdown]` settings.
+    pub markdown: MarkdownSettings,
     pub explain: bool,
     /// The rules of `--lang`, else of the source language, with the
     /// workspace's additions.
@@ -485,6 +487,7 @@ fn segment(cwd: &Path, args: &SegmentArgs) -> Result<SegmentSettings> {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("txt")),
         explain: args.explain,
+        markdown: config.markdown.clone(),
         rules: config.segmenter.rules(lang),
     })
 }

@@ -340,7 +340,7 @@ pub fn plan(
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
     let text = article::decode_owned(&file.path, inputs.article)?;
-    let segments = article::segments(&text, file.markdown, rules);
+    let segments = article::segments(&text, workspace.config.format(file.markdown), rules);
     let template = match inputs.template {
         Some(bytes) => Some(store::from_bytes(
             &inputs.template_path,

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::article::{Format, MarkdownSettings};
 use crate::error::{Error, Location, Result};
 use crate::files;
 use crate::lang::{Fallback, Lang};
@@ -43,6 +44,8 @@ struct RawConfig {
     /// TMX files the translation memory reads besides the catalogs.
     #[serde(default)]
     memory: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    markdown: crate::markdown_config::RawMarkdown,
 }
 
 /// `[qa]` in l10n.toml: whether `check` runs the quality checks without
@@ -97,6 +100,19 @@ pub struct Config {
     /// `memory = [...]`: TMX files for the translation memory, each with
     /// where l10n.toml names it (for an error at that line).
     pub memory: Vec<(PathBuf, Location)>,
+    /// `[markdown]`: front matter keys and template tags.
+    pub markdown: MarkdownSettings,
+}
+
+impl Config {
+    /// How to read an article: Markdown with the `[markdown]` settings, or plain.
+    pub fn format(&self, markdown: bool) -> Format<'_> {
+        if markdown {
+            Format::Markdown(&self.markdown)
+        } else {
+            Format::Plain
+        }
+    }
 }
 
 /// The languages a run reads for the languages it reports on: those, then
@@ -728,6 +744,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config> {
         segmenter: raw.segmenter,
         qa: raw.qa,
         check,
+        markdown: crate::markdown_config::parse(path, text, raw.markdown)?,
         memory: raw
             .memory
             .iter()
@@ -850,6 +867,15 @@ enabled = false
 # placeholders, untranslated, whitespace, brackets, length. One entry can
 # switch a check off with `qa-ignore = ["numbers"]` in its catalog table.
 disabled = []
+
+[markdown]
+# Front matter keys (YAML `---` or TOML `+++`) whose top-level string
+# values are translated.
+front-matter = ["title", "description", "summary"]
+# Template tags of your own, kept out of the text and never split, as
+# [opening, closing] pairs, besides Hugo's {{{{< >}}}} and {{{{% %}}}}, Liquid's and
+# Jinja's {{% %}}, {{{{ }}}} and {{# #}}.
+# opaque = [["<<", ">>"]]
 
 [check]
 # What fails `l10n check`. With no rule for a language, any missing or

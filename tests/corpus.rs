@@ -11,6 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use l10n::article::Format;
 use l10n::segment::Rules;
 
 #[path = "../examples/gen-corpus/main.rs"]
@@ -184,10 +185,11 @@ fn generated_sentences_are_the_segments_l10n_sees() {
     let rules = Rules::for_language("en");
     for index in 0..150 {
         let article = gen_corpus::article(3, index);
-        let segments: Vec<String> = l10n::article::segments(&article.text, true, &rules)
-            .into_iter()
-            .map(|s| s.text)
-            .collect();
+        let segments: Vec<String> =
+            l10n::article::segments(&article.text, Format::markdown(), &rules)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
         assert_same_segments(
             &article.id,
             &segments,
@@ -256,7 +258,7 @@ fn change_detection(mutate_seed: u64) {
     for changes in &manifest.articles {
         let path = dir.join(format!("articles/{}.md", changes.article));
         let text = fs::read_to_string(path).unwrap();
-        let segments: Vec<String> = l10n::article::segments(&text, true, &rules)
+        let segments: Vec<String> = l10n::article::segments(&text, Format::markdown(), &rules)
             .into_iter()
             .map(|s| s.text)
             .collect();

@@ -24,7 +24,7 @@ fn texts(segments: &[(u64, String)]) -> Vec<&str> {
 }
 
 const DOC: &str = "---
-title: Front matter is not translated.
+layout: Front matter of a key not listed is not translated.
 ---
 
 # A heading. With two sentences

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use l10n::article;
+use l10n::article::{self, Format};
 use l10n::catalog::Catalog;
 use l10n::lang::Lang;
 use l10n::plan::{ArticlePlan, Judged, LanguagePlan, State};
@@ -225,7 +225,7 @@ fn parse(text: &str) -> Catalog {
 /// The plan of `text` against `files`, as `status` sees it, and the
 /// catalog `extract` would write.
 fn plan(text: &str, files: Option<&Files>) -> (ArticlePlan, LanguagePlan, Catalog) {
-    let segments = article::segments(text, true, &Rules::for_language("en"));
+    let segments = article::segments(text, Format::markdown(), &Rules::for_language("en"));
     let template = files.map(|f| parse(&f.template));
     let target = files.map(|f| parse(&f.target));
     let plan = ArticlePlan::new(ARTICLE, template.as_ref(), &segments);

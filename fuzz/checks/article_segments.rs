@@ -12,7 +12,7 @@
 //! - `boundaries` does not panic and its offsets are char boundaries.
 use std::path::Path;
 
-use l10n_core::article;
+use l10n_core::article::{self, Format};
 use l10n_core::segment::Rules;
 
 /// Panics when an invariant above does not hold for `data`.
@@ -24,8 +24,8 @@ pub fn check(data: &[u8]) {
     let Ok(text) = article::decode(Path::new("x.md"), bytes) else {
         return;
     };
-    for markdown in [true, false] {
-        let segments = article::segments(&text, markdown, &rules);
+    for format in [Format::markdown(), Format::Plain] {
+        let segments = article::segments(&text, format, &rules);
         let mut end = 0;
         let mut block = 0;
         for segment in &segments {
@@ -62,7 +62,7 @@ pub fn check(data: &[u8]) {
                 assert_eq!(segment.text, source, "text differs from its span");
             }
         }
-        for boundary in article::boundaries(&text, markdown, &rules) {
+        for boundary in article::boundaries(&text, format, &rules) {
             assert!(
                 boundary.offset <= text.len() && text.is_char_boundary(boundary.offset),
                 "boundary {boundary:?} not on a char boundary"

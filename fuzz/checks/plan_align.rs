@@ -18,7 +18,7 @@
 //!   and leaves the catalog unchanged.
 use std::collections::{HashMap, HashSet};
 
-use l10n_core::article::{self, Segment};
+use l10n_core::article::{self, Format, Segment};
 use l10n_core::catalog::Catalog;
 use l10n_core::lang::Lang;
 use l10n_core::plan::{ArticlePlan, LanguagePlan, Origin};
@@ -51,8 +51,8 @@ pub fn check(data: &[u8]) {
     let rules = Rules::for_language("en");
     let old = String::from_utf8_lossy(old);
     let new = String::from_utf8_lossy(new);
-    let old_segments: Vec<Segment> = article::segments(&old, true, &rules);
-    let new_segments: Vec<Segment> = article::segments(&new, true, &rules);
+    let old_segments: Vec<Segment> = article::segments(&old, Format::markdown(), &rules);
+    let new_segments: Vec<Segment> = article::segments(&new, Format::markdown(), &rules);
     let en: Lang = "en".parse().unwrap();
     let ko: Lang = "ko".parse().unwrap();
 

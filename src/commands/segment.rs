@@ -1,6 +1,6 @@
 //! `l10n segment`: how l10n splits a text, one JSON object per segment (or,
 //! with `--explain`, per candidate boundary).
-use crate::article;
+use crate::article::{self, Format};
 use crate::report;
 use crate::settings::SegmentSettings;
 
@@ -40,12 +40,18 @@ pub(super) fn run(segment: &SegmentSettings) -> Output {
     let SegmentSettings {
         text,
         plain,
+        markdown,
         explain,
         rules,
     } = segment;
+    let format = if *plain {
+        Format::Plain
+    } else {
+        Format::Markdown(markdown)
+    };
     let mut stdout = String::new();
     if *explain {
-        for boundary in article::boundaries(text, !plain, rules) {
+        for boundary in article::boundaries(text, format, rules) {
             let line = BoundaryLine {
                 block: boundary.block,
                 split: boundary.split,
@@ -64,7 +70,7 @@ pub(super) fn run(segment: &SegmentSettings) -> Output {
             ..Output::default()
         };
     }
-    for segment in article::segments(text, !plain, rules) {
+    for segment in article::segments(text, format, rules) {
         let line = SegmentLine {
             block: segment.block,
             text: &segment.text,

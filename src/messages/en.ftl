@@ -568,3 +568,5 @@ build-refused = refused { $article }: { $count } { $count ->
        *[other] segments
     } in the source language { $source }
 cli-build-strict = Do not write an article with any segment left in the source language (no translation of its own, none from a fallback language); the others are written, and the run exits 1
+error-markdown-config = invalid [markdown] setting: { $reason }
+help-markdown-config = write `front-matter = ["title", "description"]` and `opaque = [["<<", ">>"]]`: key names, and pairs of non-empty delimiters

@@ -527,3 +527,5 @@ extract-filled = 메모리에서 { $count }개 채움
 build-in-source = { $lang }: 원문 언어({ $source }) 그대로인 세그먼트 { $count }개, 글 { $articles }개
 build-refused = { $article } 쓰지 않음: 원문 언어({ $source }) 그대로인 세그먼트 { $count }개
 cli-build-strict = 원문 언어로 남은 세그먼트(자기 번역도, 대체 언어의 번역도 없는 것)가 하나라도 있는 글은 쓰지 않음. 나머지 글은 쓰고, 종료 코드는 1
+error-markdown-config = 잘못된 [markdown] 설정: { $reason }
+help-markdown-config = `front-matter = ["title", "description"]`, `opaque = [["<<", ">>"]]`처럼 키 이름과, 비어 있지 않은 구분자 쌍을 적으세요

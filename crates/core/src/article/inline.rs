@@ -135,8 +135,35 @@ impl Marks {
         }
     }
 
-    fn opaque(&mut self, whole: Range<usize>) {
+    /// An element no sentence ends in and whose text is no word of the
+    /// sentence (a code span, a template tag).
+    pub(super) fn opaque(&mut self, whole: Range<usize>) {
         self.marks.push(Mark { whole, prose: None });
+    }
+
+    /// Prose no cut falls inside (a front matter title).
+    pub(super) fn unbreakable(&mut self, prose: Range<usize>) {
+        self.marks.push(Mark {
+            whole: prose.clone(),
+            prose: Some(prose),
+        });
+    }
+
+    /// Takes in the marks of a part of the document read on its own (an
+    /// indented body), already in the document's offsets.
+    pub(super) fn absorb(&mut self, part: Marks) {
+        self.marks.extend(part.marks);
+    }
+
+    /// Maps every mark's offsets (they were taken in a text cut out of the
+    /// document).
+    pub(super) fn map_offsets(&mut self, map: impl Fn(usize) -> usize) {
+        for mark in &mut self.marks {
+            mark.whole = map(mark.whole.start)..map(mark.whole.end);
+            if let Some(prose) = &mut mark.prose {
+                *prose = map(prose.start)..map(prose.end);
+            }
+        }
     }
 
     /// An HTML tag: an end tag closes the element its start tag opened (the

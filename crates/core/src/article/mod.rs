@@ -1,11 +1,14 @@
 //! Articles: from bytes on disk to the translatable segments they hold.
 //!
 //! Markdown goes through a CommonMark parser; its leaf blocks (headings,
-//! paragraphs, list items, table cells) are the blocks, and code, HTML and
-//! front matter are not translatable. Inline markup stays inside the text of
-//! a block; each block is cut at hard line breaks and handed to the sentence
-//! segmenter, which reads it through `inline`'s view, so a sentence never
-//! ends inside a code span, a link or emphasis, and may start with markup.
+//! paragraphs, list items, definitions, table cells) are the blocks, and
+//! code is not translatable. Front matter offers the values of the listed
+//! keys, HTML blocks the text of their prose elements; marker lines of
+//! alerts and admonitions, attribute lists and template tags are not text.
+//! Inline markup stays inside the text of a block; each block is cut at hard
+//! line breaks and handed to the sentence segmenter, which reads it through
+//! `inline`'s view, so a sentence never ends inside a code span, a link,
+//! emphasis or a template tag, and may start with markup.
 use std::ops::Range;
 use std::path::Path;
 
@@ -15,9 +18,16 @@ use crate::error::{Error, Location, Result};
 use crate::msg;
 use crate::segment::Rules;
 
+pub mod front_matter;
+mod html;
 mod inline;
 mod markdown;
+mod markers;
 mod plain;
+mod templates;
+
+#[cfg(test)]
+mod blocks_tests;
 
 use inline::{ChunkMarks, Marks};
 pub use inline::{INSIDE_INLINE, has_text_to_translate, syntax_end};
@@ -25,6 +35,7 @@ pub use inline::{INSIDE_INLINE, has_text_to_translate, syntax_end};
 pub use markdown::MARKDOWN_OPTIONS;
 use markdown::markdown_blocks;
 use plain::plain_blocks;
+pub use templates::template_ranges;
 
 /// One translatable unit of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,11 +91,56 @@ pub fn decode_owned(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
+/// How an article's text is read: as plain text, or as Markdown with the
+/// workspace's Markdown settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format<'a> {
+    Plain,
+    Markdown(&'a MarkdownSettings),
+}
+
+impl Format<'static> {
+    /// Markdown with the default settings.
+    pub fn markdown() -> Format<'static> {
+        static DEFAULT: std::sync::OnceLock<MarkdownSettings> = std::sync::OnceLock::new();
+        Format::Markdown(DEFAULT.get_or_init(MarkdownSettings::default))
+    }
+}
+
+impl Format<'_> {
+    pub fn is_markdown(&self) -> bool {
+        matches!(self, Format::Markdown(_))
+    }
+}
+
+/// `[markdown]` of l10n.toml: what of a Markdown article besides its prose
+/// is translatable, and which template tags are not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownSettings {
+    /// The front matter keys whose (top-level, string) values are
+    /// translatable.
+    pub front_matter: Vec<String>,
+    /// A house's own template tags, as (opening, closing) delimiters, kept
+    /// out of the text besides those of the common site generators.
+    pub opaque: Vec<(String, String)>,
+}
+
+impl Default for MarkdownSettings {
+    fn default() -> MarkdownSettings {
+        MarkdownSettings {
+            front_matter: ["title", "description", "summary"]
+                .map(String::from)
+                .to_vec(),
+            opaque: Vec::new(),
+        }
+    }
+}
+
 /// The segments of an article's text: its sentences that have something to
 /// translate ([`has_text_to_translate`]); the others stay in the article.
-pub fn segments(text: &str, markdown: bool, rules: &Rules) -> Vec<Segment> {
+pub fn segments(text: &str, format: Format, rules: &Rules) -> Vec<Segment> {
     let mut segments = Vec::new();
-    for_each_chunk(text, markdown, |block, chunk| {
+    for_each_chunk(text, format, |block, chunk| {
         for range in inline::sentences(&chunk, rules) {
             let sentence = fold_line_breaks(&chunk.text[range.clone()]);
             if has_text_to_translate(&sentence) {
@@ -111,9 +167,9 @@ pub struct Boundary {
 }
 
 /// Every boundary the segmenter considered, taken or not, with its rule.
-pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
+pub fn boundaries(text: &str, format: Format, rules: &Rules) -> Vec<Boundary> {
     let mut boundaries = Vec::new();
-    for_each_chunk(text, markdown, |block, chunk| {
+    for_each_chunk(text, format, |block, chunk| {
         for decision in inline::explain(&chunk, rules) {
             boundaries.push(Boundary {
                 block,
@@ -127,11 +183,10 @@ pub fn boundaries(text: &str, markdown: bool, rules: &Rules) -> Vec<Boundary> {
 }
 
 /// Each run of text between hard breaks, with the index of its block.
-fn for_each_chunk(text: &str, markdown: bool, mut each: impl FnMut(usize, ChunkText)) {
-    let (blocks, marks) = if markdown {
-        markdown_blocks(text)
-    } else {
-        (plain_blocks(text), Marks::default())
+fn for_each_chunk(text: &str, format: Format, mut each: impl FnMut(usize, ChunkText)) {
+    let (blocks, marks) = match format {
+        Format::Markdown(settings) => markdown_blocks(text, settings),
+        Format::Plain => (plain_blocks(text), Marks::default()),
     };
     for (index, block) in blocks.into_iter().enumerate() {
         for lines in block {

@@ -28,6 +28,7 @@ use crate::article::Segment;
 use crate::lang::SentenceGap;
 
 mod block_openers;
+mod front_matter;
 mod placement;
 mod references;
 mod splice;
@@ -90,7 +91,7 @@ impl Default for MarkOutdated {
 /// Writes a Markdown article with each segment's span replaced as `fill`
 /// says (`fill` gets the segment's index in `segments`).
 ///
-/// `segments` are those of `text` (`article::segments(text, true, …)`). An
+/// `segments` are those of `text` (`article::segments(text, Format::Markdown(…), …)`). An
 /// empty (or blank) translation counts as missing and keeps the source. A
 /// segment whose span is out of bounds, not on character boundaries or
 /// overlapping an earlier one is left as the source. `gap` is what the
@@ -110,7 +111,7 @@ pub fn build_article<'a>(
 }
 
 /// [`build_article`] for a plain-text article
-/// (`article::segments(text, false, …)`): translations are placed as they
+/// (`article::segments(text, Format::Plain, …)`): translations are placed as they
 /// are, with the article's line endings and no Markdown escaping.
 pub fn build_plain_article<'a>(
     text: &str,

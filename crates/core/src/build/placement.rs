@@ -18,6 +18,8 @@ pub(super) struct Places {
     /// heading, cell) starts, in order: its first line holds the whole
     /// container syntax, which a lazy continuation line leaves out.
     text_starts: Vec<usize>,
+    /// HTML blocks: no Markdown there, so no line start to escape.
+    html: Vec<Range<usize>>,
 }
 
 impl Places {
@@ -43,6 +45,7 @@ impl Places {
                     places.atx_headings.push(range)
                 }
                 Event::Start(Tag::TableCell) => places.cells.push(range),
+                Event::Start(Tag::HtmlBlock) => places.html.push(range),
                 _ => {}
             }
         }
@@ -155,12 +158,14 @@ impl<'t> Place<'t> {
             Kind::Flow
         };
         let container = container_len(before);
-        let line_start =
-            (kind == Kind::Flow && container == before.len()).then_some(if first_in_block {
+        let in_html = within(&places.html, span);
+        let line_start = (kind == Kind::Flow && container == before.len() && !in_html).then_some(
+            if first_in_block {
                 Level::Start
             } else {
                 Level::Continuation
-            });
+            },
+        );
         // A lazy continuation line has lost its containers (`> ` and list
         // indentation): the line breaks a translation adds continue inside
         // those of the block's first line, the same for every line.

@@ -3,6 +3,7 @@
 //! byte for byte; between two translated sentences of one line, the
 //! white space the target language writes there.
 use super::block_openers::opens_html_block;
+use super::front_matter;
 use super::placement::{Place, Places};
 use super::references;
 use super::{Fill, MarkOutdated};
@@ -22,7 +23,16 @@ pub(super) fn build<'a>(
     } else {
         Places::default()
     };
-    let mut order: Vec<usize> = (0..segments.len()).collect();
+    // Front matter values are written whole, with the quoting they need.
+    let (rewrites, in_front_matter) = if markdown {
+        front_matter::rewrites(text, segments, &fill)
+    } else {
+        (Vec::new(), vec![false; segments.len()])
+    };
+    let mut rewrites = rewrites.into_iter().peekable();
+    let mut order: Vec<usize> = (0..segments.len())
+        .filter(|&i| !in_front_matter[i])
+        .collect();
     order.sort_by_key(|&i| (segments[i].span.start, segments[i].span.end));
 
     let mut out = String::with_capacity(text.len() + text.len() / 4);
@@ -34,6 +44,11 @@ pub(super) fn build<'a>(
     for (n, &i) in order.iter().enumerate() {
         let translated_before = std::mem::replace(&mut after_translated, false);
         let span = segments[i].span.clone();
+        while let Some(rewrite) = rewrites.next_if(|r| r.range.start <= span.start) {
+            out.push_str(&text[cursor..rewrite.range.start]);
+            out.push_str(&rewrite.text);
+            cursor = rewrite.range.end;
+        }
         if span.start < cursor
             || span.end < span.start
             || span.end > text.len()
@@ -106,6 +121,11 @@ pub(super) fn build<'a>(
             }
             None => out.push_str(&body),
         }
+    }
+    for rewrite in rewrites {
+        out.push_str(&text[cursor..rewrite.range.start]);
+        out.push_str(&rewrite.text);
+        cursor = rewrite.range.end;
     }
     out.push_str(&text[cursor..]);
     out

@@ -1,7 +1,7 @@
 //! Build tests: identity builds reproduce articles byte for byte, hostile
 //! translations keep the block structure.
 use super::*;
-use crate::article;
+use crate::article::{self, Format};
 use crate::segment::Rules;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -34,7 +34,7 @@ const TRICKY: &[&str] = &[
 ];
 
 fn segs(text: &str) -> Vec<Segment> {
-    article::segments(text, true, &Rules::for_language("en"))
+    article::segments(text, Format::markdown(), &Rules::for_language("en"))
 }
 
 fn identity(text: &str, segments: &[Segment]) -> String {
@@ -174,7 +174,7 @@ fn catalog_identity_keeps_wrapped_lines() {
             build_article(text, &segments, fill, None, SentenceGap::Space),
             *text
         );
-        let plain = article::segments(text, false, &Rules::for_language("en"));
+        let plain = article::segments(text, Format::Plain, &Rules::for_language("en"));
         let fill = |i: usize| Fill::Translated(&plain[i].text);
         assert_eq!(
             build_plain_article(text, &plain, fill, None, SentenceGap::Space),
@@ -192,7 +192,7 @@ fn catalog_identity_keeps_wrapped_lines() {
 fn identity_reproduces_korean_and_crlf_articles() {
     for rules in [Rules::for_language("ko"), Rules::for_language("en")] {
         for text in [KOREAN, CRLF, &KOREAN.replace('\n', "\r\n")] {
-            let segments = article::segments(text, true, &rules);
+            let segments = article::segments(text, Format::markdown(), &rules);
             assert!(segments.len() >= 4);
             assert_eq!(identity(text, &segments), text);
         }
@@ -205,7 +205,7 @@ fn identity_reproduces_the_repo_articles() {
     assert!(!articles.is_empty(), "no articles under articles/");
     for (path, text) in articles {
         let markdown = path.extension().is_some_and(|e| e != "txt");
-        let segments = article::segments(&text, markdown, &Rules::for_language("en"));
+        let segments = article::segments(&text, format(markdown), &Rules::for_language("en"));
         assert!(!segments.is_empty(), "{}", path.display());
         let fill = |i: usize| Fill::Translated(&text[segments[i].span.clone()]);
         let built = if markdown {
@@ -246,7 +246,7 @@ fn escaping_leaves_source_lines_alone() {
 
 #[test]
 fn translations_replace_their_spans_only() {
-    let text = "---\ntitle: x\n---\n\n# Kim visits China\n\nKim went to [Beijing](http://b.test). He met Xi.\n\n- First point.\n- Second point.\n\n```\ncode. Stays.\n```\n";
+    let text = "---\nlayout: x\n---\n\n# Kim visits China\n\nKim went to [Beijing](http://b.test). He met Xi.\n\n- First point.\n- Second point.\n\n```\ncode. Stays.\n```\n";
     let segments = segs(text);
     let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(
@@ -275,7 +275,7 @@ fn translations_replace_their_spans_only() {
     );
     assert_eq!(
         built,
-        "---\ntitle: x\n---\n\n# 김정은, 중국 방문\n\n김 위원장은 [베이징](http://b.test)에 갔다. 그는 시진핑을 만났다.\n\n- 첫째.\n- 둘째.\n\n```\ncode. Stays.\n```\n"
+        "---\nlayout: x\n---\n\n# 김정은, 중국 방문\n\n김 위원장은 [베이징](http://b.test)에 갔다. 그는 시진핑을 만났다.\n\n- 첫째.\n- 둘째.\n\n```\ncode. Stays.\n```\n"
     );
     assert_eq!(structure(&built), structure(text));
 }
@@ -667,7 +667,7 @@ fn generated_articles_round_trip_and_keep_their_structure() {
 #[test]
 fn plain_text_is_placed_as_is() {
     let text = "Headline\nByline here.\r\n\r\n# Not markdown. - Really.\r\n";
-    let segments = article::segments(text, false, &Rules::for_language("en"));
+    let segments = article::segments(text, Format::Plain, &Rules::for_language("en"));
     assert_eq!(
         build_plain_article(
             text,
@@ -722,4 +722,13 @@ fn bad_spans_are_left_alone() {
         ),
         "X X\n"
     );
+}
+
+/// The format of an article that is Markdown or not.
+fn format(markdown: bool) -> Format<'static> {
+    if markdown {
+        Format::markdown()
+    } else {
+        Format::Plain
+    }
 }

@@ -1,8 +1,8 @@
 use super::*;
-use crate::article::{boundaries, segments};
+use crate::article::{Format, boundaries, segments};
 
 fn texts(markdown: &str) -> Vec<String> {
-    segments(markdown, true, &Rules::for_language("en"))
+    segments(markdown, Format::markdown(), &Rules::for_language("en"))
         .into_iter()
         .map(|segment| segment.text)
         .collect()
@@ -129,7 +129,7 @@ fn a_sentence_may_start_with_inline_markup() {
 #[test]
 fn markup_wrapped_over_lines_and_quotes_maps_back_to_the_source() {
     let markdown = "> Some *emphasis.\n> Spanning* here. **Next**\n> one.\n";
-    let found = segments(markdown, true, &Rules::for_language("en"));
+    let found = segments(markdown, Format::markdown(), &Rules::for_language("en"));
     let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, ["Some *emphasis. Spanning* here.", "**Next** one."]);
     assert_eq!(
@@ -142,7 +142,7 @@ fn markup_wrapped_over_lines_and_quotes_maps_back_to_the_source() {
 #[test]
 fn explain_names_the_rules_and_agrees_with_the_split() {
     let markdown = "Some *emphasis. Spanning* here. **Note:** it is *done.* Next.";
-    let found = boundaries(markdown, true, &Rules::for_language("en"));
+    let found = boundaries(markdown, Format::markdown(), &Rules::for_language("en"));
     let refused = found
         .iter()
         .find(|b| b.offset == markdown.find("emphasis.").unwrap() + 9)
@@ -209,7 +209,7 @@ fn segments_with_nothing_to_translate_are_not_offered() {
 #[test]
 fn plain_text_is_read_as_it_was() {
     let text = "Some *emphasis. Spanning* here.\n";
-    let found: Vec<String> = segments(text, false, &Rules::for_language("en"))
+    let found: Vec<String> = segments(text, Format::Plain, &Rules::for_language("en"))
         .into_iter()
         .map(|s| s.text)
         .collect();
@@ -225,7 +225,7 @@ proptest::proptest! {
     fn no_segment_ends_inside_an_inline_element(
         text in "([aZ.!?] |[aZ.!?*_`~<>\\[\\]()/:\n]|é|> |`x. Y`|\\[a. B\\]\\(u.v\\)){0,40}"
     ) {
-        let found = segments(&text, true, &Rules::for_language("en"));
+        let found = segments(&text, Format::markdown(), &Rules::for_language("en"));
         let mut elements = Vec::new();
         for (event, range) in
             pulldown_cmark::Parser::new_ext(&text, super::super::MARKDOWN_OPTIONS).into_offset_iter()
