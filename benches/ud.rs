@@ -280,7 +280,7 @@ fn print_errors(corpus: &str, title: &str, by_rule: &ByRule) {
     let total: usize = by_rule.values().map(|(n, _)| n).sum();
     println!("\n== {corpus}: {title}: {total}");
     let mut rules: Vec<_> = by_rule.iter().collect();
-    rules.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+    rules.sort_by_key(|(_, (count, _))| std::cmp::Reverse(*count));
     for (rule, (count, samples)) in rules {
         println!("  {rule}: {count}");
         for sample in samples {
