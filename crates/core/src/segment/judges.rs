@@ -158,16 +158,19 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         }
     }
 
-    /// `(see. section 4)`: an opening bracket shortly before, not closed,
-    /// holds an aside that a lower-case word continues.
+    /// `(see. section 4)`, `` `code. span` ``: an opening bracket or
+    /// backtick shortly before, not closed, holds an aside or code that a
+    /// lower-case word continues.
     fn bracket_open_before(&self, pos: usize) -> bool {
         let from = self.last_cut.max(pos.saturating_sub(2 * WORD_LIMIT));
         let Some(window) = self.text.get(from..pos) else {
             return false;
         };
         let mut depth = 0i32;
+        let mut backticks = 0;
         for ch in window.chars().rev() {
             match ch {
+                '`' => backticks += 1,
                 ')' | ']' | '}' | '）' | '］' | '｝' => depth += 1,
                 '(' | '[' | '{' | '（' | '［' | '｛' => {
                     if depth == 0 {
@@ -178,7 +181,7 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
                 _ => {}
             }
         }
-        false
+        backticks % 2 == 1
     }
 
     /// `voc. ed. classes`: a known abbreviation with its dot at `pos` makes

@@ -594,6 +594,7 @@ fn asides_in_brackets_and_dashes_continue_in_lower_case() {
         "We won -- hooray! -- and went home.",
         "Is it red? or is it blue?",
         "Add 3 fl. oz. of cream.",
+        "Run `make. then` twice.",
     ] {
         assert_eq!(en(text), [text], "{text}");
     }
