@@ -96,11 +96,12 @@ pub(super) fn is_bullet(ch: char) -> bool {
 }
 
 /// Symbols that open a sentence or a line of informal text (`*** Next`,
-/// `=====`, `> quoted`, `#tag`, `<Title>`); not an emoticon's `:` or `;`.
+/// `=====`, `> quoted`, `#tag`, `<Title>`); not an emoticon's `:` or `;`,
+/// nor `&`, which joins names (`Yahoo! & Co`).
 pub(super) fn is_symbol_opener(ch: char) -> bool {
     matches!(
         ch,
-        '*' | '#' | '=' | '~' | '+' | '>' | '<' | '_' | '@' | '§' | '¶' | '&'
+        '*' | '#' | '=' | '~' | '+' | '>' | '<' | '_' | '@' | '§' | '¶'
     )
 }
 

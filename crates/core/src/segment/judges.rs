@@ -120,9 +120,10 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             Next::End => (true, "end"),
             Next::Lower | Next::Other => {
                 // `Yahoo! in the city`: a capitalised word with its `!` is a
-                // name, not the end of a sentence.
+                // name, not the end of a sentence, before a lower-case word.
                 let word = self.word_before_mark(c.start);
-                let name = word.chars().next().is_some_and(char::is_uppercase)
+                let name = next == Next::Lower
+                    && word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().nth(1).is_some();
                 match self.open_start(c, next, next_pos) {
                     Some(rule) if !name && !word.is_empty() => (true, rule),

@@ -530,6 +530,10 @@ fn symbols_can_start_a_sentence() {
         rule_at("Read the notes. ==== Part two", "en", "notes."),
         (true, "symbol-start")
     );
+    assert_eq!(
+        en("Tickets On Sale Now! ***** Doors open at six."),
+        ["Tickets On Sale Now!", "***** Doors open at six."]
+    );
     // An emoticon belongs to the sentence before it.
     assert_eq!(
         rule_at("Loved it. :) Thanks", "en", "it."),
