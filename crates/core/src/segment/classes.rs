@@ -95,6 +95,16 @@ pub(super) fn is_bullet(ch: char) -> bool {
     matches!(ch, '•' | '⁃' | '‣' | '◦' | '▪' | '●')
 }
 
+/// Symbols that open a sentence or a line of informal text (`*** Next`,
+/// `=====`, `> quoted`, `#tag`, `<Title>`); not an emoticon's `:` or `;`,
+/// nor `&`, which joins names (`Yahoo! & Co`).
+pub(super) fn is_symbol_opener(ch: char) -> bool {
+    matches!(
+        ch,
+        '*' | '#' | '=' | '~' | '+' | '>' | '<' | '_' | '@' | '§' | '¶'
+    )
+}
+
 pub(super) fn is_hangul(ch: char) -> bool {
     matches!(ch, '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }

@@ -4,8 +4,8 @@
 use super::{
     Decision,
     classes::{
-        Next, classify_next, is_cjk, is_dotted, is_hangul, is_numeric_date, is_opener, lower_key,
-        starts_with_ellipsis,
+        Next, classify_next, is_cjk, is_dotted, is_hangul, is_numeric_date, is_opener,
+        is_symbol_opener, lower_key, starts_with_ellipsis,
     },
     cursor::{WORD_LIMIT, char_at, prev_char, token_before, word_at},
     quotes::{quote_continues, spaced_quotative},
@@ -115,12 +115,123 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             // `Happy! ... No one`: the ellipsis decides.
             return (false, "ellipsis-follows");
         }
-        match classify_next(self.text, c.next_pos).0 {
+        let (next, next_pos) = classify_next(self.text, c.next_pos);
+        match next {
             Next::End => (true, "end"),
-            Next::Lower => (false, "lowercase-next"),
-            Next::Other => (false, "no-sentence-start"),
+            Next::Lower | Next::Other => {
+                // `Yahoo! in the city`: a capitalised word with its `!` is a
+                // name, not the end of a sentence, before a lower-case word.
+                let word = self.word_before_mark(c.start);
+                let name = next == Next::Lower
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().nth(1).is_some();
+                match self.open_start(c, next, next_pos) {
+                    Some(rule) if !name && !word.is_empty() => (true, rule),
+                    _ if next == Next::Lower => (false, "lowercase-next"),
+                    _ => (false, "no-sentence-start"),
+                }
+            }
             _ => (true, "terminal"),
         }
+    }
+
+    /// Which rule lets a sentence start here with a lower-case letter or a
+    /// symbol, if the language allows it and no closing quotation or bracket
+    /// comes first (`“Stop.” he said`: a quotation continued).
+    fn open_start(&self, c: &Candidate, next: Next, next_pos: usize) -> Option<&'static str> {
+        // `-- voila! -- you`: a dash after the terminator closes an aside.
+        if c.closers_end > c.run_end
+            || self.text[c.next_pos..].starts_with(['-', '–', '—'])
+            || self.rules.continuers.contains(word_at(self.text, next_pos))
+            || self.bracket_open_before(c.start)
+        {
+            return None;
+        }
+        match next {
+            Next::Lower if self.rules.lowercase_starts => Some("lowercase-start"),
+            Next::Other
+                if self.rules.symbol_starts
+                    && char_at(self.text, next_pos).is_some_and(is_symbol_opener) =>
+            {
+                Some("symbol-start")
+            }
+            _ => None,
+        }
+    }
+
+    /// `(see. section 4)`, `` `code. span` ``: an opening bracket or
+    /// backtick shortly before, not closed, holds an aside or code that a
+    /// lower-case word continues.
+    fn bracket_open_before(&self, pos: usize) -> bool {
+        let from = self.last_cut.max(pos.saturating_sub(2 * WORD_LIMIT));
+        let Some(window) = self.text.get(from..pos) else {
+            return false;
+        };
+        let mut depth = 0i32;
+        let mut backticks = 0;
+        for ch in window.chars().rev() {
+            match ch {
+                '`' => backticks += 1,
+                ')' | ']' | '}' | '）' | '］' | '｝' => depth += 1,
+                '(' | '[' | '{' | '（' | '［' | '｛' => {
+                    if depth == 0 {
+                        return true;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        backticks % 2 == 1
+    }
+
+    /// `voc. ed. classes`: a known abbreviation with its dot at `pos` makes
+    /// the clipped word before it part of one abbreviated phrase.
+    fn abbreviation_at(&self, pos: usize) -> bool {
+        let word = word_at(self.text, pos);
+        let key = lower_key(word);
+        !word.is_empty()
+            && self.text[pos + word.len()..].starts_with('.')
+            && (self.rules.abbreviations.contains(key.as_ref())
+                || self.rules.end_abbreviations.contains(key.as_ref())
+                || self.rules.units.contains(key.as_ref()))
+    }
+
+    /// The word before a `?` or `!`, past white space (`good luck !`).
+    fn word_before_mark(&self, start: usize) -> &str {
+        let mut end = start;
+        while let Some(ch) = prev_char(self.text, end) {
+            if !ch.is_whitespace() || start - end >= 8 {
+                break;
+            }
+            end -= ch.len_utf8();
+        }
+        let (_, token) = token_before(self.text, end);
+        token.trim_start_matches(|ch: char| !ch.is_alphanumeric())
+    }
+
+    /// A full word: not an abbreviation, an initial or a number, which may
+    /// end with a dot inside a sentence.
+    fn full_word(&self, word: &str, key: &str, tok_start: usize) -> bool {
+        let rules = self.rules;
+        let before = self.word_before(tok_start).unwrap_or("");
+        let before_key = lower_key(before.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        word.chars().nth(1).is_some()
+            && word.chars().all(char::is_alphabetic)
+            // `NE.`, `IBM.`: a word in capitals is read as an abbreviation.
+            && !word.chars().all(char::is_uppercase)
+            // `5 ft. 6 in. tall`: a unit after a number.
+            && !(rules.units.contains(key)
+                && (before.starts_with(|ch: char| ch.is_ascii_digit()) || before.ends_with('.')))
+            // `Dr. Mi. arrived`: a name after a title.
+            && !rules.titles.contains(before_key.as_ref())
+            && !rules.titles.contains(key)
+            && !rules.abbreviations.contains(key)
+            && !rules.end_abbreviations.contains(key)
+            && !rules.time_abbreviations.contains(key)
+            && !rules.number_prefixes.contains(key)
+            && !rules.months.contains(key)
+            && !rules.streets.iter().any(|s| s == key)
     }
 
     fn judge_ellipsis(&mut self, c: &Candidate) -> (bool, &'static str) {
@@ -229,8 +340,16 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
         let rules = self.rules;
         match next {
             Next::End => (true, "end"),
-            Next::Lower => (false, "lowercase-next"),
-            Next::Other => (false, "no-sentence-start"),
+            Next::Lower | Next::Other => match self.open_start(c, next, next_word_pos) {
+                Some(rule)
+                    if self.full_word(word, &key, tok_start)
+                        && !self.abbreviation_at(next_word_pos) =>
+                {
+                    (true, rule)
+                }
+                _ if next == Next::Lower => (false, "lowercase-next"),
+                _ => (false, "no-sentence-start"),
+            },
             Next::Digit => {
                 if rules.number_prefixes.contains(key.as_ref())
                     || rules.titles.contains(key.as_ref())
@@ -288,6 +407,14 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             return (false, "date:numeric");
         }
         if rules.time_abbreviations.contains(key) {
+            // `A.M. Rosenthal`: without a number before it, `A.M.` is a
+            // person's initials, and the surname follows.
+            let after_number = self
+                .word_before(tok_start)
+                .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()) || w.contains("clock"));
+            if !after_number && word.starts_with(char::is_uppercase) {
+                return (next_is_starter, "initials");
+            }
             if self.fronted_adverbial(word_start) {
                 return (false, "abbreviation:time-fronted");
             }
@@ -318,6 +445,15 @@ impl<F: FnMut(Decision)> Scanner<'_, F> {
             let next_is_abbreviation = next_dotted
                 && (rules.abbreviations.contains(next_key.as_ref())
                     || rules.end_abbreviations.contains(next_key.as_ref()));
+            // `in the U.S. Mr. Lee` and `Acme Co. Gov. Lee`: a courtesy title,
+            // or any title after a name's end, is no title the abbreviation
+            // modifies (unlike `U.S. Sen. Lee`).
+            if next_is_title
+                && (rules.courtesy_titles.contains(next_key.as_ref())
+                    || rules.name_ends.contains(key))
+            {
+                return (true, "abbreviation:end-before-title");
+            }
             return (!next_is_title && !next_is_abbreviation, "abbreviation:end");
         }
         if rules.abbreviations.contains(key)

@@ -109,6 +109,25 @@ pub struct Rules {
     /// Chinese verbs of saying: a short clause ending in one after a closing
     /// quote is its attribution (`“为什么？”他问。`).
     pub(crate) attributions: Vec<String>,
+    /// A sentence may start with a lower-case letter (`[sentence-starts]
+    /// lowercase`): informal writing does, after a full word and a terminator.
+    pub(crate) lowercase_starts: bool,
+    /// A sentence may start with a symbol (`[sentence-starts] symbol`): `***`,
+    /// `=====`, `> quoted`, `#tag` after a full word and a terminator.
+    pub(crate) symbol_starts: bool,
+    /// Courtesy titles (`Mr`, `Dr`): unlike an office (`Sen.`, `Gov.`), no
+    /// place or company abbreviation before one modifies it, so `U.S. Mr.`
+    /// is a sentence end.
+    pub(crate) courtesy_titles: WordSet,
+    /// Abbreviations that end a name (`Inc`, `Co`, `Jr`): they modify no
+    /// title after them, so `Acme Co. Gov. Smith` is a sentence end.
+    pub(crate) name_ends: WordSet,
+    /// Units written after a number (`6 in.`, `2 hrs.`): no sentence end
+    /// before a lower-case word.
+    pub(crate) units: WordSet,
+    /// Lower-case words that continue a sentence after a terminator (`red?
+    /// or blue?`): they join alternatives, they start nothing.
+    pub(crate) continuers: WordSet,
     /// Workspace no-break patterns (see [`Rules::add_no_break_patterns`]).
     pub(crate) no_break: Vec<NoBreak>,
 }
@@ -137,6 +156,12 @@ impl Default for Rules {
             particles: Vec::new(),
             continuations: Vec::new(),
             attributions: Vec::new(),
+            lowercase_starts: false,
+            symbol_starts: false,
+            courtesy_titles: WordSet::default(),
+            name_ends: WordSet::default(),
+            units: WordSet::default(),
+            continuers: WordSet::default(),
             no_break: Vec::new(),
         };
         rules.load(BASE, 0);
@@ -275,6 +300,15 @@ impl Rules {
             "particles" => self.particles.push(entry.to_string()),
             "continuations" => self.continuations.push(entry.to_string()),
             "attributions" => self.attributions.push(entry.to_string()),
+            "courtesy-titles" => drop(self.courtesy_titles.insert(key())),
+            "name-ends" => drop(self.name_ends.insert(key())),
+            "units" => drop(self.units.insert(key())),
+            "continuers" => drop(self.continuers.insert(entry.to_string())),
+            "sentence-starts" => match entry {
+                "lowercase" => self.lowercase_starts = true,
+                "symbol" => self.symbol_starts = true,
+                _ => {}
+            },
             // An unknown class in a rule file is ignored rather than fatal: the
             // files are compiled in, and the tests check every class is used.
             _ => {}
@@ -462,6 +496,11 @@ mod tests {
             "quotatives",
             "particles",
             "continuations",
+            "courtesy-titles",
+            "name-ends",
+            "sentence-starts",
+            "units",
+            "continuers",
         ];
         for (name, text) in FILES.iter().chain([("base", BASE)].iter()) {
             for line in text.lines() {

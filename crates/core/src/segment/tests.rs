@@ -471,3 +471,135 @@ fn linear_on_pathological_input() {
         assert!(ranges.len() <= input.len());
     }
 }
+
+fn rule_at(text: &str, lang: &str, after: &str) -> (bool, &'static str) {
+    let offset = text.find(after).expect("marker in text") + after.len();
+    let d = explain(text, &Rules::for_language(lang));
+    let d = d
+        .iter()
+        .find(|d| d.offset == offset)
+        .expect("a candidate there");
+    (d.split, d.rule)
+}
+
+#[test]
+fn informal_sentences_start_in_lower_case_after_a_full_word() {
+    assert_eq!(
+        en("the bus was late again. we walked home."),
+        ["the bus was late again.", "we walked home."]
+    );
+    assert_eq!(
+        en("did you see the game? it went to overtime"),
+        ["did you see the game?", "it went to overtime"]
+    );
+    assert_eq!(
+        en("what a view ! worth every step"),
+        ["what a view !", "worth every step"]
+    );
+    assert_eq!(
+        rule_at("nice weather. let's go", "en", "weather."),
+        (true, "lowercase-start")
+    );
+}
+
+#[test]
+fn lower_case_after_an_abbreviation_initial_number_or_quotation_continues() {
+    for text in [
+        "Bring approx. two litres of water.",
+        "We met at 5 p.m. and talked.",
+        "Apples, pears, etc. are sold here.",
+        "It was signed by J. and then filed.",
+        "He scored in round 3. and then again.",
+        "“Stop right there.” she shouted.",
+        "Courses in voc. ed. classes help.",
+        "The dish takes 2 hrs. to bake.",
+        // A capitalised word before `!` is a name (`Yahoo!`), not an end.
+        "She played Jeopardy! on TV.",
+    ] {
+        assert_eq!(en(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn symbols_can_start_a_sentence() {
+    assert_eq!(
+        en("That was all for today. *** Next week we start again."),
+        ["That was all for today.", "*** Next week we start again."]
+    );
+    assert_eq!(
+        rule_at("Read the notes. ==== Part two", "en", "notes."),
+        (true, "symbol-start")
+    );
+    assert_eq!(
+        en("Tickets On Sale Now! ***** Doors open at six."),
+        ["Tickets On Sale Now!", "***** Doors open at six."]
+    );
+    // An emoticon belongs to the sentence before it.
+    assert_eq!(
+        rule_at("Loved it. :) Thanks", "en", "it."),
+        (false, "no-sentence-start")
+    );
+}
+
+#[test]
+fn a_courtesy_title_or_a_title_after_a_name_end_starts_a_sentence() {
+    assert_eq!(
+        en("He moved to the U.K. Dr. Park stayed behind."),
+        ["He moved to the U.K.", "Dr. Park stayed behind."]
+    );
+    assert_eq!(
+        en("The deal went to Baxter Corp. Gov. Hale objected."),
+        ["The deal went to Baxter Corp.", "Gov. Hale objected."]
+    );
+    // An office after a place abbreviation is one name.
+    assert_eq!(
+        en("She called U.S. Sen. Hale on Monday."),
+        ["She called U.S. Sen. Hale on Monday."]
+    );
+    assert_eq!(
+        rule_at("It was made in the U.K. Mrs. Ford said so.", "en", "U.K."),
+        (true, "abbreviation:end-before-title")
+    );
+}
+
+#[test]
+fn capital_initials_without_a_number_are_no_time() {
+    assert_eq!(
+        en("The column was edited by P.M. Brennan for years."),
+        ["The column was edited by P.M. Brennan for years."]
+    );
+    assert_eq!(
+        en("The train left at 6 P.M. Nobody was on it."),
+        ["The train left at 6 P.M.", "Nobody was on it."]
+    );
+}
+
+#[test]
+fn korean_title_brackets_and_ellipses_start_sentences() {
+    assert_eq!(
+        split("영화가 끝났다. <바다> 는 다음 달에 나온다.", "ko"),
+        ["영화가 끝났다.", "<바다> 는 다음 달에 나온다."]
+    );
+    assert_eq!(
+        split("책을 다 읽었다. 《봄날》은 두 번째 책이다.", "ko"),
+        ["책을 다 읽었다.", "《봄날》은 두 번째 책이다."]
+    );
+    assert_eq!(
+        split("비가 왔어요… 우리는 집에 있었다.", "ko"),
+        ["비가 왔어요…", "우리는 집에 있었다."]
+    );
+}
+
+#[test]
+fn asides_in_brackets_and_dashes_continue_in_lower_case() {
+    for text in [
+        "The value (approx. nine) is fine.",
+        "The tool (see. below) is new.",
+        "We won -- hooray! -- and went home.",
+        "Is it red? or is it blue?",
+        "Add 3 fl. oz. of cream.",
+        "Run `make. then` twice.",
+    ] {
+        assert_eq!(en(text), [text], "{text}");
+    }
+}
