@@ -24,6 +24,7 @@ mod hostile;
 mod import;
 mod import_attacks;
 mod import_xml_attacks;
+mod incremental;
 mod markdown;
 mod memory;
 mod messages;

@@ -552,3 +552,22 @@ suggest-summary = { $segments ->
 error-memory-file = cannot read the translation memory file { $path }: { $reason }
 help-memory-file = list TMX files that exist, relative to the folder of l10n.toml, in `memory = [...]`
 extract-filled = { $count } filled from memory
+timings-header = where the time went (summed over threads):
+timings-row = {"  "}{ $phase ->
+        [discover] discover
+        [read] read
+        [parse] parse
+        [plan] plan
+        [render] render
+        [stage] stage
+       *[commit] commit
+    }: { $ms } ms, { $count } { $count ->
+        [one] item
+       *[other] items
+    }
+timings-planned = planned { $planned } of { $articles } { $articles ->
+        [one] article
+       *[other] articles
+    }; wall time { $ms } ms
+cli-extract-timings = Print where the run spent its time, per phase, to stderr (also L10N_TIMINGS=1)
+cli-status-timings = Print where the run spent its time, per phase, to stderr (also L10N_TIMINGS=1)

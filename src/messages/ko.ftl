@@ -520,3 +520,16 @@ suggest-summary = 번역이 필요한 세그먼트 { $segments }개, 그중 제�
 error-memory-file = 번역 메모리 파일 { $path }을(를) 읽을 수 없습니다: { $reason }
 help-memory-file = `memory = [...]`에는 l10n.toml이 있는 폴더 기준으로 존재하는 TMX 파일을 적으세요
 extract-filled = 메모리에서 { $count }개 채움
+timings-header = 단계별 시간 (스레드 합계):
+timings-row = {"  "}{ $phase ->
+        [discover] 찾기
+        [read] 읽기
+        [parse] 해석
+        [plan] 계획
+        [render] 렌더링
+        [stage] 준비
+       *[commit] 반영
+    }: { $ms } ms, 항목 { $count }개
+timings-planned = 기사 { $articles }개 중 { $planned }개를 계획함; 전체 시간 { $ms } ms
+cli-extract-timings = 실행 시간이 어느 단계에 쓰였는지 표준 오류에 출력합니다 (L10N_TIMINGS=1도 같음)
+cli-status-timings = 실행 시간이 어느 단계에 쓰였는지 표준 오류에 출력합니다 (L10N_TIMINGS=1도 같음)

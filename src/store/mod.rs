@@ -197,6 +197,11 @@ impl Staged {
     pub fn target(&self) -> &Path {
         &self.target
     }
+
+    /// The hash of what the target will hold once committed.
+    pub fn written_hash(&self) -> u64 {
+        self.written.hash
+    }
 }
 
 /// Writes `contents` beside `path`, to replace it on [`commit`] if the file
