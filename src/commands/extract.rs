@@ -38,7 +38,9 @@ use super::{Output, in_partition, lock};
 pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Output> {
     let workspace = &extract.workspace;
     let lock = lock(&workspace.root, extract.wait, settings)?;
-    lock.remove_stale_temporary_files(&workspace.locales_dir(), Reach::Tree);
+    timings::time(Phase::Discover, || {
+        lock.remove_stale_temporary_files(&workspace.locales_dir(), Reach::Tree);
+    });
     let languages = extract.targets.list(workspace, false)?;
     let all = timings::time(Phase::Discover, || workspace.articles())?;
     let articles = in_partition(all.clone(), extract.partition);
@@ -181,7 +183,9 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
         known,
         reduce,
     )?;
-    let mut orphans = survey::orphans(workspace, &languages, &all)?;
+    let mut orphans = timings::time(Phase::Discover, || {
+        survey::orphans(workspace, &languages, &all)
+    })?;
     orphans.retain(|o| extract.partition.is_none_or(|p| p.contains(&o.article)));
 
     let ui = settings.ui;
