@@ -656,6 +656,7 @@ fn bench(options: &Options, n: usize) -> String {
     );
     let _ = fs::remove_dir_all(dir.join(".bench-copy"));
     rows.push(row("floor, rewrite", "cp -r of the catalogs + sync", copy));
+    incremental_rows(&dir, l10n, runs, &generated.ids, &mut rows);
 
     let mut msgmerge_seconds = None;
     if msgmerge {
@@ -870,6 +871,70 @@ fn exchange_rows(dir: &Path, l10n: &Path, runs: usize, rows: &mut Vec<Row>) {
         "l10n import exchange-po/ko (every empty msgstr filled)",
         timing,
     ));
+}
+
+/// Incremental `extract` (issue 16), after "extract after mutate" and the
+/// rewrite floor of the same run: that extract against the floor, then
+/// `extract` with nothing changed and after editing 10 articles, each
+/// against the cached `status` of this run.
+fn incremental_rows(dir: &Path, l10n: &Path, runs: usize, ids: &[String], rows: &mut Vec<Row>) {
+    let seconds =
+        |rows: &[Row], step: &str| rows.iter().find(|r| r.step == step).and_then(|r| r.seconds);
+    if let (Some(extract), Some(floor)) = (
+        seconds(rows, "extract after mutate"),
+        seconds(rows, "floor, rewrite"),
+    ) {
+        let r = rows
+            .iter_mut()
+            .find(|r| r.step == "extract after mutate")
+            .unwrap();
+        if !r.versus.is_empty() {
+            r.versus.push_str("; ");
+        }
+        write!(r.versus, "{:.2}× the rewrite floor", extract / floor).unwrap();
+    }
+    let status = seconds(rows, "status, unchanged");
+    let versus_status = |timing: &Timing| {
+        status.map_or(String::new(), |s| {
+            format!("{:.2}× cached status", timing.seconds / s)
+        })
+    };
+    let extract = strings(&["extract"]);
+    // Files the last extract wrote are racy until 2 s old: one run reads
+    // them (by hash) and remembers their stamps; later runs need only those.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    run_once(dir, l10n, &extract, None, &[0]);
+    eprintln!("[{}] extract, nothing changed", ids.len());
+    let unchanged = median(
+        (0..runs)
+            .map(|_| run_once(dir, l10n, &extract, None, &[0]))
+            .collect(),
+    );
+    let mut r = row(
+        "extract, nothing changed",
+        "l10n extract (again, nothing changed)",
+        unchanged,
+    );
+    r.versus = versus_status(&unchanged);
+    rows.push(r);
+    target(rows, "extract, nothing changed", 0.3, ids.len());
+
+    eprintln!("[{}] extract after editing 10 articles", ids.len());
+    for id in ids.iter().take(10) {
+        let path = dir.join(format!("articles/{id}.md"));
+        let mut text = fs::read_to_string(&path).expect("an article");
+        text.push_str("\nThe benchmark added this sentence to the article.\n");
+        fs::write(&path, text).expect("an article written");
+    }
+    let edited = run_once(dir, l10n, &extract, None, &[0]);
+    let mut r = row(
+        "extract after editing 10 articles",
+        "l10n extract (10 articles edited)",
+        edited,
+    );
+    r.versus = versus_status(&edited);
+    rows.push(r);
+    target(rows, "extract after editing 10 articles", 0.3, ids.len());
 }
 
 /// The articles that have a template catalog (all of them, after extract).

@@ -42,7 +42,11 @@ use crate::store::Stamp;
 use crate::survey::UnknownKey;
 use crate::ui::{Message, StoredMessage};
 
-const FILE: &str = ".l10n/cache/reports.bin";
+/// The cache of `status` and `check`.
+pub const REPORTS: &str = ".l10n/cache/reports.bin";
+/// The cache of `extract`: per article, the counts of the catalogs it left
+/// (see `commands::extract`).
+pub const EXTRACT: &str = ".l10n/cache/extract.bin";
 const MAGIC: &[u8; 8] = b"l10ncach";
 /// Bumped whenever the stored shape changes.
 const FORMAT: u32 = 11;
@@ -148,10 +152,11 @@ struct Index {
 }
 
 impl Cache {
-    /// The cache of the workspace at `root` for reports made with settings
-    /// hashing to `salt`; empty if there is none or it cannot be trusted.
-    pub fn load(root: &Path, salt: u64) -> Cache {
-        let path = root.join(FILE);
+    /// The cache in `file` ([`REPORTS`], [`EXTRACT`]) of the workspace at
+    /// `root` for reports made with settings hashing to `salt`; empty if
+    /// there is none or it cannot be trusted.
+    pub fn load(root: &Path, file: &str, salt: u64) -> Cache {
+        let path = root.join(file);
         let mut cache = Cache {
             path,
             salt,

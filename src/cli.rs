@@ -117,6 +117,8 @@ pub struct ExtractArgs {
     pub fill: Option<Fill>,
     #[arg(long, value_name = "N", default_value_t = 70, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: u8,
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `extract --fill`: which translation memory matches fill missing entries.
@@ -154,6 +156,8 @@ pub struct StatusArgs {
     pub partition: Option<Partition>,
     #[arg(long)]
     pub no_cache: bool,
+    #[arg(long)]
+    pub timings: bool,
     #[arg(long, num_args = 1.., value_name = "REPORT.json", conflicts_with_all = ["languages", "articles", "partition", "since"])]
     pub merge: Vec<PathBuf>,
     #[arg(long, value_name = "REF")]
@@ -580,5 +584,7 @@ fn help_messages() -> Vec<(&'static str, &'static str, Message)> {
         ("suggest", "min_score", msg!("cli-suggest-min-score")),
         ("suggest", "max", msg!("cli-suggest-max")),
         ("suggest", "articles", msg!("cli-suggest-articles")),
+        ("extract", "timings", msg!("cli-extract-timings")),
+        ("status", "timings", msg!("cli-status-timings")),
     ]
 }

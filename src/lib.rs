@@ -26,6 +26,7 @@ pub mod settings;
 pub mod site;
 pub mod store;
 pub mod survey;
+pub mod timings;
 pub mod ui;
 pub mod workspace;
 

@@ -89,6 +89,7 @@ fn main() -> ExitCode {
         ui,
         clock: clock(),
         source_date_epoch: std::env::var_os("SOURCE_DATE_EPOCH"),
+        timings: std::env::var("L10N_TIMINGS").is_ok_and(|v| v == "1"),
     };
     let style = Style {
         color: std::io::stderr().is_terminal() && !env.no_color,

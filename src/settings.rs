@@ -49,6 +49,8 @@ pub struct Environment {
     /// `SOURCE_DATE_EPOCH`: the time exported files record instead of the
     /// clock's, so that an export can be reproduced byte for byte.
     pub source_date_epoch: Option<std::ffi::OsString>,
+    /// `L10N_TIMINGS=1`: print the timings table as `--timings` does.
+    pub timings: bool,
 }
 
 /// Everything a run needs to know, decided.
@@ -63,6 +65,9 @@ pub struct Settings {
     /// `--quiet`: standard error carries errors only (no warnings, notes or
     /// progress), and a writing command that succeeds prints nothing.
     pub quiet: bool,
+    /// `--timings` (extract, status) or `L10N_TIMINGS=1`: print where the
+    /// run spent its time (see `timings`).
+    pub timings: bool,
     pub command: CommandSettings,
 }
 
@@ -310,6 +315,9 @@ impl Settings {
             notify: if cli.quiet { |_| {} } else { env.notify },
             program_id: env.program_id,
             quiet: cli.quiet,
+            timings: env.timings
+                || matches!(&cli.command, Command::Extract(a) if a.timings)
+                || matches!(&cli.command, Command::Status(a) if a.timings),
             command,
         })
     }

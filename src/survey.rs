@@ -193,19 +193,89 @@ pub fn survey<T: Send>(
     prune: bool,
     reduce: impl Fn(ArticleSurvey) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
+    survey_changed(
+        workspace,
+        languages,
+        articles,
+        prune,
+        |_, _| None,
+        |survey, _| reduce(survey),
+    )
+}
+
+/// How one article's files were found: their stamps (before they were
+/// read) and, once read, their contents' hashes, in the order of
+/// [`Sources::stamps`].
+#[derive(Debug, Clone)]
+pub struct Looked {
+    pub stamps: Vec<Stamp>,
+    /// `None` until the files were read; then one per file, `None` for a
+    /// file that is not there.
+    pub hashes: Option<Vec<Option<u64>>>,
+}
+
+/// [`survey`], but an article that `known` recognises is neither read
+/// (when `known` recognises it by its stamps alone) nor parsed and planned
+/// (by its stamps and contents' hashes): its result is what `known` gives.
+pub fn survey_changed<T: Send>(
+    workspace: &Workspace,
+    languages: &[Lang],
+    articles: &[ArticleFile],
+    prune: bool,
+    known: impl Fn(&ArticleFile, &Looked) -> Option<T> + Sync,
+    reduce: impl Fn(ArticleSurvey, Looked) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    use crate::timings::{self, Phase};
     let rules = rules(workspace);
     let progress = crate::progress::start(articles.len());
+    timings::looked_at(articles.len());
     articles
         .par_iter()
         .map(|file| {
             // A run asked to stop does so between articles.
             crate::interrupt::check()?;
-            let inputs = Inputs::read(workspace, languages, file)?;
-            let reduced = reduce(plan(workspace, languages, inputs, prune, &rules)?);
+            let sources = timings::time(Phase::Discover, || {
+                Sources::locate(workspace, languages, file)
+            })?;
+            let mut looked = Looked {
+                stamps: sources.stamps.clone(),
+                hashes: None,
+            };
+            if let Some(known) = known(file, &looked) {
+                progress.advance();
+                return Ok(known);
+            }
+            let inputs = timings::time(Phase::Read, || sources.read())?;
+            looked.hashes = Some(inputs.hashes());
+            if let Some(known) = known(file, &looked) {
+                progress.advance();
+                return Ok(known);
+            }
+            timings::planned_one();
+            let reduced = reduce(plan(workspace, languages, inputs, prune, &rules)?, looked);
             progress.advance();
             reduced
         })
         .collect()
+}
+
+/// One key for an article's files: its path and each file's hash (`None`
+/// for a file that is not there), in the order of [`Sources::stamps`].
+pub fn files_key(article: &ArticleFile, hashes: &[Option<u64>]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let path = article.path.to_string_lossy();
+    hasher.update(&(path.len() as u64).to_le_bytes());
+    hasher.update(path.as_bytes());
+    for hash in hashes {
+        match hash {
+            Some(hash) => {
+                hasher.update(&[1]);
+                hasher.update(&hash.to_le_bytes());
+            }
+            None => hasher.update(&[0]),
+        }
+    }
+    hasher.digest()
 }
 
 /// Where one article's inputs are: the article, its template and its
@@ -287,6 +357,16 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// The hash of each file's bytes (`None` when absent), in the order of
+    /// [`Sources::stamps`]: the article, the template, the catalogs.
+    pub fn hashes(&self) -> Vec<Option<u64>> {
+        let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_64(bytes);
+        std::iter::once(Some(hash(&self.article)))
+            .chain(std::iter::once(self.template.as_deref().map(hash)))
+            .chain(self.catalogs.iter().map(|(_, b)| b.as_deref().map(hash)))
+            .collect()
+    }
+
     pub fn read(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Inputs> {
         Sources::locate(workspace, languages, file)?.read()
     }
@@ -337,6 +417,7 @@ pub fn plan(
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
     let changes = change_classes(source_lang);
+    let parse_start = crate::timings::enabled().then(std::time::Instant::now);
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
     let text = article::decode_owned(&file.path, inputs.article)?;
@@ -363,6 +444,11 @@ pub fn plan(
             Ok((path, existing))
         })
         .collect::<Result<Vec<_>>>()?;
+    let plan_start = parse_start.map(|start| {
+        let now = std::time::Instant::now();
+        crate::timings::add(crate::timings::Phase::Parse, now - start, 1);
+        now
+    });
     // New ids avoid those the catalogs have for other texts.
     let catalogs: Vec<&Catalog> = existing
         .iter()
@@ -393,6 +479,9 @@ pub fn plan(
             }
         })
         .collect();
+    if let Some(start) = plan_start {
+        crate::timings::add(crate::timings::Phase::Plan, start.elapsed(), 1);
+    }
     Ok(ArticleSurvey {
         file,
         text,

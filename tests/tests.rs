@@ -25,6 +25,7 @@ mod hostile;
 mod import;
 mod import_attacks;
 mod import_xml_attacks;
+mod incremental;
 mod markdown;
 mod markdown_blocks;
 mod markdown_inline;

@@ -1,10 +1,19 @@
 //! `l10n extract`: plans every article against its catalogs and writes the
 //! catalogs that change (all or nothing), reporting what changed.
+//!
+//! Incremental: an article whose files (the article, its template, its
+//! catalogs) are as the last run left them, with the same configuration
+//! and program, is not read, parsed or planned again. The same rule as the
+//! status cache decides (`cache`): a settled file by its stamp, a racy one
+//! by its contents' hash. Files this run wrote are remembered by the hash
+//! of what was written and no stamp, so the next run reads them once and
+//! the run after that looks at their stamps alone.
 use std::fmt::Write as _;
 use std::path::Path;
 
 use std::collections::HashMap;
 
+use crate::cache::{self, Cache};
 use crate::catalog::Catalog;
 use crate::catalog_schema;
 use crate::cli::Fill;
@@ -14,19 +23,25 @@ use crate::memory::{Match, Memory};
 use crate::memory_score;
 use crate::msg;
 use crate::plan::Origin;
+use crate::report::{ArticleReport, Detail};
 use crate::settings::{ExtractSettings, Settings, Targets};
-use crate::store::{self, CatalogFile, Reach};
-use crate::survey::{self, ArticleSurvey};
+use crate::store::{self, CatalogFile, Reach, Stamp};
+use crate::survey::{self, ArticleSurvey, Looked};
+use crate::timings::{self, Phase};
 use crate::ui::{Message, Ui};
+use crate::workspace::ArticleFile;
 
+use super::reports::settings_key;
 use super::{Output, in_partition, lock};
 
 pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Output> {
     let workspace = &extract.workspace;
     let lock = lock(&workspace.root, extract.wait, settings)?;
-    lock.remove_stale_temporary_files(&workspace.locales_dir(), Reach::Tree);
+    timings::time(Phase::Discover, || {
+        lock.remove_stale_temporary_files(&workspace.locales_dir(), Reach::Tree);
+    });
     let languages = extract.targets.list(workspace, false)?;
-    let all = workspace.articles()?;
+    let all = timings::time(Phase::Discover, || workspace.articles())?;
     let articles = in_partition(all.clone(), extract.partition);
     let source_lang = &workspace.config.source_lang;
     // With `--fill`, each language's memory, brought up to date with the
@@ -48,25 +63,59 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
             .flatten()
     };
 
+    let salt = settings_key(workspace, &languages, settings.program_id) ^ u64::from(has_schema);
+    let mut cache = Cache::load(&workspace.root, cache::EXTRACT, salt);
+    // An article as the last run left it, unless this run asks for what
+    // that run did not do: `--prune` with obsolete entries kept, `--fill`
+    // with entries missing (the memory may have their translations now).
+    let known = |file: &ArticleFile, looked: &Looked| {
+        let ((reports, warnings), update) = match &looked.hashes {
+            None => (
+                cache.unchanged(&file.id, &looked.stamps, Detail::Counts)?,
+                None,
+            ),
+            Some(hashes) => (
+                cache.matching(&file.id, survey::files_key(file, hashes), Detail::Counts)?,
+                Some(cache::Update::Stamps(looked.stamps.clone())),
+            ),
+        };
+        let pending = |r: &ArticleReport| {
+            extract.prune && r.counts.obsolete > 0 || extract.fill.is_some() && r.counts.missing > 0
+        };
+        if reports.iter().any(pending) {
+            return None;
+        }
+        Some(Extracted {
+            changes: Changes::default(),
+            warnings,
+            staged: Vec::new(),
+            renamed: Vec::new(),
+            update,
+        })
+    };
+
     // Each article's new catalogs are staged as soon as they are planned;
     // nothing replaces a catalog until every article was read and planned.
-    let outcomes = survey::survey(workspace, &languages, &articles, extract.prune, |survey| {
+    let reduce = |survey: ArticleSurvey, looked: Looked| {
         let template = survey.plan.template(source_lang);
+        // Which file (in the order of `looked`) each staged one replaces.
         let mut staged = Vec::new();
+        let mut replaced = Vec::new();
         match &survey.template {
             Some(old) if old.catalog.same_content(&template) => {}
             old => {
-                let contents = render(&template, old.as_ref(), directive(&survey.template_path));
-                staged.push(store::stage(
-                    &survey.template_path,
-                    &contents,
-                    fingerprint(old.as_ref()),
-                )?);
+                let contents = timings::time(Phase::Render, || {
+                    render(&template, old.as_ref(), directive(&survey.template_path))
+                });
+                staged.push(timings::time(Phase::Stage, || {
+                    store::stage(&survey.template_path, &contents, fingerprint(old.as_ref()))
+                })?);
+                replaced.push(1);
             }
         }
         let mut renamed = Vec::new();
         let mut filled = 0;
-        for language in &survey.languages {
+        for (index, language) in survey.languages.iter().enumerate() {
             let memory = memories.get(&language.plan.lang);
             if !language.plan.changed && memory.is_none() {
                 continue;
@@ -88,26 +137,65 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
             for (old, new) in language.plan.renamed() {
                 renamed.push(msg!("extract-renamed", path = &path, old = old, new = new));
             }
-            let contents = render(&catalog, file, directive(&language.path));
-            staged.push(store::stage(&language.path, &contents, fingerprint(file))?);
+            let contents = timings::time(Phase::Render, || {
+                render(&catalog, file, directive(&language.path))
+            });
+            staged.push(timings::time(Phase::Stage, || {
+                store::stage(&language.path, &contents, fingerprint(file))
+            })?);
+            replaced.push(2 + index);
         }
         let mut changes = changes(&survey);
         changes.filled = filled;
+        let warnings = survey::unknown_key_warnings(workspace, &survey);
+        // Warnings name lines of the files as read: an article whose files
+        // change is not remembered with them (the next run plans it again).
+        let update = (warnings.is_empty() || staged.is_empty()).then(|| {
+            let Looked { mut stamps, hashes } = looked;
+            let mut hashes = hashes.unwrap_or_default();
+            for (file, &index) in staged.iter().zip(&replaced) {
+                hashes[index] = Some(file.written_hash());
+                stamps[index] = Stamp::Unknown;
+            }
+            let reports: Vec<ArticleReport> = survey
+                .languages
+                .iter()
+                .map(|l| ArticleReport::new(&survey.file.id, &l.plan, String::new(), &[]))
+                .collect();
+            let key = survey::files_key(&survey.file, &hashes);
+            let record = cache::Record::new(key, stamps, &(reports, warnings.clone()), false);
+            cache::Update::Reports(Box::new(record))
+        });
         Ok(Extracted {
             changes,
-            warnings: survey::unknown_key_warnings(workspace, &survey),
+            warnings,
             staged,
             renamed,
+            update,
         })
+    };
+    let outcomes = survey::survey_changed(
+        workspace,
+        &languages,
+        &articles,
+        extract.prune,
+        known,
+        reduce,
+    )?;
+    let mut orphans = timings::time(Phase::Discover, || {
+        survey::orphans(workspace, &languages, &all)
     })?;
-    let mut orphans = survey::orphans(workspace, &languages, &all)?;
     orphans.retain(|o| extract.partition.is_none_or(|p| p.contains(&o.article)));
 
     let ui = settings.ui;
     let mut out = String::new();
     let mut stderr = String::new();
     let mut staged = Vec::new();
+    let mut updates = Vec::new();
     for (file, outcome) in articles.iter().zip(outcomes) {
+        if let Some(update) = outcome.update {
+            updates.push((&file.id, update));
+        }
         for warning in outcome.warnings {
             let _ = writeln!(stderr, "{}", ui.text(&warning.message()));
         }
@@ -142,7 +230,16 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
             let _ = writeln!(stderr, "{}", ui.text(&warning));
         }
     }
-    store::commit(staged, removals)?;
+    timings::time(Phase::Commit, || store::commit(staged, removals))?;
+    // Remembered only once everything is in place: a run that failed
+    // leaves the last run's memory, still true of the files.
+    for (article, update) in updates {
+        cache.update(article, update);
+    }
+    if extract.partition.is_none() {
+        cache.retain(&all.iter().map(|a| a.id.as_str()).collect());
+    }
+    cache.save();
     let summary = msg!(
         "extract-summary",
         articles = articles.len(),
@@ -166,6 +263,8 @@ struct Extracted {
     staged: Vec<store::Staged>,
     /// Entries found by their source under another id, one line each.
     renamed: Vec<Message>,
+    /// What to remember of the article once the run succeeds.
+    update: Option<cache::Update>,
 }
 
 fn fingerprint(old: Option<&CatalogFile>) -> Option<store::Fingerprint> {
@@ -186,6 +285,7 @@ fn render(catalog: &Catalog, old: Option<&CatalogFile>, directive: Option<String
 }
 
 /// What `extract` did to an article's segments.
+#[derive(Default)]
 struct Changes {
     added: usize,
     changed: usize,

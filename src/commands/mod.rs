@@ -37,6 +37,10 @@ pub struct Output {
 
 pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
     let result = Settings::resolve(cli, env).and_then(|settings| {
+        let start = std::time::Instant::now();
+        if settings.timings {
+            crate::timings::enable();
+        }
         match &settings.command {
             CommandSettings::Init(init) => init::run(init, &settings),
             CommandSettings::Extract(extract) => extract::run(extract, &settings),
@@ -52,6 +56,13 @@ pub fn run(cli: &Cli, env: &Environment) -> Result<Output> {
             CommandSettings::Suggest(suggest) => suggest::run(suggest, &settings),
         }
         .map(|output| quieted(output, &settings))
+        .map(|mut output| {
+            // Asked for by name: printed even under --quiet.
+            if settings.timings {
+                output.stderr += &crate::timings::table(settings.ui, start);
+            }
+            output
+        })
     });
     // Files in errors are named as the workspace sees them, whichever part
     // of the program made the error.

@@ -11,6 +11,7 @@ use crate::qa::{self, Check, QaConfig};
 use crate::report::{ArticleReport, Detail, LanguageReport, QaIssue, Report};
 use crate::settings::{Scope, Settings};
 use crate::survey;
+use crate::timings::{self, Phase};
 use crate::ui::Ui;
 use crate::workspace::Workspace;
 
@@ -48,26 +49,30 @@ pub(super) fn build_report(
     let salt = settings_key(workspace, read, settings.program_id)
         ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
     let mut cache = if use_cache {
-        Cache::load(&workspace.root, salt)
+        Cache::load(&workspace.root, cache::REPORTS, salt)
     } else {
         Cache::default()
     };
     // Each article is taken from the cache when none of its inputs changed,
     // or else reduced to its reports as soon as it is planned.
     let progress = crate::progress::start(articles.len());
+    timings::looked_at(articles.len());
     let reduced = articles
         .par_iter()
         .map(|file| {
-            let sources = survey::Sources::locate(workspace, read, file)?;
+            let sources = timings::time(Phase::Discover, || {
+                survey::Sources::locate(workspace, read, file)
+            })?;
             let stamps = sources.stamps.clone();
             if let Some(hit) = cache.unchanged(&file.id, &stamps, detail) {
                 return Ok((hit, None));
             }
-            let inputs = sources.read()?;
+            let inputs = timings::time(Phase::Read, || sources.read())?;
             let key = inputs.content_key();
             if let Some(hit) = cache.matching(&file.id, key, detail) {
                 return Ok((hit, Some(cache::Update::Stamps(stamps))));
             }
+            timings::planned_one();
             let mut survey = survey::plan(workspace, read, inputs, false, &rules)?;
             survey.fall_back(&fallbacks);
             survey.languages.truncate(languages.len());
@@ -205,7 +210,7 @@ fn quality(
 
 /// A hash of everything besides the files that a report depends on: the
 /// configuration, the languages asked for and the program itself.
-fn settings_key(workspace: &Workspace, languages: &[Lang], program_id: u64) -> u64 {
+pub(super) fn settings_key(workspace: &Workspace, languages: &[Lang], program_id: u64) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(&program_id.to_le_bytes());
     hasher.update(&workspace.config_hash.to_le_bytes());

@@ -570,3 +570,22 @@ build-refused = refused { $article }: { $count } { $count ->
 cli-build-strict = Do not write an article with any segment left in the source language (no translation of its own, none from a fallback language); the others are written, and the run exits 1
 error-markdown-config = invalid [markdown] setting: { $reason }
 help-markdown-config = write `front-matter = ["title", "description"]` and `opaque = [["<<", ">>"]]`: key names, and pairs of non-empty delimiters
+timings-header = where the time went (summed over threads):
+timings-row = {"  "}{ $phase ->
+        [discover] discover
+        [read] read
+        [parse] parse
+        [plan] plan
+        [render] render
+        [stage] stage
+       *[commit] commit
+    }: { $ms } ms, { $count } { $count ->
+        [one] item
+       *[other] items
+    }
+timings-planned = planned { $planned } of { $articles } { $articles ->
+        [one] article
+       *[other] articles
+    }; wall time { $ms } ms
+cli-extract-timings = Print where the run spent its time, per phase, to stderr (also L10N_TIMINGS=1)
+cli-status-timings = Print where the run spent its time, per phase, to stderr (also L10N_TIMINGS=1)

@@ -529,3 +529,16 @@ build-refused = { $article } 쓰지 않음: 원문 언어({ $source }) 그대로
 cli-build-strict = 원문 언어로 남은 세그먼트(자기 번역도, 대체 언어의 번역도 없는 것)가 하나라도 있는 글은 쓰지 않음. 나머지 글은 쓰고, 종료 코드는 1
 error-markdown-config = 잘못된 [markdown] 설정: { $reason }
 help-markdown-config = `front-matter = ["title", "description"]`, `opaque = [["<<", ">>"]]`처럼 키 이름과, 비어 있지 않은 구분자 쌍을 적으세요
+timings-header = 단계별 시간 (스레드 합계):
+timings-row = {"  "}{ $phase ->
+        [discover] 찾기
+        [read] 읽기
+        [parse] 해석
+        [plan] 계획
+        [render] 렌더링
+        [stage] 준비
+       *[commit] 반영
+    }: { $ms } ms, 항목 { $count }개
+timings-planned = 기사 { $articles }개 중 { $planned }개를 계획함; 전체 시간 { $ms } ms
+cli-extract-timings = 실행 시간이 어느 단계에 쓰였는지 표준 오류에 출력합니다 (L10N_TIMINGS=1도 같음)
+cli-status-timings = 실행 시간이 어느 단계에 쓰였는지 표준 오류에 출력합니다 (L10N_TIMINGS=1도 같음)

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 
+use l10n_core::catalog::{LineLayout, parse_kept, render_kept};
 pub use l10n_core::catalog::{parse, parse_document, render};
 pub use stamp::{Stamp, clock_now, move_clock_ahead};
 
@@ -44,6 +45,9 @@ pub struct CatalogFile {
     pub bom: bool,
     /// What the bytes were when read, to notice a change made on disk since.
     pub fingerprint: Fingerprint,
+    /// How `text` is cut into lines, kept from the read for the render
+    /// (`None` for a file outside l10n's own shape).
+    layout: Option<LineLayout>,
 }
 
 impl CatalogFile {
@@ -53,7 +57,8 @@ impl CatalogFile {
         if self.bom {
             bytes.extend_from_slice(BOM);
         }
-        bytes.extend_from_slice(render(catalog, Some(&self.text)).as_bytes());
+        let text = render_kept(catalog, &self.text, self.layout.as_ref());
+        bytes.extend_from_slice(text.as_bytes());
         bytes
     }
 }
@@ -130,7 +135,7 @@ pub fn from_bytes(
     let bom = bytes.starts_with(BOM);
     let fingerprint = Fingerprint::stamped(&bytes, stamp);
     let text = article::decode_owned(path, bytes)?;
-    let catalog = parse(path, &text)?;
+    let (catalog, layout) = parse_kept(path, &text)?;
     let mismatch = |key: &str, found: &str, expected: &str| {
         let offset = key_offset(&text, key).unwrap_or(0);
         Error::invalid(
@@ -155,6 +160,7 @@ pub fn from_bytes(
         text,
         bom,
         fingerprint,
+        layout,
     })
 }
 
@@ -196,6 +202,11 @@ pub struct Staged {
 impl Staged {
     pub fn target(&self) -> &Path {
         &self.target
+    }
+
+    /// The hash of what the target will hold once committed.
+    pub fn written_hash(&self) -> u64 {
+        self.written.hash
     }
 }
 

@@ -13,49 +13,92 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::toml_text::toml_string;
 use crate::catalog::{Catalog, Entry};
 use crate::lang::Lang;
 
-/// A catalog file cut into lines: the part before the first entry, each
-/// entry's lines, and what follows the last one.
-struct Layout<'a> {
+/// A catalog file cut into lines, as byte ranges of its text: the part
+/// before the first entry, each entry's lines, and what follows the last
+/// one. It borrows nothing, so a file read once keeps it for its render
+/// ([`parse_kept`], [`render`]): the text is not cut into lines twice.
+#[derive(Debug, Clone)]
+pub struct Layout {
     /// The `[catalog]` table's `article`, `source-lang` and `lang`.
-    header: [Cow<'a, str>; 3],
+    header: [Value; 3],
     /// Everything up to the first entry's comments: the header comment and
     /// the `[catalog]` table.
-    preamble: Vec<&'a str>,
-    entries: Vec<EntryLines<'a>>,
+    preamble: Range<usize>,
+    entries: Vec<EntryLines>,
     /// Comments and blank lines after the last entry.
-    trailing: Vec<&'a str>,
+    trailing: Range<usize>,
+    /// The length of the text it was cut from: a layout is used only with
+    /// a text of that length (its own, kept beside it).
+    len: usize,
 }
 
-struct EntryLines<'a> {
+#[derive(Debug, Clone)]
+struct EntryLines {
     /// Comments and blank lines above the table header: they belong to it.
-    prefix: Vec<&'a str>,
+    prefix: Range<usize>,
     obsolete: bool,
     line: usize,
     /// `(key, whole line, value)`.
-    keys: Vec<(&'a str, &'a str, Cow<'a, str>)>,
+    keys: Vec<(Range<usize>, Range<usize>, Value)>,
+}
+
+/// A string value: where it is in the text when it has no escapes, else
+/// decoded.
+#[derive(Debug, Clone)]
+enum Value {
+    Span(Range<usize>),
+    Decoded(String),
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::Span(0..0)
+    }
+}
+
+impl Value {
+    fn get<'a>(&'a self, text: &'a str) -> &'a str {
+        match self {
+            Value::Span(span) => &text[span.clone()],
+            Value::Decoded(value) => value,
+        }
+    }
+}
+
+/// Where `part`, a slice of `text`, is in it.
+fn span(text: &str, part: &str) -> Range<usize> {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + part.len()
 }
 
 /// Reads a catalog in the simple shape; `None` if it is not in it.
 pub fn parse(text: &str) -> Option<Catalog> {
-    catalog(&layout(text)?)
+    catalog(&layout(text)?, text)
 }
 
-impl EntryLines<'_> {
-    fn value(&self, key: &str) -> Option<&str> {
+/// [`parse`], keeping the layout for [`render`].
+pub fn parse_kept(text: &str) -> Option<(Catalog, Layout)> {
+    let layout = layout(text)?;
+    Some((catalog(&layout, text)?, layout))
+}
+
+impl EntryLines {
+    fn value<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {
         self.keys
             .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, _, v)| &**v)
+            .find(|(k, _, _)| &text[k.clone()] == key)
+            .map(|(_, _, v)| v.get(text))
     }
 }
 
 /// `text` cut into lines, if it is in the simple shape.
-fn layout(text: &str) -> Option<Layout<'_>> {
+fn layout(text: &str) -> Option<Layout> {
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     if has_cr && !text.contains("\r\n") {
         return None;
@@ -68,15 +111,20 @@ fn layout(text: &str) -> Option<Layout<'_>> {
     }
     let mut layout = Layout {
         header: Default::default(),
-        preamble: Vec::new(),
+        preamble: 0..0,
         entries: Vec::new(),
-        trailing: Vec::new(),
+        trailing: 0..0,
+        len: text.len(),
     };
-    // Comments and blank lines not yet given to a table.
-    let mut pending: Vec<&str> = Vec::new();
-    let mut header: Option<[Option<Cow<str>>; 3]> = None;
+    // Where the comments and blank lines not yet given to a table start
+    // (they run up to the line being read).
+    let mut pending = 0;
+    let mut header: Option<[Option<Value>; 3]> = None;
     let mut in_header = false;
+    let mut end = 0;
     for (index, raw) in split_lines(text).enumerate() {
+        let start = end;
+        end += raw.len();
         // A CR is only part of a line ending right before LF.
         let line = match raw.strip_suffix('\n') {
             Some(line) => line.strip_suffix('\r').unwrap_or(line),
@@ -90,27 +138,31 @@ fn layout(text: &str) -> Option<Layout<'_>> {
             if trimmed.chars().any(|c| c.is_control() && c != '\t') {
                 return None;
             }
-            pending.push(raw);
             continue;
         }
         match trimmed {
             "[catalog]" if header.is_none() && layout.entries.is_empty() => {
-                layout.preamble.append(&mut pending);
-                layout.preamble.push(raw);
+                layout.preamble = 0..end;
+                pending = end;
                 header = Some([None, None, None]);
                 in_header = true;
             }
             "[[segment]]" | "[[obsolete]]" => {
                 in_header = false;
                 layout.entries.push(EntryLines {
-                    prefix: std::mem::take(&mut pending),
+                    prefix: pending..start,
                     obsolete: trimmed == "[[obsolete]]",
                     line: index + 1,
                     keys: Vec::new(),
                 });
+                pending = end;
             }
             _ => {
                 let (key, value) = key_value(trimmed)?;
+                let value = match value {
+                    Cow::Borrowed(value) => Value::Span(span(text, value)),
+                    Cow::Owned(value) => Value::Decoded(value),
+                };
                 if in_header {
                     let fields = header.as_mut()?;
                     let slot = match key {
@@ -122,22 +174,24 @@ fn layout(text: &str) -> Option<Layout<'_>> {
                     if slot.replace(value).is_some() {
                         return None;
                     }
-                    layout.preamble.append(&mut pending);
-                    layout.preamble.push(raw);
+                    layout.preamble = 0..end;
                 } else {
                     let entry = layout.entries.last_mut()?;
-                    if !pending.is_empty() || entry.keys.iter().any(|(k, _, _)| *k == key) {
+                    if pending != start
+                        || entry.keys.iter().any(|(k, _, _)| &text[k.clone()] == key)
+                    {
                         return None;
                     }
                     if !matches!(key, "id" | "source" | "translation" | "previous-source") {
                         return None;
                     }
-                    entry.keys.push((key, raw, value));
+                    entry.keys.push((span(text, key), start..end, value));
                 }
+                pending = end;
             }
         }
     }
-    layout.trailing = pending;
+    layout.trailing = pending..text.len();
     let [Some(article), Some(source_lang), Some(lang)] = header? else {
         return None;
     };
@@ -146,18 +200,18 @@ fn layout(text: &str) -> Option<Layout<'_>> {
 }
 
 /// The catalog a layout holds, if every entry has an id and a source.
-fn catalog(layout: &Layout) -> Option<Catalog> {
+fn catalog(layout: &Layout, text: &str) -> Option<Catalog> {
     let [article, source_lang, lang] = &layout.header;
-    let source_lang: Lang = source_lang.parse().ok()?;
-    let lang: Lang = lang.parse().ok()?;
-    let mut catalog = Catalog::new(article, &source_lang, &lang);
+    let source_lang: Lang = source_lang.get(text).parse().ok()?;
+    let lang: Lang = lang.get(text).parse().ok()?;
+    let mut catalog = Catalog::new(article.get(text), &source_lang, &lang);
     let (mut obsolete_lines, mut obsolete_comments) = (Vec::new(), Vec::new());
     for entry_lines in &layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
         for (key, _, value) in &entry_lines.keys {
-            let value = value.to_string();
-            match *key {
+            let value = value.get(text).to_string();
+            match &text[key.clone()] {
                 "id" => {
                     has_id = true;
                     entry.id = value;
@@ -175,7 +229,7 @@ fn catalog(layout: &Layout) -> Option<Catalog> {
         }
         // The only comments this shape has are the lines above the table.
         let mut comments = Vec::new();
-        for line in &entry_lines.prefix {
+        for line in split_lines(&text[entry_lines.prefix.clone()]) {
             if trim_blank_start(line).starts_with('#') {
                 super::comment_lines(line, &mut comments);
             }
@@ -304,18 +358,23 @@ fn key_value(line: &str) -> Option<(&str, Cow<'_, str>)> {
     }
 }
 
-/// The new text of a catalog file, edited line by line from `old` (or the
-/// `skeleton` of a new file); `None` if `old` is not in the simple shape.
+/// The new text of a catalog file, edited line by line from `base` (the
+/// old text, or the skeleton of a new file), whose `layout` was kept from
+/// its read if it was read; `None` if `base` is not in the simple shape.
 /// Lines whose values did not change are copied as they are.
-pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<String> {
-    let base = old.unwrap_or(skeleton);
-    // The old text was read before: only its lines are needed here, not
-    // its catalog again.
-    let layout = layout(base)?;
+pub fn render(catalog: &Catalog, base: &str, layout: Option<&Layout>) -> Option<String> {
+    let cut;
+    let layout = match layout {
+        Some(layout) if layout.len == base.len() => layout,
+        _ => {
+            cut = self::layout(base)?;
+            &cut
+        }
+    };
     let [article, source_lang, lang] = &layout.header;
-    if *article != catalog.article
-        || source_lang.parse::<Lang>().ok()? != catalog.source_lang
-        || lang.parse::<Lang>().ok()? != catalog.lang
+    if article.get(base) != catalog.article
+        || source_lang.get(base).parse::<Lang>().ok()? != catalog.source_lang
+        || lang.get(base).parse::<Lang>().ok()? != catalog.lang
         || !catalog.extra.is_empty()
         || catalog.entries().any(|e| !e.extra.is_empty())
     {
@@ -325,15 +384,13 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
     let by_id = layout
         .entries
         .iter()
-        .map(|e| Some((e.value("id")?, e)))
+        .map(|e| Some((e.value(base, "id")?, e)))
         .collect::<Option<FxHashMap<&str, &EntryLines>>>()?;
     let mut out = Output {
         text: String::with_capacity(base.len() + catalog.segments.len() * 64),
         eol,
     };
-    for line in &layout.preamble {
-        out.raw(line);
-    }
+    out.raw(&base[layout.preamble.clone()]);
     let template = catalog.is_template();
     // An entry taken over under another id is edited in its old lines.
     let old_ids: FxHashMap<&str, &str> = catalog
@@ -360,13 +417,12 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
                 }
                 continue;
             };
-            for line in &lines.prefix {
-                out.raw(line);
-            }
+            out.raw(&base[lines.prefix.clone()]);
             out.line(&format!("[[{section}]]"));
-            let has = |key: &str| lines.keys.iter().any(|(k, _, _)| *k == key);
+            let has = |key: &str| lines.keys.iter().any(|(k, _, _)| &base[k.clone()] == key);
             for (key, raw, old) in &lines.keys {
-                let value = match *key {
+                let (key, raw, old) = (&base[key.clone()], &base[raw.clone()], old.get(base));
+                let value = match key {
                     "id" => Some(&entry.id),
                     "source" => Some(&entry.source),
                     "previous-source" => entry.previous_source.as_ref(),
@@ -376,7 +432,7 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
                 if let Some(value) = value {
                     out.keep_or_replace(key, value, raw, old);
                 }
-                if *key == "source"
+                if key == "source"
                     && !has("previous-source")
                     && let Some(previous) = &entry.previous_source
                 {
@@ -388,9 +444,7 @@ pub fn render(catalog: &Catalog, old: Option<&str>, skeleton: &str) -> Option<St
             }
         }
     }
-    for line in &layout.trailing {
-        out.raw(line);
-    }
+    out.raw(&base[layout.trailing.clone()]);
     Some(out.text)
 }
 

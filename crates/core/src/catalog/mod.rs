@@ -12,8 +12,9 @@ mod write;
 #[cfg(test)]
 mod tests;
 
-pub use read::{parse, parse_document};
-pub use write::render;
+pub use lines::Layout as LineLayout;
+pub use read::{parse, parse_document, parse_kept};
+pub use write::{render, render_kept};
 
 use crate::lang::Lang;
 

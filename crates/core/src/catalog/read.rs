@@ -17,6 +17,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalog> {
     }
 }
 
+/// [`parse`], keeping the line layout of a file in l10n's own shape for
+/// [`super::render_kept`].
+pub fn parse_kept(path: &Path, text: &str) -> Result<(Catalog, Option<super::LineLayout>)> {
+    match super::lines::parse_kept(text) {
+        Some((catalog, layout)) => Ok((catalog, Some(layout))),
+        None => Ok((parse_document(path, text)?, None)),
+    }
+}
+
 /// The general path of [`parse`], through a TOML document: any TOML, and
 /// every error message.
 pub fn parse_document(path: &Path, text: &str) -> Result<Catalog> {

@@ -40,12 +40,12 @@ fn the_fast_path_agrees_with_the_document_path() {
         edited.obsolete.push(gone);
         edited.segments.insert(0, Entry::new("new", "Zero."));
         edited.segments.swap(2, 3);
-        let by_lines = lines::render(&edited, Some(&fresh), "").unwrap();
+        let by_lines = lines::render(&edited, &fresh, None).unwrap();
         assert_eq!(by_lines, write::render_document(&edited, Some(&fresh)));
         assert!(lines::parse(&by_lines).unwrap().same_content(&edited));
         let crlf = fresh.replace('\n', "\r\n");
         assert_eq!(
-            lines::render(&edited, Some(&crlf), "").unwrap(),
+            lines::render(&edited, &crlf, None).unwrap(),
             write::render_document(&edited, Some(&crlf))
         );
     }
@@ -68,7 +68,7 @@ fn both_paths_agree_on_comments_and_renamed_entries() {
     let mut renamed = fast.clone();
     renamed.segments[1].id = "y".into();
     renamed.renamed.push(("by-hand".into(), "y".into()));
-    let by_lines = lines::render(&renamed, Some(text), "").unwrap();
+    let by_lines = lines::render(&renamed, text, None).unwrap();
     assert_eq!(by_lines, write::render_document(&renamed, Some(text)));
     assert!(
         by_lines.contains(
@@ -84,9 +84,9 @@ fn a_translation_written_into_a_template_is_edited_like_any_value() {
     let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"en\"\n\n\
                 [[segment]]\nid = \"x\"\nsource = \"A.\"\ntranslation = \"stray\"\n";
     let mut template = lines::parse(text).unwrap();
-    assert_eq!(lines::render(&template, Some(text), "").unwrap(), text);
+    assert_eq!(lines::render(&template, text, None).unwrap(), text);
     template.segments[0].translation.clear();
-    let by_lines = lines::render(&template, Some(text), "").unwrap();
+    let by_lines = lines::render(&template, text, None).unwrap();
     assert_eq!(by_lines, write::render_document(&template, Some(text)));
     assert!(lines::parse(&by_lines).unwrap().same_content(&template));
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
+use super::lines::Layout as LineLayout;
 use super::toml_text::{skeleton, toml_string};
 use crate::catalog::{Catalog, Entry};
 
@@ -17,10 +18,28 @@ use crate::catalog::{Catalog, Entry};
 /// (without a byte-order mark), if there is one. Deterministic: the same
 /// catalog and old text always give the same bytes.
 pub fn render(catalog: &Catalog, old: Option<&str>) -> String {
-    if let Some(text) = super::lines::render(catalog, old, &skeleton(catalog)) {
+    let made;
+    let base = match old {
+        Some(text) => text,
+        None => {
+            made = skeleton(catalog);
+            &made
+        }
+    };
+    if let Some(text) = super::lines::render(catalog, base, None) {
         return text;
     }
     render_document(catalog, old)
+}
+
+/// [`render`] of a catalog over its file's text `old`, with the line
+/// layout kept when `old` was read ([`super::parse_kept`]), so that the
+/// text is not cut into lines again. The same bytes as [`render`].
+pub fn render_kept(catalog: &Catalog, old: &str, layout: Option<&LineLayout>) -> String {
+    if let Some(text) = super::lines::render(catalog, old, layout) {
+        return text;
+    }
+    render_document(catalog, Some(old))
 }
 
 /// The general path of [`render`], through a TOML document.

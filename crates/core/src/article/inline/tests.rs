@@ -118,11 +118,12 @@ fn a_sentence_may_start_with_inline_markup() {
             "![Diagram](a.png) shows it.",
         ],
     );
-    // The word the markup wraps is judged: a lowercase one continues, as
-    // it would without the markup; so does one after an abbreviation.
+    // The word the markup wraps is judged as it would be without the
+    // markup: a lowercase one starts a sentence after a full word, not
+    // after an abbreviation.
     assert_segments(
         "It is done. *and* then. Use e.g. `cargo` here.",
-        &["It is done. *and* then.", "Use e.g. `cargo` here."],
+        &["It is done.", "*and* then.", "Use e.g. `cargo` here."],
     );
 }
 
