@@ -57,6 +57,7 @@ pub fn template_ranges(text: &str, settings: &MarkdownSettings) -> Vec<Range<usi
         .collect();
     let bytes = text.as_bytes();
     let mut ranges = Vec::new();
+    let mut ahead = Lookahead::new(text, &delimiters);
     let mut at = 0;
     while at < bytes.len() {
         if !firsts.contains(&bytes[at]) {
@@ -68,7 +69,9 @@ pub fn template_ranges(text: &str, settings: &MarkdownSettings) -> Vec<Range<usi
             .enumerate()
             .filter(|(_, (open, _))| text[at..].starts_with(open))
             .find_map(|(kind, &(open, close))| {
-                tag_at(text, at, open, close).map(|tag| (kind, open, close, tag))
+                ahead
+                    .tag_at(kind, at, open)
+                    .map(|tag| (kind, open, close, tag))
             });
         let Some((kind, open, close, tag)) = found else {
             at += 1;
@@ -77,7 +80,7 @@ pub fn template_ranges(text: &str, settings: &MarkdownSettings) -> Vec<Range<usi
         let mut end = tag.end;
         if kind < BUILT_IN.len()
             && let Some(name) = code_pair_name(&text[tag.clone()], open, close)
-            && let Some(closing) = closing_tag(text, end, open, close, name)
+            && let Some(closing) = ahead.closing_tag(end, open, close, name)
         {
             end = closing;
         }
@@ -87,15 +90,96 @@ pub fn template_ranges(text: &str, settings: &MarkdownSettings) -> Vec<Range<usi
     ranges
 }
 
-/// The tag that opens at `at` with `open`: up to the first `close` after
-/// it, unless a blank line comes first.
-fn tag_at(text: &str, at: usize, open: &str, close: &str) -> Option<Range<usize>> {
-    let inner = at + open.len();
-    let found = text[inner..].find(close)? + inner;
-    if text[inner..found].contains("\n\n") || text[inner..found].contains("\n\r\n") {
-        return None;
+/// Where the scan looks ahead: the next closing delimiter of each kind, the
+/// next blank line, and the code pairs found never to close. The scan only
+/// moves forward, so a finding is reused until the scan passes it, and a
+/// search that found nothing is never repeated: a paragraph of many
+/// openings with no closing (`{{<` in prose) costs linear time, not a
+/// search to the end of the article per opening.
+struct Lookahead<'t> {
+    text: &'t str,
+    closes: Vec<&'t str>,
+    /// Per delimiter kind: the last search's finding (`None` inside: none
+    /// up to the end of the text).
+    next_close: Vec<Option<Option<usize>>>,
+    next_blank: Option<Option<usize>>,
+    unclosed_pairs: Vec<(String, String)>,
+}
+
+impl<'t> Lookahead<'t> {
+    fn new(text: &'t str, delimiters: &[(&'t str, &'t str)]) -> Lookahead<'t> {
+        Lookahead {
+            text,
+            closes: delimiters.iter().map(|&(_, close)| close).collect(),
+            next_close: vec![None; delimiters.len()],
+            next_blank: None,
+            unclosed_pairs: Vec::new(),
+        }
     }
-    Some(at..found + close.len())
+
+    /// The tag that opens at `at` with `open` (of delimiter kind `kind`):
+    /// up to the first closing delimiter after it, unless a blank line
+    /// comes first.
+    fn tag_at(&mut self, kind: usize, at: usize, open: &str) -> Option<Range<usize>> {
+        let inner = at + open.len();
+        let close = self.closes[kind];
+        let found = next_from(self.text, &mut self.next_close[kind], inner, |rest| {
+            rest.find(close)
+        })?;
+        let blank = next_from(self.text, &mut self.next_blank, inner, blank_line);
+        if blank.is_some_and(|blank| blank < found) {
+            return None;
+        }
+        Some(at..found + close.len())
+    }
+
+    /// Where the closing tag of `name` (`/name` or `endname`) ends, after
+    /// `at`.
+    fn closing_tag(&mut self, at: usize, open: &str, close: &str, name: &str) -> Option<usize> {
+        let pair = (open.to_string(), name.to_string());
+        if self.unclosed_pairs.contains(&pair) {
+            return None;
+        }
+        let closing = closing_tag(self.text, at, open, close, name);
+        if closing.is_none() {
+            self.unclosed_pairs.push(pair);
+        }
+        closing
+    }
+}
+
+/// The first finding of `search` at or after `from`, from `last` (the
+/// previous finding, from an earlier `from`) when it is still ahead.
+fn next_from(
+    text: &str,
+    last: &mut Option<Option<usize>>,
+    from: usize,
+    search: impl Fn(&str) -> Option<usize>,
+) -> Option<usize> {
+    match *last {
+        Some(None) => return None,
+        Some(Some(found)) if found >= from => return Some(found),
+        _ => {}
+    }
+    let found = search(&text[from..]).map(|i| from + i);
+    *last = Some(found);
+    found
+}
+
+/// Where the first blank line in `text` starts (the line break before
+/// it), `\n\n` or `\n\r\n`.
+fn blank_line(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('\n') {
+        let at = from + i;
+        match bytes.get(at + 1) {
+            Some(b'\n') => return Some(at),
+            Some(b'\r') if bytes.get(at + 2) == Some(&b'\n') => return Some(at),
+            _ => from = at + 1,
+        }
+    }
+    None
 }
 
 /// The tag's name (`highlight` in `{%- highlight ruby -%}`), when it opens a
