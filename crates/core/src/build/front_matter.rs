@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::Fill;
 use crate::article::Segment;
-use crate::article::front_matter::{self, Scalar, decode, encode};
+use crate::article::front_matter::{self, Scalar, Style, decode, encode};
+use crate::lang::SentenceGap;
 
 /// A value written anew: its range in the article, its new text, and the
 /// segments it covers (which the splice then leaves alone).
@@ -21,6 +22,7 @@ pub(super) fn rewrites<'a>(
     text: &str,
     segments: &[Segment],
     fill: &impl Fn(usize) -> Fill<'a>,
+    sentence_gap: SentenceGap,
 ) -> (Vec<Rewrite>, Vec<bool>) {
     let mut handled = vec![false; segments.len()];
     let Some((body, toml)) = front_matter::block(text) else {
@@ -47,7 +49,15 @@ pub(super) fn rewrites<'a>(
         for &i in &inside {
             handled[i] = true;
         }
-        if let Some(text) = rewritten(text, &scalar, segments, &inside, fill, newline) {
+        if let Some(text) = rewritten(
+            text,
+            &scalar,
+            segments,
+            &inside,
+            fill,
+            newline,
+            sentence_gap,
+        ) {
             rewrites.push(Rewrite {
                 range: scalar.whole.clone(),
                 text,
@@ -66,24 +76,46 @@ fn rewritten<'a>(
     inside: &[usize],
     fill: &impl Fn(usize) -> Fill<'a>,
     newline: &str,
+    sentence_gap: SentenceGap,
 ) -> Option<String> {
     let content = scalar.content();
     let source_value = decode(&text[content.clone()], &scalar.style);
     let mut value = String::new();
     let mut cursor = content.start;
+    let mut translated_before = false;
     for &i in inside {
         let span = segments[i].span.clone();
         if span.start < cursor {
             continue;
         }
-        value.push_str(&decode(&text[cursor..span.start], &scalar.style));
+        let gap = decode(&text[cursor..span.start], &scalar.style);
         let source = &text[span.clone()];
         let translation = match fill(i) {
             Fill::Translated(t) | Fill::Outdated(t) if !t.trim().is_empty() => Some(t),
             _ => None,
         }
         .filter(|t| *t != source && *t != segments[i].text);
+        // Between two translated sentences, the white space the target
+        // language writes there (none in Japanese or Chinese), as in the
+        // body.
+        let joined = translated_before
+            && translation.is_some()
+            && sentence_gap == SentenceGap::None
+            && !gap.is_empty()
+            && gap.bytes().all(|b| b == b' ' || b == b'\t');
+        if !joined {
+            value.push_str(&gap);
+        }
+        translated_before = translation.is_some();
         match translation {
+            // The segment's text of a quoted value is as written, escapes
+            // included (`It''s`, `\"`), and a translator copies them: read
+            // the translation the same way, or the new quoting would escape
+            // them twice. (A double-quoted source with no escape shows none,
+            // and a `\` in its translation is a backslash.)
+            Some(t) if written_with_escapes(&scalar.style, source) => {
+                value.push_str(&decode(t, &scalar.style))
+            }
             Some(t) => value.push_str(t),
             None => value.push_str(&decode(source, &scalar.style)),
         }
@@ -91,4 +123,14 @@ fn rewritten<'a>(
     }
     value.push_str(&decode(&text[cursor..content.end], &scalar.style));
     (value != source_value).then(|| encode(&value, scalar, newline))
+}
+
+/// Whether the segment text `source` of a value written in `style` shows
+/// the value's escapes, so that its translation is read with them too.
+fn written_with_escapes(style: &Style, source: &str) -> bool {
+    match style {
+        Style::SingleQuoted => true,
+        Style::DoubleQuoted | Style::TomlBasic => source.contains('\\'),
+        _ => false,
+    }
 }

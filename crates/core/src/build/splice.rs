@@ -25,7 +25,7 @@ pub(super) fn build<'a>(
     };
     // Front matter values are written whole, with the quoting they need.
     let (rewrites, in_front_matter) = if markdown {
-        front_matter::rewrites(text, segments, &fill)
+        front_matter::rewrites(text, segments, &fill, sentence_gap)
     } else {
         (Vec::new(), vec![false; segments.len()])
     };
