@@ -52,6 +52,8 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
     let mut blocks = Vec::new();
     // The innermost open block-level or prose element.
     let mut open: Vec<String> = Vec::new();
+    // The `alt`/`title` values of the tags inside the current run of prose.
+    let mut run_attributes: Vec<Range<usize>> = Vec::new();
     let mut run_start = range.start;
     let mut at = range.start;
     let end = range.end;
@@ -62,7 +64,7 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
         }
         if text[at..end].starts_with("<!--") {
             let close = text[at..end].find("-->").map_or(end, |i| at + i + 3);
-            flush(text, run_start..at, &open, &mut blocks);
+            flush(text, run_start..at, &open, &mut run_attributes, &mut blocks);
             at = close;
             run_start = at;
             continue;
@@ -76,11 +78,14 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
         let parts = prose || BLOCK_LEVEL.contains(&name.as_str());
         let in_run = !parts && open.last().is_some_and(|n| PROSE.contains(&n.as_str()));
         if parts {
-            flush(text, run_start..at, &open, &mut blocks);
+            flush(text, run_start..at, &open, &mut run_attributes, &mut blocks);
             run_start = at;
         }
-        // Inside a run of prose, an attribute is part of its text already.
-        if !in_run {
+        // Inside a run of prose, an attribute is part of its text already
+        // (unless the run has no text of its own: see `flush`).
+        if in_run {
+            run_attributes.extend(tag.attributes.iter().cloned());
+        } else {
             for value in &tag.attributes {
                 if !text[value.clone()].trim().is_empty() {
                     blocks.push(vec![vec![value.clone()]]);
@@ -88,7 +93,7 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
             }
         }
         if RAW.contains(&name.as_str()) && !tag.closing {
-            flush(text, run_start..at, &open, &mut blocks);
+            flush(text, run_start..at, &open, &mut run_attributes, &mut blocks);
             let closing = format!("</{name}");
             let close = find_ignoring_case(&text[tag.end..end], &closing)
                 .map(|i| tag.end + i)
@@ -110,13 +115,37 @@ pub(super) fn html_blocks(text: &str, range: Range<usize>) -> Vec<Block> {
         }
         at = tag.end;
     }
-    flush(text, run_start..end, &open, &mut blocks);
+    flush(
+        text,
+        run_start..end,
+        &open,
+        &mut run_attributes,
+        &mut blocks,
+    );
     blocks
 }
 
-/// Adds the text run `run` as a block when a prose element holds it.
-fn flush(text: &str, run: Range<usize>, open: &[String], blocks: &mut Vec<Block>) {
+/// Adds the text run `run` as a block when a prose element holds it. A
+/// run of nothing but tags (`<p align="center"><img alt="Logo"></p>`) has
+/// no sentence to carry its tags' `alt`/`title` values: they are blocks of
+/// their own then.
+fn flush(
+    text: &str,
+    run: Range<usize>,
+    open: &[String],
+    run_attributes: &mut Vec<Range<usize>>,
+    blocks: &mut Vec<Block>,
+) {
+    let attributes = std::mem::take(run_attributes);
     if !open.last().is_some_and(|n| PROSE.contains(&n.as_str())) {
+        return;
+    }
+    if !has_text_outside_tags(&text[run.clone()]) {
+        for value in attributes {
+            if !text[value.clone()].trim().is_empty() {
+                blocks.push(vec![vec![value]]);
+            }
+        }
         return;
     }
     let mut chunk: Chunk = Vec::new();
@@ -133,6 +162,19 @@ fn flush(text: &str, run: Range<usize>, open: &[String], blocks: &mut Vec<Block>
     if !chunk.is_empty() {
         blocks.push(vec![chunk]);
     }
+}
+
+/// Whether `html` has a letter or digit that is not inside a tag.
+fn has_text_outside_tags(html: &str) -> bool {
+    let mut in_tag = false;
+    html.chars().any(|c| {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => return !in_tag && c.is_alphanumeric(),
+        }
+        false
+    })
 }
 
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
