@@ -219,6 +219,9 @@ fn yaml_entry(text: &str, lines: &[Range<usize>], i: usize) -> Option<Scalar> {
                 let at = next.start + (l.len() - l.trim_start().len());
                 body.push(at..at + trimmed.len());
             }
+            if body.len() == 1 && reads_as_non_string(first) {
+                return None;
+            }
             let end = body.last()?.end;
             Some(Scalar {
                 key,
@@ -228,6 +231,22 @@ fn yaml_entry(text: &str, lines: &[Range<usize>], i: usize) -> Option<Scalar> {
             })
         }
     }
+}
+
+/// Whether a plain YAML value is read as a boolean, null or special number
+/// (YAML 1.1 as PyYAML and Jekyll read it, 1.2 as Hugo does): not text to
+/// translate, and a translation would make it a string.
+fn reads_as_non_string(value: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", ".inf", "-.inf", "+.inf",
+        ".nan", "~",
+    ];
+    let lower = value.to_ascii_lowercase();
+    WORDS.contains(&lower.as_str())
+        && (value == lower || value == value.to_ascii_uppercase() || {
+            let mut chars = value.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.as_str() == &lower[1..]
+        })
 }
 
 fn toml_entry(text: &str, line: Range<usize>) -> Option<Scalar> {
