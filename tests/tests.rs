@@ -27,6 +27,7 @@ mod import_attacks;
 mod import_xml_attacks;
 mod incremental;
 mod markdown;
+mod markdown_attacks;
 mod markdown_blocks;
 mod markdown_inline;
 mod memory;
