@@ -170,18 +170,35 @@ fn a_memory_damaged_inside_is_built_again() {
 fn suggest_waits_for_another_run_writing_the_memory() {
     let ws = translated();
     let path = built_memory(&ws);
-    let catalog = ws.read("locales/ko/b.toml").replace("번역 b1", "고침 b1");
-    ws.write("locales/ko/b.toml", &catalog);
-    // Another process holds the memory's write lock (as a concurrent
-    // `suggest` updating it does); this run must wait, not fail.
+    // A new translated catalog the memory has not seen yet.
+    ws.write("articles/d.md", "Fresh words for the memory.\n");
+    ws.run(&["extract"]).expect_code(0);
+    ws.fill_empty_translations("locales/ko/d.toml", |n| format!("새 {n}"));
+    // Another run holds the memory's write lock and stores a row of that
+    // catalog (as a concurrent `suggest` does). This run must wait and
+    // then see that row: before, it read the stored files before taking
+    // the lock and stored the catalog's rows beside the other run's.
     let db = rusqlite::Connection::open(&path).unwrap();
-    // It writes a row too: a run that read before that commit cannot
-    // write after it (SQLite refuses the stale upgrade at once).
-    db.execute_batch("BEGIN IMMEDIATE; INSERT INTO files (path, hash) VALUES ('held', 1);")
-        .unwrap();
+    db.execute_batch(
+        "BEGIN IMMEDIATE;
+         INSERT INTO files (path, hash) VALUES ('locales/ko/d.toml', 1);
+         INSERT INTO units (source, translation, lang, origin, obsolete, file)
+           VALUES ('Fresh words for the memory.', '낡은', 'ko', 'd#x', 0, 'locales/ko/d.toml');
+         INSERT INTO unit_keys (unit, file, hash)
+           VALUES (last_insert_rowid(), 'locales/ko/d.toml', 1);",
+    )
+    .unwrap();
     let child = ws.spawn(&["suggest", "--lang", "ko"], &[]);
     std::thread::sleep(Duration::from_millis(500));
     db.execute_batch("COMMIT").unwrap();
     let (code, stderr) = finish(child);
     assert_eq!(code, 0, "{stderr}");
+    let rows: i64 = db
+        .query_row(
+            "SELECT count(*) FROM units WHERE file = 'locales/ko/d.toml'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 1, "the catalog's one translation, once");
 }
