@@ -93,25 +93,38 @@ impl Memory {
         let path = dir.join(format!("memory-{lang}.sqlite"));
         // A file that is no memory of this shape (damaged, not SQLite) is
         // removed and built again: the memory is a cache of the catalogs.
+        // Damage inside a valid header shows only when the update reads
+        // the damaged pages, so that is caught too. A memory another run
+        // is writing is waited for (`BUSY_WAIT`), never removed.
         let db = match connect(&path) {
             Ok(db) => db,
+            Err(e) if is_busy(&e) => return Err(sql_error(&path)(e)),
             Err(_) => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut name = path.clone().into_os_string();
-                    name.push(suffix);
-                    let _ = std::fs::remove_file(name);
-                }
+                remove_memory(&path);
                 connect(&path).map_err(sql_error(&path))?
             }
         };
-        let mut memory = Memory {
+        let mut memory = Memory::new(db, path.clone());
+        match memory.update(workspace, lang) {
+            Err(e) if is_damage(&e) => {
+                drop(memory);
+                remove_memory(&path);
+                let db = connect(&path).map_err(sql_error(&path))?;
+                memory = Memory::new(db, path);
+                memory.update(workspace, lang)?;
+            }
+            done => done?,
+        }
+        Ok(memory)
+    }
+
+    fn new(db: Connection, path: PathBuf) -> Memory {
+        Memory {
             db: Mutex::new(db),
             path,
             readers: Mutex::new(Vec::new()),
             looked_up: Mutex::new(HashMap::new()),
-        };
-        memory.update(workspace, lang)?;
-        Ok(memory)
+        }
     }
 
     /// Brings every file's rows up to date, as the cache judges files: one
@@ -132,12 +145,18 @@ impl Memory {
         }
         let memory = self.path.clone();
         let db = self.db.get_mut().unwrap_or_else(PoisonError::into_inner);
-        let stored = stored_files(db).map_err(sql_error(&memory))?;
+        // The write lock is taken before the stored rows are read: another
+        // run updating the memory at the same time is waited for, and what
+        // it stored is seen (a deferred transaction could neither upgrade
+        // its stale read nor know the rows are there already).
+        let tx = db
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql_error(&memory))?;
+        let stored = stored_files(&tx).map_err(sql_error(&memory))?;
         let judged: Vec<Result<Judged>> = files
             .par_iter()
             .map(|(key, path, kind)| judge(workspace, lang, key, path, kind, stored.get(key)))
             .collect();
-        let tx = db.transaction().map_err(sql_error(&memory))?;
         let mut seen = HashSet::new();
         for ((key, _, _), judged) in files.iter().zip(judged) {
             let write = match judged? {
@@ -240,6 +259,7 @@ impl Reader {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        db.busy_timeout(BUSY_WAIT)?;
         // Mapped, the pages are read without a copy for each connection.
         db.execute_batch(
             "PRAGMA mmap_size = 1073741824;
@@ -357,9 +377,47 @@ fn unit(row: &rusqlite::Row) -> rusqlite::Result<Match> {
     })
 }
 
+/// How long a run waits for another run's write to the memory (a
+/// concurrent `suggest` or `extract --fill` bringing it up to date) before
+/// it gives up with an error.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Whether `e` says another connection holds the memory's lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Whether `e` (from [`sql_error`]) says the memory file is damaged.
+fn is_damage(e: &Error) -> bool {
+    let Error::Write { source, .. } = e else {
+        return false;
+    };
+    let code = source
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rusqlite::Error>())
+        .and_then(rusqlite::Error::sqlite_error_code);
+    matches!(
+        code,
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+/// Removes the memory at `path` and its WAL files, to build it again.
+fn remove_memory(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
 /// Opens the memory at `path` in the current shape (see [`SHAPE`]).
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let db = Connection::open(path)?;
+    db.busy_timeout(BUSY_WAIT)?;
     // A memory of another shape (an older version's) is dropped and
     // built again: it is a cache of the catalogs, never the truth.
     let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0))?;

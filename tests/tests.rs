@@ -26,6 +26,7 @@ mod import;
 mod import_attacks;
 mod import_xml_attacks;
 mod incremental;
+mod incremental_attacks;
 mod markdown;
 mod markdown_attacks;
 mod markdown_blocks;
