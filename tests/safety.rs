@@ -648,6 +648,21 @@ fn a_rename_that_fails_at_commit_leaves_nothing_half_done() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("immutable"), "{}", run.stderr);
     before.assert_same(&ws.snapshot(), "a failed commit left half its renames");
+    // An append-only catalog (`chattr +a`) is refused the same way.
+    Command::new("chattr")
+        .arg("+a")
+        .arg(&path)
+        .status()
+        .unwrap();
+    let run = ws.run(&["extract"]);
+    Command::new("chattr")
+        .arg("-a")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("immutable"), "{}", run.stderr);
+    before.assert_same(&ws.snapshot(), "an append-only catalog was replaced");
 
     // Many files, swapped in parallel: some are in place when the mount
     // point fails.

@@ -605,6 +605,40 @@ fn refuse_unreplaceable(path: &Path) -> Result<()> {
 /// Whether the file or folder at `path` is immutable or append-only.
 #[cfg(target_os = "linux")]
 fn fixed(path: &Path) -> bool {
+    fixed_by_statx(path).unwrap_or_else(|| fixed_by_ioctl(path))
+}
+
+/// The attributes `statx` reports with the file's status: one call, no
+/// file opened (a run stages thousands of files); `None` where the file
+/// system does not say whether the file is immutable or append-only.
+#[cfg(target_os = "linux")]
+fn fixed_by_statx(path: &Path) -> Option<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: an all-zero `statx` is a valid value of the plain C struct.
+    let mut status: libc::statx = unsafe { std::mem::zeroed() };
+    // SAFETY: `name` is a C string; the call writes one `statx` to `status`.
+    let done = unsafe {
+        libc::statx(
+            libc::AT_FDCWD,
+            name.as_ptr(),
+            0,
+            libc::STATX_TYPE,
+            &mut status,
+        )
+    };
+    if done != 0 {
+        let missing = std::io::Error::last_os_error().kind() == std::io::ErrorKind::NotFound;
+        return missing.then_some(false);
+    }
+    let flags = (libc::STATX_ATTR_IMMUTABLE | libc::STATX_ATTR_APPEND) as u64;
+    (status.stx_attributes_mask & flags == flags).then_some(status.stx_attributes & flags != 0)
+}
+
+/// The file's flags by `FS_IOC_GETFLAGS`, for file systems whose `statx`
+/// does not report them.
+#[cfg(target_os = "linux")]
+fn fixed_by_ioctl(path: &Path) -> bool {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
     const FS_IMMUTABLE_FL: libc::c_int = 0x10;
