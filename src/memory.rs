@@ -444,8 +444,9 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     }
     // `synchronous = OFF`: no fsync. A crash of the machine may lose or
     // damage the last update; the memory is a cache of the catalogs that
-    // can always be built again (a damaged file is, by `Memory::open`), so
-    // no run pays for durability it does not need.
+    // can always be built again (deleting it is enough; a file that is no
+    // memory is rebuilt by `Memory::open`), so no run pays for durability
+    // it does not need.
     // The index keeps which pairs hold a word and nothing more (`detail =
     // none`: no positions; `columnsize = 0`: no lengths): a lookup asks
     // only that (see `Reader::similar`), and a build writes half as much.
