@@ -9,8 +9,8 @@
 //! contents hash (xxh3, as the cache's fingerprints) is the one
 //! stored is skipped, a changed one has its rows replaced, and the rows of
 //! a file that is gone are deleted. Candidates are found by FTS5 (the
-//! source's six rarest words in the memory, by `fts5vocab`, OR-ed; best 50
-//! by bm25) and scored by
+//! source's six rarest words in the memory, by `fts5vocab`; the best 50 by
+//! how many of them a pair holds, each weighed by its rarity) and scored by
 //! [`l10n_core::memory_score`].
 //!
 //! Lookups run in parallel (the survey's rayon threads): each takes a
@@ -34,11 +34,18 @@ use crate::store::{self, Stamp};
 use crate::workspace::Workspace;
 
 /// The version of the tables' shape (SQLite's `user_version`).
-const SHAPE: i64 = 2;
+const SHAPE: i64 = 3;
 
 /// How many of a source's words (the rarest in the memory) find the
 /// candidates.
 const RAREST: usize = 6;
+
+/// How many files are read and parsed at once while the ones before are
+/// written (see `Memory::update`).
+const JUDGED_AT_ONCE: usize = 256;
+
+/// How many candidates a lookup scores: see `Reader::similar`.
+const CANDIDATES: usize = 50;
 
 /// One pair the memory offers for a source.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -153,27 +160,65 @@ impl Memory {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(sql_error(&memory))?;
         let stored = stored_files(&tx).map_err(sql_error(&memory))?;
-        let judged: Vec<Result<Judged>> = files
-            .par_iter()
-            .map(|(key, path, kind)| judge(workspace, lang, key, path, kind, stored.get(key)))
-            .collect();
         let mut seen = HashSet::new();
-        for ((key, _, _), judged) in files.iter().zip(judged) {
-            let write = match judged? {
-                Judged::Gone => continue,
-                Judged::Settled => Ok(()),
-                Judged::Same(stamp) => set_stamp(&tx, key, stamp),
-                Judged::Changed { hash, stamp, rows } => {
-                    replace(&tx, key, hash, stamp, lang, rows, stored.contains_key(key))
+        let mut wrote = false;
+        // The files are read and parsed, a chunk at a time in parallel, on
+        // another thread while this one writes the chunk before: writing is
+        // one thread's work (SQLite has one writer), and a build from
+        // scratch spends as long writing as parsing.
+        let (send, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<Judged>>>(2);
+        std::thread::scope(|scope| -> Result<()> {
+            let stored = &stored;
+            let files = &files;
+            scope.spawn(move || {
+                for chunk in files.chunks(JUDGED_AT_ONCE) {
+                    let judged = chunk
+                        .par_iter()
+                        .map(|(key, path, kind)| {
+                            judge(workspace, lang, key, path, kind, stored.get(key))
+                        })
+                        .collect();
+                    // The writer stopped (an error): so does this.
+                    if send.send(judged).is_err() {
+                        break;
+                    }
                 }
-            };
-            write.map_err(sql_error(&memory))?;
-            seen.insert(key.as_str());
-        }
+            });
+            // Owned here, so that an error returned below drops it and the
+            // reading thread, its sends failing, stops instead of waiting.
+            let chunks = chunks;
+            let judged = chunks.iter().flatten();
+            for ((key, _, _), judged) in files.iter().zip(judged) {
+                let judged = judged?;
+                wrote |= matches!(judged, Judged::Same(_) | Judged::Changed { .. });
+                let write = match judged {
+                    Judged::Gone => continue,
+                    Judged::Settled => Ok(()),
+                    Judged::Same(stamp) => set_stamp(&tx, key, stamp),
+                    Judged::Changed { hash, stamp, rows } => {
+                        replace(&tx, key, hash, stamp, lang, rows, stored.contains_key(key))
+                    }
+                };
+                write.map_err(sql_error(&memory))?;
+                seen.insert(key.as_str());
+            }
+            Ok(())
+        })?;
         for gone in stored.keys().filter(|k| !seen.contains(k.as_str())) {
             forget(&tx, gone).map_err(sql_error(&memory))?;
+            wrote = true;
         }
-        tx.commit().map_err(sql_error(&memory))
+        tx.commit().map_err(sql_error(&memory))?;
+        // What was written goes from the WAL into the file now, and the WAL
+        // is emptied: a WAL left behind (the read-only lookups close last
+        // and cannot checkpoint) is read and checksummed whole by the
+        // first connection of every later run (SQLite's WAL recovery),
+        // seconds for a memory of 600,000 pairs.
+        if wrote {
+            db.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(sql_error(&memory))?;
+        }
+        Ok(())
     }
 
     /// The number of pairs held.
@@ -251,6 +296,8 @@ type LookedUp = HashMap<(String, u8, usize), Arc<Vec<Match>>>;
 struct Reader {
     db: Connection,
     holding: HashMap<String, i64>,
+    /// How many pairs the memory holds, once asked.
+    pairs: Option<i64>,
 }
 
 impl Reader {
@@ -268,6 +315,7 @@ impl Reader {
         Ok(Reader {
             db,
             holding: HashMap::new(),
+            pairs: None,
         })
     }
 
@@ -318,8 +366,8 @@ impl Reader {
             .collect())
     }
 
-    /// The best 50 pairs by bm25 holding any of the source's rarest words,
-    /// not scored yet.
+    /// The best [`CANDIDATES`] pairs holding any of the source's rarest
+    /// words, not scored yet.
     fn similar(&mut self, source: &str) -> rusqlite::Result<Vec<Match>> {
         let words = memory_score::words(source);
         // The rarest words only (fewest pairs hold them): a query of every
@@ -348,21 +396,46 @@ impl Reader {
             }
         }
         counted.sort();
-        let query: Vec<String> = counted
-            .iter()
-            .take(RAREST)
-            .map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect();
-        if query.is_empty() {
-            return Ok(Vec::new());
+        // The pairs holding the most of the rarest words, each word weighed
+        // by its rarity (bm25's idf, ln(pairs / holding)): bm25 without its
+        // length and frequency terms. Found from the words' lists of pairs
+        // alone (FTS5 reads no text and no length for `rowid`), where
+        // `ORDER BY bm25` read each matching pair's length, a B-tree seek
+        // for every one of the tens of thousands that hold any of six words.
+        let pairs = self.pairs()? as f64 + 1.0;
+        let mut weighed: HashMap<i64, f64> = HashMap::new();
+        let mut rowids = self
+            .db
+            .prepare_cached("SELECT rowid FROM units WHERE units MATCH ?1")?;
+        for (doc, word) in counted.iter().take(RAREST) {
+            let weight = (pairs / *doc as f64).ln().max(f64::EPSILON);
+            let phrase = format!("\"{}\"", word.replace('"', "\"\""));
+            let mut rows = rowids.query([phrase])?;
+            while let Some(row) = rows.next()? {
+                *weighed.entry(row.get(0)?).or_default() += weight;
+            }
         }
-        let mut statement = self.db.prepare_cached(
-            "SELECT source, translation, origin, obsolete FROM units
-             WHERE units MATCH ?1 ORDER BY bm25(units) LIMIT 50",
+        let mut best: Vec<(i64, f64)> = weighed.into_iter().collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(CANDIDATES);
+        let mut unit_at = self.db.prepare_cached(
+            "SELECT source, translation, origin, obsolete FROM units WHERE rowid = ?1",
         )?;
-        statement
-            .query_map([query.join(" OR ")], unit)?
-            .collect::<rusqlite::Result<Vec<Match>>>()
+        best.iter()
+            .map(|(rowid, _)| unit_at.query_row([rowid], unit))
+            .collect()
+    }
+
+    /// How many pairs the memory holds (asked once per reader).
+    fn pairs(&mut self) -> rusqlite::Result<i64> {
+        if let Some(pairs) = self.pairs {
+            return Ok(pairs);
+        }
+        let pairs = self
+            .db
+            .query_row("SELECT count(*) FROM unit_keys", [], |r| r.get(0))?;
+        self.pairs = Some(pairs);
+        Ok(pairs)
     }
 }
 
@@ -427,19 +500,25 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
              DROP TABLE IF EXISTS unit_keys; PRAGMA user_version = {SHAPE};"
         ))?;
     }
-    // `synchronous = NORMAL`: in WAL mode a crash may lose the last
-    // update, never corrupt the file; the next run redoes the update.
+    // `synchronous = OFF`: no fsync. A crash of the machine may lose or
+    // damage the last update; the memory is a cache of the catalogs that
+    // can always be built again (deleting it is enough; a file that is no
+    // memory is rebuilt by `Memory::open`), so no run pays for durability
+    // it does not need.
+    // The index keeps which pairs hold a word and nothing more (`detail =
+    // none`: no positions; `columnsize = 0`: no lengths): a lookup asks
+    // only that (see `Reader::similar`), and a build writes half as much.
     // `unit_keys` finds a file's rows (to replace them) and a source's
     // identical ones (by the hash of its text) without scanning `units`.
     db.execute_batch(
         "PRAGMA journal_mode = WAL;
-         PRAGMA synchronous = NORMAL;
+         PRAGMA synchronous = OFF;
          PRAGMA cache_size = -65536;
          CREATE TABLE IF NOT EXISTS files (
              path TEXT PRIMARY KEY, hash INTEGER NOT NULL, stamp BLOB);
          CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
              source, translation UNINDEXED, lang UNINDEXED, origin UNINDEXED,
-             obsolete UNINDEXED, file UNINDEXED);
+             obsolete UNINDEXED, file UNINDEXED, detail = none, columnsize = 0);
          CREATE TABLE IF NOT EXISTS unit_keys (
              unit INTEGER PRIMARY KEY, file TEXT NOT NULL, hash INTEGER NOT NULL);
          CREATE INDEX IF NOT EXISTS unit_keys_file ON unit_keys (file);

@@ -275,6 +275,19 @@ fn the_memory_follows_edited_and_deleted_catalogs() {
         "{}",
         run.stdout
     );
+    // Edited again at once, to the same size (within the same second, so
+    // its stamp cannot tell): the contents tell, and the next run sees it.
+    let text = ws.read("locales/ko/a.toml").replace(
+        "KO2: Run the tests every day.",
+        "KX2: Run the tests every day.",
+    );
+    ws.write("locales/ko/a.toml", &text);
+    let run = ws.run(&["suggest", "--lang", "ko"]).expect_code(0);
+    assert!(
+        run.stdout.contains("→ KX2: Run the tests"),
+        "{}",
+        run.stdout
+    );
     // The catalog is deleted: its pairs are gone.
     std::fs::remove_file(ws.path("locales/ko/a.toml")).unwrap();
     let run = ws.run(&["suggest", "--lang", "ko", "b"]).expect_code(0);
@@ -300,4 +313,18 @@ fn a_damaged_memory_file_is_built_again() {
         "{}",
         run.stdout
     );
+}
+
+/// A run that changed the memory leaves its WAL empty: a WAL left behind
+/// is read whole by the first connection of every later run.
+#[test]
+fn a_run_that_updates_the_memory_leaves_no_wal_behind() {
+    let ws = translated();
+    ws.run(&["suggest", "--lang", "ko"]).expect_code(0);
+    let wal = ws.path(".l10n/memory-ko.sqlite-wal");
+    let wal_len = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+    assert_eq!(wal_len(), 0);
+    let run = ws.run(&["suggest", "--lang", "ko"]).expect_code(0);
+    assert!(run.stdout.contains("100% from a#"), "{}", run.stdout);
+    assert_eq!(wal_len(), 0);
 }

@@ -42,7 +42,8 @@ pub fn score(text: &str, candidate: &str) -> u8 {
 /// The score of `candidate` as a match for `text` if it is at least `min`.
 /// Cheaper than [`score`] for most pairs a search finds: the weight of the
 /// lighter text bounds what the two can keep (`2·min(Wa, Wb) / (Wa + Wb)`),
-/// and a pair whose bound is under `min` is not diffed.
+/// and so does the weight of the tokens they share (as multisets); a pair
+/// whose bound is under `min` is not diffed.
 pub fn score_at_least(text: &str, candidate: &str, min: u8) -> Option<u8> {
     if text == candidate {
         return Some(100);
@@ -57,6 +58,25 @@ pub fn score_at_least(text: &str, candidate: &str, min: u8) -> Option<u8> {
     }
     if 200 * wa.min(wb) / total < usize::from(min) {
         return None;
+    }
+    // A tighter bound, still without a diff: a kept token is in both
+    // texts, so what the two share, counted as multisets, bounds `kept`.
+    if min > 0 {
+        let mut counts: std::collections::HashMap<&str, (usize, usize)> =
+            std::collections::HashMap::with_capacity(a.len());
+        for t in &a {
+            counts.entry(t).or_default().0 += 1;
+        }
+        for t in &b {
+            counts.entry(t).or_default().1 += 1;
+        }
+        let shared: usize = counts
+            .iter()
+            .map(|(t, (in_a, in_b))| in_a.min(in_b) * weight(t))
+            .sum();
+        if (200 * shared / total).min(99) < usize::from(min) {
+            return None;
+        }
     }
     let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
         .iter()
@@ -93,6 +113,8 @@ mod tests {
             "Take 3 pills a day, every day, with water.",
             "Take the red pills a day.",
             "Take the blue pills a day.",
+            "a day. Take the blue pills",
+            "the pills the pills the pills",
             "alpha",
             "",
         ];
