@@ -513,7 +513,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     db.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = OFF;
-         PRAGMA cache_size = -65536;
+         PRAGMA cache_size = -16384;
          CREATE TABLE IF NOT EXISTS files (
              path TEXT PRIMARY KEY, hash INTEGER NOT NULL, stamp BLOB);
          CREATE VIRTUAL TABLE IF NOT EXISTS units USING fts5(
