@@ -1,7 +1,8 @@
 //! Inline Markdown as documentation sites write it (mdBook, Hugo,
 //! Docusaurus): sentences are not split inside code spans, links or inline
 //! HTML, may start with markup, and segments with nothing to translate
-//! (a `true` table cell, an emoji code, a number) are not offered but kept.
+//! (a `true` table cell, an emoji code, a number) are not offered but kept;
+//! math (`$…$`, `$$…$$`) is never split.
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::util::{Workspace, entries, field};
@@ -19,6 +20,8 @@ Press <kbd>Ctrl</kbd> and <kbd>C</kbd> to stop. The <abbr title=\"Command line. 
 prints a summary. ~~Old flags~~ are gone. A *long emphasis. With two sentences* stays
 whole. Open the report. ![Screenshot](img/report.png) shows the totals.
 
+Math stays whole: $e = mc^2. Really$ and $$x! Y?$$ are one. It costs $5 or $10.
+
 | Option | Default | Done |
 |--------|---------|------|
 | `debug` | `true` | :white_check_mark: |
@@ -27,7 +30,7 @@ whole. Open the report. ![Screenshot](img/report.png) shows the totals.
 :tada: Congratulations! You are ready. :+1:
 ";
 
-const EXPECTED: [&str; 22] = [
+const EXPECTED: [&str; 24] = [
     "Installing the `l10n` CLI",
     "Install it with `cargo install l10n`.",
     "Run `l10n --help!` to see the options.",
@@ -45,6 +48,9 @@ const EXPECTED: [&str; 22] = [
     "A *long emphasis. With two sentences* stays whole.",
     "Open the report.",
     "![Screenshot](img/report.png) shows the totals.",
+    "Math stays whole: $e = mc^2. Really$ and $$x! Y?$$ are one.",
+    // Dollar amounts are no math: `$` before a space closes nothing.
+    "It costs $5 or $10.",
     "Option",
     "Default",
     "Done",
@@ -117,11 +123,14 @@ fn structure(markdown: &str) -> (Vec<String>, Vec<String>, Vec<String>, usize) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_MATH;
     let (mut code, mut targets, mut html, mut cells) = (vec![], vec![], vec![], 0);
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Code(c) => code.push(c.to_string()),
+            Event::Code(c) | Event::InlineMath(c) | Event::DisplayMath(c) => {
+                code.push(c.to_string())
+            }
             Event::Start(
                 Tag::Link {
                     dest_url, title, ..

@@ -12,11 +12,14 @@ use super::templates::template_ranges;
 use super::{Block, Chunk, MarkdownSettings};
 
 /// The Markdown l10n reads: CommonMark with tables, footnotes,
-/// strikethrough, task lists, definition lists and front matter.
+/// strikethrough, task lists, definition lists, math (`$…$`, `$$…$$`: an
+/// opening `$` followed by no space, a closing one preceded by none, so
+/// `$5 or $10` is text) and front matter.
 pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_DEFINITION_LIST)
     .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_MATH)
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
     .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);

@@ -256,3 +256,24 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn math_is_never_split_and_dollar_amounts_are_no_math() {
+    assert_segments(
+        "The ratio $a. B$ holds. Then $$x! Y? z.$$ follows. It costs $5 or $10. Done.",
+        &[
+            "The ratio $a. B$ holds.",
+            "Then $$x! Y? z.$$ follows.",
+            "It costs $5 or $10.",
+            "Done.",
+        ],
+    );
+    assert_segments(
+        "Nobody paid $10, not even $2. Then $3 and $4 were asked. It ended.",
+        &[
+            "Nobody paid $10, not even $2.",
+            "Then $3 and $4 were asked.",
+            "It ended.",
+        ],
+    );
+}
