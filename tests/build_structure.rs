@@ -4,58 +4,8 @@
 //! same reference forms to the same destinations; sentences of languages
 //! written without spaces joined without one; and the segments left in
 //! the source language counted, and refused with `--strict`.
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
+use crate::markdown_reader::outline;
 use crate::util::{SEED_ID, Workspace};
-
-/// The reader's view of an article: every block opening and closing, in
-/// order, and every link or image with its form and destination; text
-/// left out (it is what a translation changes).
-fn outline(markdown: &str) -> Vec<String> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    Parser::new_ext(markdown, options)
-        .filter_map(|event| match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            })
-            | Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                ..
-            }) => Some(format!("link {link_type:?} {dest_url}")),
-            Event::Start(Tag::Heading { level, .. }) => Some(format!("heading {level:?}")),
-            Event::Start(
-                tag @ (Tag::Paragraph
-                | Tag::BlockQuote(_)
-                | Tag::List(_)
-                | Tag::Item
-                | Tag::Table(_)
-                | Tag::TableRow
-                | Tag::TableCell
-                | Tag::CodeBlock(_)
-                | Tag::FootnoteDefinition(_)),
-            ) => Some(format!("{tag:?}")),
-            Event::End(
-                end @ (TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::List(_)
-                | TagEnd::Item
-                | TagEnd::Table
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock),
-            ) => Some(format!("end {end:?}")),
-            Event::Rule => Some("rule".to_string()),
-            _ => None,
-        })
-        .collect()
-}
 
 /// A workspace with `articles/<name>` and the languages' empty catalogs.
 fn workspace(article: &str, text: &str, langs: &[&str]) -> Workspace {

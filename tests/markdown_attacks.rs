@@ -3,8 +3,7 @@
 //! each style segmented, translated into Korean and Japanese and built,
 //! their structure read back by pulldown-cmark and their front matter by a
 //! YAML reader; and the defects those attacks found (tests/README.md).
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
+use crate::markdown_reader::{outline, yaml_front_matter};
 use crate::util::Workspace;
 
 fn segments_of(ws: &Workspace, file: &str) -> Vec<String> {
@@ -33,53 +32,6 @@ fn workspace(pages: &[(&str, &str)]) -> Workspace {
     ws.mkdir("locales/ja");
     ws.run(&["extract"]).expect_code(0);
     ws
-}
-
-/// The reader's view of a page: blocks, links and images, inline code and
-/// raw HTML, text left out (it is what a translation changes).
-fn outline(markdown: &str) -> Vec<String> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    Parser::new_ext(markdown, options)
-        .filter_map(|event| match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            })
-            | Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                ..
-            }) => Some(format!("link {link_type:?} {dest_url}")),
-            Event::Start(Tag::MetadataBlock(_)) => Some("front matter".to_string()),
-            Event::Start(tag @ (Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_))) => {
-                Some(format!("{tag:?}"))
-            }
-            Event::Start(
-                tag @ (Tag::List(_)
-                | Tag::Item
-                | Tag::Table(_)
-                | Tag::TableCell
-                | Tag::CodeBlock(_)
-                | Tag::FootnoteDefinition(_)
-                | Tag::HtmlBlock),
-            ) => Some(format!("{tag:?}")),
-            Event::End(
-                end @ (TagEnd::Paragraph
-                | TagEnd::BlockQuote(_)
-                | TagEnd::List(_)
-                | TagEnd::Item
-                | TagEnd::TableCell),
-            ) => Some(format!("end {end:?}")),
-            Event::Code(code) => Some(format!("code {code}")),
-            Event::FootnoteReference(name) => Some(format!("footnote {name}")),
-            _ => None,
-        })
-        .collect()
 }
 
 const MDBOOK: &str = "\
@@ -316,13 +268,13 @@ fn escapes_copied_from_a_quoted_front_matter_value_are_written_once() {
             && built.contains("description: 'It''s 쉽습니다. 번역 Try it.'\n"),
         "{built}"
     );
-    read_back_yaml(&ws, &built, |read| {
+    if let Some(read) = yaml_front_matter(&ws, &built) {
         assert_eq!(read["title"], "CLI에 \"안녕\"이라고 하세요", "{built}");
         assert_eq!(
             read["description"], "It's 쉽습니다. 번역 Try it.",
             "{built}"
         );
-    });
+    }
 }
 
 /// Japanese sentences of a front matter value are joined as in the body,
@@ -343,34 +295,9 @@ fn japanese_front_matter_sentences_are_joined_without_a_space() {
             && built.contains("summary: 訳A plain summary。訳With two sentences。\n"),
         "{built}"
     );
-    read_back_yaml(&ws, &built, |read| {
+    if let Some(read) = yaml_front_matter(&ws, &built) {
         assert_eq!(read["summary"], "訳A plain summary。訳With two sentences。");
-    });
-}
-
-/// Reads the built front matter with PyYAML, when python3 has it.
-fn read_back_yaml(ws: &Workspace, built: &str, check: impl Fn(&serde_json::Value)) {
-    if !crate::readers::found(
-        std::process::Command::new("python3").args(["-c", "import yaml"]),
-        "python3 with yaml",
-        "`python3 -m pip install pyyaml`",
-        "the built YAML front matter",
-    ) {
-        return;
     }
-    ws.write("front.yaml", built.split("---\n").nth(1).unwrap());
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg("import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))")
-        .arg(ws.path("front.yaml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    check(&serde_json::from_slice(&out.stdout).unwrap());
 }
 
 /// A README's centred logo (`<p align="center"><img alt=…></p>`): the
@@ -389,7 +316,7 @@ fn the_alt_text_of_an_image_alone_in_an_html_paragraph_is_translated() {
     ws.run(&["build", "--lang", "ko"]).expect_code(0);
     let built = ws.read("build/ko/readme.md");
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new(&built));
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&built));
     assert!(
         html.contains("<img alt=\"번역 The logo of the project\" src=\"logo.png\">")
             && html.contains("<p><img src=\"b.png\" title=\"번역 Build status\"></p>"),

@@ -31,6 +31,7 @@ mod markdown;
 mod markdown_attacks;
 mod markdown_blocks;
 mod markdown_inline;
+mod markdown_reader;
 mod memory;
 mod messages;
 mod output;
