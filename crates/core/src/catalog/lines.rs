@@ -97,6 +97,12 @@ impl EntryLines {
     }
 }
 
+/// Whether `raw` is a value this path writes and reads back: a one-line
+/// basic string (an extra key's value as `from-memory` has it).
+fn is_one_line_string(raw: &str) -> bool {
+    key_value(&format!("k = {raw}")).is_some() && !has_control(raw.as_bytes())
+}
+
 /// `text` cut into lines, if it is in the simple shape.
 fn layout(text: &str) -> Option<Layout> {
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
@@ -182,9 +188,8 @@ fn layout(text: &str) -> Option<Layout> {
                     {
                         return None;
                     }
-                    if !matches!(key, "id" | "source" | "translation" | "previous-source") {
-                        return None;
-                    }
+                    // Any other key (`from-memory`, a person's own) is
+                    // kept as the line it is.
                     entry.keys.push((span(text, key), start..end, value));
                 }
                 pending = end;
@@ -209,9 +214,10 @@ fn catalog(layout: &Layout, text: &str) -> Option<Catalog> {
     for entry_lines in &layout.entries {
         let mut entry = Entry::new("", "");
         let (mut has_id, mut has_source) = (false, false);
-        for (key, _, value) in &entry_lines.keys {
+        for (key, line, value) in &entry_lines.keys {
+            let key = &text[key.clone()];
             let value = value.get(text).to_string();
-            match &text[key.clone()] {
+            match key {
                 "id" => {
                     has_id = true;
                     entry.id = value;
@@ -221,7 +227,10 @@ fn catalog(layout: &Layout, text: &str) -> Option<Catalog> {
                     entry.source = value;
                 }
                 "translation" => entry.translation = value,
-                _ => entry.previous_source = Some(value),
+                "previous-source" => entry.previous_source = Some(value),
+                _ => entry
+                    .extra
+                    .push((key.to_string(), raw_value(&text[line.clone()]))),
             }
         }
         if !has_id || !has_source || entry.id.trim().is_empty() {
@@ -303,6 +312,16 @@ fn has_control(bytes: &[u8]) -> bool {
         .any(|chunk| chunk.iter().fold(false, |found, &b| found | bad(b)))
 }
 
+/// The value of a `key = value` line as written (TOML), as the general
+/// reader keeps an extra key's value.
+fn raw_value(line: &str) -> String {
+    let line = line.trim_end_matches(['\n', '\r']);
+    line.split_once('=')
+        .map_or("", |(_, value)| value)
+        .trim()
+        .to_string()
+}
+
 /// `key = "value"` with a bare key and a one-line basic string, and nothing
 /// after it. The value is borrowed unless it has escapes. (The caller has
 /// made sure the line holds no control characters.)
@@ -376,7 +395,10 @@ pub fn render(catalog: &Catalog, base: &str, layout: Option<&Layout>) -> Option<
         || source_lang.get(base).parse::<Lang>().ok()? != catalog.source_lang
         || lang.get(base).parse::<Lang>().ok()? != catalog.lang
         || !catalog.extra.is_empty()
-        || catalog.entries().any(|e| !e.extra.is_empty())
+        || catalog
+            .entries()
+            .flat_map(|e| &e.extra)
+            .any(|(_, raw)| !is_one_line_string(raw))
     {
         return None;
     }
@@ -415,6 +437,9 @@ pub fn render(catalog: &Catalog, base: &str, layout: Option<&Layout>) -> Option<
                 if !template {
                     out.key("translation", &entry.translation);
                 }
+                for (key, raw) in &entry.extra {
+                    out.raw_key(key, raw);
+                }
                 continue;
             };
             out.raw(&base[lines.prefix.clone()]);
@@ -427,7 +452,19 @@ pub fn render(catalog: &Catalog, base: &str, layout: Option<&Layout>) -> Option<
                     "source" => Some(&entry.source),
                     "previous-source" => entry.previous_source.as_ref(),
                     // A template has no translations, unless someone wrote one in.
-                    _ => Some(&entry.translation),
+                    "translation" => Some(&entry.translation),
+                    _ => {
+                        // An extra key keeps its line, or takes the entry's
+                        // value for it; one the entry no longer has goes.
+                        if let Some((_, new)) = entry.extra.iter().find(|(k, _)| k == key) {
+                            if *new == raw_value(raw) {
+                                out.keep_or_replace(key, old, raw, old);
+                            } else {
+                                out.raw_key(key, new);
+                            }
+                        }
+                        None
+                    }
                 };
                 if let Some(value) = value {
                     out.keep_or_replace(key, value, raw, old);
@@ -441,6 +478,10 @@ pub fn render(catalog: &Catalog, base: &str, layout: Option<&Layout>) -> Option<
             }
             if !template && !has("translation") {
                 out.key("translation", &entry.translation);
+            }
+            // A key the entry gained in this run goes at its end.
+            for (key, raw) in entry.extra.iter().filter(|(key, _)| !has(key)) {
+                out.raw_key(key, raw);
             }
         }
     }
@@ -465,6 +506,11 @@ impl Output {
 
     fn key(&mut self, key: &str, value: &str) {
         let _ = write!(self.text, "{key} = {}{}", toml_string(value), self.eol);
+    }
+
+    /// `key = raw`, a value already written as TOML.
+    fn raw_key(&mut self, key: &str, raw: &str) {
+        let _ = write!(self.text, "{key} = {raw}{}", self.eol);
     }
 
     /// The old line if it holds `value` already (its style kept), else a
@@ -492,7 +538,8 @@ mod tests {
         for unusual in [
             "translation = 'literal'\n",
             "translation = \"x\" # comment\n",
-            "note = \"unknown key\"\n",
+            "note = 'an extra key, literal'\n",
+            "note = 42\n",
             "translation = \"\"\"\nmulti\"\"\"\n",
             "source = \"duplicate key\"\n",
             "translation = \"bad \\q escape\"\n",
@@ -503,5 +550,39 @@ mod tests {
         ] {
             assert!(parse(&format!("{base}{unusual}")).is_none(), "{unusual}");
         }
+    }
+
+    /// An extra key with a basic string value (`from-memory`, a person's
+    /// own) stays on this path: read into `extra` as the general reader
+    /// does, its line kept, a new one written at the entry's end.
+    #[test]
+    fn extra_string_keys_stay_on_the_line_path() {
+        let text = "[catalog]\narticle = \"a\"\nsource-lang = \"en\"\nlang = \"ko\"\n\n[[segment]]\nid = \"x\"\nnote = \"kept = as is\"\nsource = \"A.\"\ntranslation = \"가.\"\n\n[[segment]]\nid = \"y\"\nsource = \"B.\"\ntranslation = \"\"\n";
+        let fast = parse(text).expect("extra string keys are the simple shape");
+        let general = crate::catalog::parse_document(std::path::Path::new("a.toml"), text).unwrap();
+        assert!(fast.same_content(&general));
+        assert_eq!(fast.segments[0].extra, general.segments[0].extra);
+        assert_eq!(render(&fast, text, None).as_deref(), Some(text));
+
+        let mut filled = fast.clone();
+        filled.segments[1].translation = "나.".into();
+        filled.segments[1]
+            .extra
+            .push(("from-memory".into(), "\"b#y\"".into()));
+        let by_lines = render(&filled, text, None).unwrap();
+        assert!(
+            by_lines.ends_with(
+                "id = \"y\"\nsource = \"B.\"\ntranslation = \"나.\"\nfrom-memory = \"b#y\"\n"
+            ),
+            "{by_lines}"
+        );
+        let read =
+            crate::catalog::parse_document(std::path::Path::new("a.toml"), &by_lines).unwrap();
+        assert!(read.same_content(&filled));
+        assert_eq!(read.segments[1].extra, filled.segments[1].extra);
+        assert_eq!(
+            parse(&by_lines).unwrap().segments[1].extra,
+            filled.segments[1].extra
+        );
     }
 }
