@@ -3,19 +3,8 @@
 //! each style segmented, translated into Korean and Japanese and built,
 //! their structure read back by pulldown-cmark and their front matter by a
 //! YAML reader; and the defects those attacks found (tests/README.md).
-use crate::markdown_reader::{outline, yaml_front_matter};
+use crate::markdown_reader::{outline, segments_of, yaml_front_matter};
 use crate::util::Workspace;
-
-fn segments_of(ws: &Workspace, file: &str) -> Vec<String> {
-    let run = ws.run(&["segment", file]).expect_code(0);
-    run.stdout
-        .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
-            value["text"].as_str().unwrap().to_string()
-        })
-        .collect()
-}
 
 /// A workspace with `articles/<name>.md` for each page and empty Korean
 /// and Japanese catalogs, extracted.

@@ -4,6 +4,7 @@
 //! translated build keeps that structure (read back by pulldown-cmark).
 use pulldown_cmark::{Options, Parser, html};
 
+use crate::markdown_reader::segments_of;
 use crate::util::{Workspace, refuses};
 
 const SITE: &str = "\
@@ -70,14 +71,7 @@ fn workspace() -> Workspace {
 }
 
 fn segment_texts(ws: &Workspace) -> Vec<String> {
-    let run = ws.run(&["segment", "articles/site.md"]).expect_code(0);
-    run.stdout
-        .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-            value["text"].as_str().unwrap().to_string()
-        })
-        .collect()
+    segments_of(ws, "articles/site.md")
 }
 
 /// The article built in Korean with every segment translated by `translate`.
@@ -234,17 +228,6 @@ fn front_matter_workspace(config: &str) -> Workspace {
     ws.write("articles/toml.md", TOML_ARTICLE);
     ws.mkdir("locales/ko");
     ws
-}
-
-fn segments_of(ws: &Workspace, file: &str) -> Vec<String> {
-    let run = ws.run(&["segment", file]).expect_code(0);
-    run.stdout
-        .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
-            value["text"].as_str().unwrap().to_string()
-        })
-        .collect()
 }
 
 #[test]

@@ -1,9 +1,21 @@
 //! Built articles read back as readers of the wild read them: the block
-//! tree, links, code and footnotes pulldown-cmark sees, and front matter as
-//! PyYAML reads it. Shared by the Markdown and build tests.
+//! tree, links, code and footnotes pulldown-cmark sees, front matter as
+//! PyYAML reads it, and the segments `l10n segment` prints. Shared by the Markdown and build tests.
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::util::Workspace;
+
+/// The texts of the segments `l10n segment FILE` prints.
+pub fn segments_of(ws: &Workspace, file: &str) -> Vec<String> {
+    let run = ws.run(&["segment", file]).expect_code(0);
+    run.stdout
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            value["text"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
 
 /// The reader's view of an article: every block opening and closing in
 /// order, every link or image with its form and destination, code spans
