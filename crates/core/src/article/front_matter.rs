@@ -144,31 +144,19 @@ fn yaml_entry(text: &str, lines: &[Range<usize>], i: usize) -> Option<Scalar> {
     let value_at = after + (source[after..].len() - source[after..].trim_start().len());
     let value = source[value_at..].trim_end();
     let start = line.start + value_at;
-    let one = |style, content: Range<usize>, end| Scalar {
-        key: key.clone(),
-        whole: start..end,
-        style,
-        lines: std::iter::once(content).collect(),
-    };
     match value.as_bytes().first()? {
-        b'"' => {
-            let close = closing_double_quote(&value[1..])? + 1;
-            is_comment_or_blank(&value[close + 1..]).then(|| {
-                one(
-                    Style::DoubleQuoted,
-                    start + 1..start + close,
-                    start + close + 1,
-                )
-            })
-        }
-        b'\'' => {
-            let close = closing_single_quote(&value[1..])? + 1;
-            is_comment_or_blank(&value[close + 1..]).then(|| {
-                one(
-                    Style::SingleQuoted,
-                    start + 1..start + close,
-                    start + close + 1,
-                )
+        &quote @ (b'"' | b'\'') => {
+            let (style, close) = if quote == b'"' {
+                (Style::DoubleQuoted, closing_double_quote(&value[1..])?)
+            } else {
+                (Style::SingleQuoted, closing_single_quote(&value[1..])?)
+            };
+            let close = close + 1;
+            is_comment_or_blank(&value[close + 1..]).then(|| Scalar {
+                key,
+                whole: start..start + close + 1,
+                style,
+                lines: std::iter::once(start + 1..start + close).collect(),
             })
         }
         b'|' | b'>' => {
