@@ -8,11 +8,13 @@
 //! scalars on one line, block scalars (`|`, `>`); TOML basic and literal
 //! strings on one line. Any other value (a list, a table, a multi-line TOML
 //! string) is not offered.
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::MARKDOWN_OPTIONS;
+use crate::catalog::{double_quoted, toml_string};
 
 /// How a value is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -404,8 +406,8 @@ pub fn encode(value: &str, scalar: &Scalar, newline: &str) -> String {
             }
             out
         }
-        Style::TomlBasic | Style::TomlLiteral => quote(value, true),
-        _ => quote(value, false),
+        Style::TomlBasic | Style::TomlLiteral => toml_string(value),
+        _ => yaml_double_quoted(value),
     }
 }
 
@@ -415,29 +417,12 @@ fn has_control(value: &str) -> bool {
         .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
-/// A double-quoted YAML scalar or a TOML basic string.
-fn quote(value: &str, toml: bool) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                if toml {
-                    out.push_str(&format!("\\u{:04X}", c as u32));
-                } else {
-                    out.push_str(&format!("\\x{:02X}", c as u32));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// A double-quoted YAML scalar: escaped as a TOML basic string is, but a
+/// control character as `\xHH`.
+fn yaml_double_quoted(value: &str) -> String {
+    double_quoted(value, |out, c| {
+        let _ = write!(out, "\\x{:02X}", c as u32);
+    })
 }
 
 /// Whether `value` reads back as the same string when written as a plain

@@ -14,6 +14,9 @@ mod tests;
 
 pub use lines::Layout as LineLayout;
 pub use read::{parse, parse_document, parse_kept};
+/// The double-quoted strings catalogs are written with, which front matter
+/// values reuse.
+pub(crate) use toml_text::{double_quoted, toml_string};
 pub use write::{render, render_kept};
 
 use crate::lang::Lang;

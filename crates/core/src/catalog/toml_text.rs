@@ -64,6 +64,15 @@ fn comment_text(text: &str) -> String {
 
 /// A TOML basic string, escaped.
 pub fn toml_string(text: &str) -> String {
+    double_quoted(text, |out, c| {
+        let _ = write!(out, "\\u{:04X}", c as u32);
+    })
+}
+
+/// `text` between double quotes, with `"`, `\`, line breaks and tabs
+/// escaped as TOML basic strings and YAML double-quoted scalars both read
+/// them, and any other control character written by `control`.
+pub(crate) fn double_quoted(text: &str, control: impl Fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -73,9 +82,7 @@ pub fn toml_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
+            c if c.is_control() => control(&mut out, c),
             c => out.push(c),
         }
     }
