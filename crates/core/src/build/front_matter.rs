@@ -3,7 +3,7 @@
 //! plain YAML value or a TOML literal string cannot hold every text.
 use std::ops::Range;
 
-use super::Fill;
+use super::{Fill, drops_gap};
 use crate::article::Segment;
 use crate::article::front_matter::{self, Scalar, Style, decode, encode};
 use crate::lang::SentenceGap;
@@ -98,12 +98,7 @@ fn rewritten<'a>(
         // Between two translated sentences, the white space the target
         // language writes there (none in Japanese or Chinese), as in the
         // body.
-        let joined = translated_before
-            && translation.is_some()
-            && sentence_gap == SentenceGap::None
-            && !gap.is_empty()
-            && gap.bytes().all(|b| b == b' ' || b == b'\t');
-        if !joined {
+        if !(translated_before && translation.is_some() && drops_gap(sentence_gap, &gap)) {
             value.push_str(&gap);
         }
         translated_before = translation.is_some();

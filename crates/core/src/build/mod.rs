@@ -123,5 +123,14 @@ pub fn build_plain_article<'a>(
     splice::build(text, segments, fill, mark, false, gap)
 }
 
+/// Whether `gap`, between two sentences both replaced by translations, is
+/// left out: in a language written without spaces between sentences, white
+/// space within one line.
+fn drops_gap(sentence_gap: SentenceGap, gap: &str) -> bool {
+    sentence_gap == SentenceGap::None
+        && !gap.is_empty()
+        && gap.bytes().all(|b| b == b' ' || b == b'\t')
+}
+
 #[cfg(test)]
 mod tests;

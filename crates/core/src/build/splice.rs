@@ -6,7 +6,7 @@ use super::block_openers::opens_html_block;
 use super::front_matter;
 use super::placement::{Place, Places};
 use super::references;
-use super::{Fill, MarkOutdated};
+use super::{Fill, MarkOutdated, drops_gap};
 use crate::article::Segment;
 use crate::lang::SentenceGap;
 
@@ -79,12 +79,7 @@ pub(super) fn build<'a>(
         let replaced = !identical || marker.is_some();
         after_translated = replaced;
         let gap = &text[cursor..span.start];
-        let joined = translated_before
-            && replaced
-            && sentence_gap == SentenceGap::None
-            && !gap.is_empty()
-            && gap.bytes().all(|b| b == b' ' || b == b'\t');
-        if !joined {
+        if !(translated_before && replaced && drops_gap(sentence_gap, gap)) {
             out.push_str(gap);
         }
         cursor = span.end;
