@@ -35,7 +35,6 @@ pub use inline::{INSIDE_INLINE, has_text_to_translate, syntax_end};
 pub use markdown::MARKDOWN_OPTIONS;
 use markdown::markdown_blocks;
 use plain::plain_blocks;
-pub use templates::template_ranges;
 
 /// One translatable unit of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,12 +103,6 @@ impl Format<'static> {
     pub fn markdown() -> Format<'static> {
         static DEFAULT: std::sync::OnceLock<MarkdownSettings> = std::sync::OnceLock::new();
         Format::Markdown(DEFAULT.get_or_init(MarkdownSettings::default))
-    }
-}
-
-impl Format<'_> {
-    pub fn is_markdown(&self) -> bool {
-        matches!(self, Format::Markdown(_))
     }
 }
 

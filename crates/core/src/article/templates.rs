@@ -39,7 +39,7 @@ const CODE_PAIRS: [&str; 12] = [
 ///
 /// A tag never spans a blank line: an opening with no closing before one is
 /// text (a lone `{{` in prose or in code).
-pub fn template_ranges(text: &str, settings: &MarkdownSettings) -> Vec<Range<usize>> {
+pub(super) fn template_ranges(text: &str, settings: &MarkdownSettings) -> Vec<Range<usize>> {
     let delimiters: Vec<(&str, &str)> = BUILT_IN
         .iter()
         .copied()
