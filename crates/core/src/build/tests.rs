@@ -51,40 +51,32 @@ fn identity(text: &str, segments: &[Segment]) -> String {
 fn structure(text: &str) -> Vec<String> {
     Parser::new_ext(text, crate::article::MARKDOWN_OPTIONS)
         .filter_map(|event| match event {
-            Event::Start(
-                tag @ (Tag::Paragraph
-                | Tag::Heading { .. }
-                | Tag::BlockQuote(_)
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock
-                | Tag::List(_)
-                | Tag::Item
-                | Tag::FootnoteDefinition(_)
-                | Tag::Table(_)
-                | Tag::TableHead
-                | Tag::TableRow
-                | Tag::TableCell
-                | Tag::MetadataBlock(_)),
-            ) => Some(format!("{:?}", strip(tag))),
-            Event::End(
-                tag @ (TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
-                | TagEnd::List(_)
-                | TagEnd::Item
-                | TagEnd::FootnoteDefinition
-                | TagEnd::Table
-                | TagEnd::TableHead
-                | TagEnd::TableRow
-                | TagEnd::TableCell
-                | TagEnd::MetadataBlock(_)),
-            ) => Some(format!("end {tag:?}")),
+            Event::Start(tag) if is_structure(&tag.to_end()) => Some(format!("{:?}", strip(tag))),
+            Event::End(tag) if is_structure(&tag) => Some(format!("end {tag:?}")),
             Event::Rule => Some("rule".to_string()),
             _ => None,
         })
         .collect()
+}
+
+/// The block tags [`structure`] shows (their start tags too).
+fn is_structure(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::MetadataBlock(_)
+    )
 }
 
 /// A tag without the details a translation may change (heading ids,
