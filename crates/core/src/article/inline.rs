@@ -71,15 +71,7 @@ impl Marks {
     /// Records an inline event (one the block builder keeps as text).
     pub(super) fn record(&mut self, event: &Event, range: Range<usize>) {
         match event {
-            Event::Start(
-                tag @ (Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-                | Tag::Superscript
-                | Tag::Subscript),
-            ) => {
+            Event::Start(tag) if is_inline_tag(&tag.to_end()) => {
                 let opaque = matches!(
                     tag,
                     Tag::Link {
@@ -94,15 +86,7 @@ impl Marks {
                 });
                 return;
             }
-            Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image
-                | TagEnd::Superscript
-                | TagEnd::Subscript,
-            ) => {
+            Event::End(tag) if is_inline_tag(tag) => {
                 if let Some(wrapper) = self.open.pop() {
                     let whole = wrapper.start..range.end;
                     let prose =
@@ -232,6 +216,22 @@ impl Marks {
             .iter()
             .filter(move |mark| mark.whole.end > range.start)
     }
+}
+
+/// The tags that stand inside a block's text, wrapping prose (emphasis,
+/// strong, strikethrough, super- and subscript, links, images); their
+/// start tags through `Tag::to_end`.
+pub(crate) fn is_inline_tag(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// Elements that have no end tag.

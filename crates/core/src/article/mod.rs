@@ -29,6 +29,7 @@ mod templates;
 #[cfg(test)]
 mod blocks_tests;
 
+pub(crate) use inline::is_inline_tag;
 use inline::{ChunkMarks, Marks};
 pub use inline::{INSIDE_INLINE, has_text_to_translate, syntax_end};
 

@@ -6,6 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::block_openers::{Level, escape_line_start, is_delimiter_row};
+use crate::article::is_inline_tag;
 
 /// Ranges of the article's blocks where a translation needs special care.
 #[derive(Default)]
@@ -30,7 +31,7 @@ impl Places {
         let mut awaiting_text = false;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             match &event {
-                Event::Start(tag) if !is_inline(tag) => awaiting_text = true,
+                Event::Start(tag) if !is_inline_tag(&tag.to_end()) => awaiting_text = true,
                 Event::End(_) => {}
                 _ if awaiting_text => {
                     places.text_starts.push(range.start);
@@ -51,20 +52,6 @@ impl Places {
         }
         places
     }
-}
-
-/// Tags that stand inside a block's text.
-fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
 }
 
 impl Places {
