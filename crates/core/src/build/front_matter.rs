@@ -8,8 +8,9 @@ use crate::article::Segment;
 use crate::article::front_matter::{self, Scalar, Style, decode, encode};
 use crate::lang::SentenceGap;
 
-/// A value written anew: its range in the article, its new text, and the
-/// segments it covers (which the splice then leaves alone).
+/// A value written anew: its range in the article and its new text (the
+/// segments it covers are those `rewrites` marks handled, which the splice
+/// then leaves alone).
 pub(super) struct Rewrite {
     pub(super) range: Range<usize>,
     pub(super) text: String,
