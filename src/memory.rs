@@ -221,19 +221,6 @@ impl Memory {
         Ok(())
     }
 
-    /// The number of pairs held.
-    pub fn len(&self) -> usize {
-        self.db
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .query_row("SELECT count(*) FROM units", [], |r| r.get::<_, i64>(0))
-            .map_or(0, |n| n as usize)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The best matches for `source` scoring at least `min`, best first, at
     /// most `max`; none from `except` (a segment's own entry, `article#id`)
     /// unless obsolete.
