@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, params};
 
+use crate::catalog::{Catalog, Entry};
 use crate::error::{Error, Result};
 use crate::interchange::Format;
 use crate::lang::Lang;
@@ -59,6 +60,20 @@ pub struct Match {
     pub obsolete: bool,
 }
 
+impl Match {
+    /// The pair of an entry of `article`'s catalog (current or
+    /// `obsolete`), from `article#id`, not scored.
+    pub fn of_entry(article: &str, entry: &Entry, obsolete: bool) -> Match {
+        Match {
+            score: 0,
+            source: entry.source.clone(),
+            translation: entry.translation.clone(),
+            from: format!("{article}#{}", entry.id),
+            obsolete,
+        }
+    }
+}
+
 /// An open, up-to-date memory. It is `Sync`: lookups may come from many
 /// threads at once.
 pub struct Memory {
@@ -78,14 +93,6 @@ fn sql_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
         path: path.to_path_buf(),
         source: io::Error::other(e),
     }
-}
-
-/// One row to store.
-struct Row {
-    source: String,
-    translation: String,
-    from: String,
-    obsolete: bool,
 }
 
 impl Memory {
@@ -522,7 +529,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
 
 /// The rows of a catalog: its current translations and its obsolete ones
 /// that have a translation, each from `article#id`.
-fn catalog_rows(catalog: &crate::catalog::Catalog, article: &str) -> Vec<Row> {
+fn catalog_rows(catalog: &Catalog, article: &str) -> Vec<Match> {
     let current = catalog
         .segments
         .iter()
@@ -535,12 +542,7 @@ fn catalog_rows(catalog: &crate::catalog::Catalog, article: &str) -> Vec<Row> {
         .map(|e| (e, true));
     current
         .chain(obsolete)
-        .map(|(e, obsolete)| Row {
-            source: e.source.clone(),
-            translation: e.translation.clone(),
-            from: format!("{article}#{}", e.id),
-            obsolete,
-        })
+        .map(|(e, obsolete)| Match::of_entry(article, e, obsolete))
         .collect()
 }
 
@@ -560,7 +562,7 @@ enum Judged {
     Changed {
         hash: i64,
         stamp: Stamp,
-        rows: Vec<Row>,
+        rows: Vec<Match>,
     },
 }
 
@@ -642,7 +644,8 @@ fn judge(
                 .filter(|s| s.lang.as_deref().is_none_or(|l| l == lang.as_str()))
                 .flat_map(|s| &s.units)
                 .filter(|u| !u.translation.trim().is_empty())
-                .map(|u| Row {
+                .map(|u| Match {
+                    score: 0,
                     source: u.source.clone(),
                     translation: u.translation.clone(),
                     from: key.to_string(),
@@ -682,7 +685,7 @@ fn replace(
     hash: i64,
     stamp: Stamp,
     lang: &Lang,
-    rows: Vec<Row>,
+    rows: Vec<Match>,
     known: bool,
 ) -> rusqlite::Result<()> {
     if known {

@@ -378,13 +378,7 @@ fn fill(catalog: &mut Catalog, memory: &Memory, how: Fill, min: u8) -> Result<us
             .obsolete
             .iter()
             .filter(|e| e.is_translated())
-            .map(|e| Match {
-                score: 0,
-                source: e.source.clone(),
-                translation: e.translation.clone(),
-                from: format!("{article}#{}", e.id),
-                obsolete: true,
-            })
+            .map(|e| Match::of_entry(&article, e, true))
             .collect(),
     };
     for entry in catalog.segments.iter_mut().filter(|e| !e.has_own_work()) {
