@@ -25,13 +25,14 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, params};
 
+use crate::catalog::{Catalog, Entry};
 use crate::error::{Error, Result};
 use crate::interchange::Format;
 use crate::lang::Lang;
 use crate::memory_score;
 use crate::msg;
 use crate::store::{self, Stamp};
-use crate::workspace::Workspace;
+use crate::workspace::{ArticleFile, Workspace};
 
 /// The version of the tables' shape (SQLite's `user_version`).
 const SHAPE: i64 = 3;
@@ -59,6 +60,20 @@ pub struct Match {
     pub obsolete: bool,
 }
 
+impl Match {
+    /// The pair of an entry of `article`'s catalog (current or
+    /// `obsolete`), from `article#id`, not scored.
+    pub fn of_entry(article: &str, entry: &Entry, obsolete: bool) -> Match {
+        Match {
+            score: 0,
+            source: entry.source.clone(),
+            translation: entry.translation.clone(),
+            from: format!("{article}#{}", entry.id),
+            obsolete,
+        }
+    }
+}
+
 /// An open, up-to-date memory. It is `Sync`: lookups may come from many
 /// threads at once.
 pub struct Memory {
@@ -80,18 +95,11 @@ fn sql_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     }
 }
 
-/// One row to store.
-struct Row {
-    source: String,
-    translation: String,
-    from: String,
-    obsolete: bool,
-}
-
 impl Memory {
     /// Opens the memory of `lang` and brings it up to date with the
-    /// workspace's catalogs and TMX files.
-    pub fn open(workspace: &Workspace, lang: &Lang) -> Result<Memory> {
+    /// workspace's catalogs (those of `articles`, every article the
+    /// command's [`Workspace::articles`] found) and TMX files.
+    pub fn open(workspace: &Workspace, lang: &Lang, articles: &[ArticleFile]) -> Result<Memory> {
         let dir = workspace.root.join(".l10n");
         std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
             path: dir.clone(),
@@ -112,13 +120,13 @@ impl Memory {
             }
         };
         let mut memory = Memory::new(db, path.clone());
-        match memory.update(workspace, lang) {
+        match memory.update(workspace, lang, articles) {
             Err(e) if is_damage(&e) => {
                 drop(memory);
                 remove_memory(&path);
                 let db = connect(&path).map_err(sql_error(&path))?;
                 memory = Memory::new(db, path);
-                memory.update(workspace, lang)?;
+                memory.update(workspace, lang, articles)?;
             }
             done => done?,
         }
@@ -139,12 +147,17 @@ impl Memory {
     /// unchanged has only its stamp refreshed; a changed one has its rows
     /// replaced; a gone one's rows are deleted. The files are read and
     /// parsed in parallel, the rows written in one transaction.
-    fn update(&mut self, workspace: &Workspace, lang: &Lang) -> Result<()> {
+    fn update(
+        &mut self,
+        workspace: &Workspace,
+        lang: &Lang,
+        articles: &[ArticleFile],
+    ) -> Result<()> {
         let mut files: Vec<(String, PathBuf, Kind)> = Vec::new();
-        for article in workspace.articles()? {
+        for article in articles {
             let path = workspace.catalog_path(lang, &article.id)?;
             let key = workspace.display_path(&path);
-            files.push((key, path, Kind::Catalog(article.id)));
+            files.push((key, path, Kind::Catalog(article.id.clone())));
         }
         for (index, (tmx, _)) in workspace.config.memory.iter().enumerate() {
             let key = tmx.display().to_string();
@@ -219,19 +232,6 @@ impl Memory {
                 .map_err(sql_error(&memory))?;
         }
         Ok(())
-    }
-
-    /// The number of pairs held.
-    pub fn len(&self) -> usize {
-        self.db
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .query_row("SELECT count(*) FROM units", [], |r| r.get::<_, i64>(0))
-            .map_or(0, |n| n as usize)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// The best matches for `source` scoring at least `min`, best first, at
@@ -529,7 +529,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
 
 /// The rows of a catalog: its current translations and its obsolete ones
 /// that have a translation, each from `article#id`.
-fn catalog_rows(catalog: &crate::catalog::Catalog, article: &str) -> Vec<Row> {
+fn catalog_rows(catalog: &Catalog, article: &str) -> Vec<Match> {
     let current = catalog
         .segments
         .iter()
@@ -542,12 +542,7 @@ fn catalog_rows(catalog: &crate::catalog::Catalog, article: &str) -> Vec<Row> {
         .map(|e| (e, true));
     current
         .chain(obsolete)
-        .map(|(e, obsolete)| Row {
-            source: e.source.clone(),
-            translation: e.translation.clone(),
-            from: format!("{article}#{}", e.id),
-            obsolete,
-        })
+        .map(|(e, obsolete)| Match::of_entry(article, e, obsolete))
         .collect()
 }
 
@@ -567,7 +562,7 @@ enum Judged {
     Changed {
         hash: i64,
         stamp: Stamp,
-        rows: Vec<Row>,
+        rows: Vec<Match>,
     },
 }
 
@@ -649,7 +644,8 @@ fn judge(
                 .filter(|s| s.lang.as_deref().is_none_or(|l| l == lang.as_str()))
                 .flat_map(|s| &s.units)
                 .filter(|u| !u.translation.trim().is_empty())
-                .map(|u| Row {
+                .map(|u| Match {
+                    score: 0,
                     source: u.source.clone(),
                     translation: u.translation.clone(),
                     from: key.to_string(),
@@ -689,7 +685,7 @@ fn replace(
     hash: i64,
     stamp: Stamp,
     lang: &Lang,
-    rows: Vec<Row>,
+    rows: Vec<Match>,
     known: bool,
 ) -> rusqlite::Result<()> {
     if known {

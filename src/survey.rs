@@ -155,6 +155,20 @@ pub fn select_articles(
     if names.is_empty() {
         return Ok(all);
     }
+    select_among(workspace, &all, names, cwd)
+}
+
+/// [`select_articles`] among `all`, the workspace's articles as
+/// [`Workspace::articles`] found them (for a command that needs both).
+pub fn select_among(
+    workspace: &Workspace,
+    all: &[ArticleFile],
+    names: &[String],
+    cwd: &Path,
+) -> Result<Vec<ArticleFile>> {
+    if names.is_empty() {
+        return Ok(all.to_vec());
+    }
     let mut selected: Vec<ArticleFile> = Vec::new();
     for name in names {
         let by_path = fs::canonicalize(cwd.join(name)).ok();

@@ -50,7 +50,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     let memories: HashMap<Lang, Memory> = match extract.fill {
         Some(_) => languages
             .iter()
-            .map(|lang| Ok((lang.clone(), Memory::open(workspace, lang)?)))
+            .map(|lang| Ok((lang.clone(), Memory::open(workspace, lang, &all)?)))
             .collect::<Result<_>>()?,
         None => HashMap::new(),
     };
@@ -367,42 +367,34 @@ fn changes(survey: &ArticleSurvey) -> Changes {
 fn fill(catalog: &mut Catalog, memory: &Memory, how: Fill, min: u8) -> Result<usize> {
     let mut filled = 0;
     let article = catalog.article.clone();
-    let obsolete: Vec<Match> = catalog
-        .obsolete
-        .iter()
-        .filter(|e| e.is_translated())
-        .map(|e| Match {
-            score: 0,
-            source: e.source.clone(),
-            translation: e.translation.clone(),
-            from: format!("{article}#{}", e.id),
-            obsolete: true,
-        })
-        .collect();
+    let least = match how {
+        Fill::Exact => 100,
+        Fill::Fuzzy => min,
+    };
+    // The catalog's own obsolete translations, the fuzzy fill's last resort.
+    let obsolete: Vec<Match> = match how {
+        Fill::Exact => Vec::new(),
+        Fill::Fuzzy => catalog
+            .obsolete
+            .iter()
+            .filter(|e| e.is_translated())
+            .map(|e| Match::of_entry(&article, e, true))
+            .collect(),
+    };
     for entry in catalog.segments.iter_mut().filter(|e| !e.has_own_work()) {
         let own = format!("{article}#{}", entry.id);
-        let least = match how {
-            Fill::Exact => 100,
-            Fill::Fuzzy => min,
-        };
         let found = memory.matches(&entry.source, least, 1, &own)?.pop();
         let rewritten = || {
             obsolete
                 .iter()
-                .map(|m| Match {
-                    score: memory_score::score(&entry.source, &m.source),
-                    ..m.clone()
+                .filter_map(|m| {
+                    let score = memory_score::score_at_least(&entry.source, &m.source, least / 2)?;
+                    Some(Match { score, ..m.clone() })
                 })
-                .filter(|m| m.score >= least / 2)
                 .max_by(|a, b| a.score.cmp(&b.score).then(b.from.cmp(&a.from)))
         };
-        let best = match (found, how) {
-            (Some(best), _) => best,
-            (None, Fill::Fuzzy) => match rewritten() {
-                Some(best) => best,
-                None => continue,
-            },
-            (None, Fill::Exact) => continue,
+        let Some(best) = found.or_else(rewritten) else {
+            continue;
         };
         entry.translation = best.translation;
         if best.score < 100 {

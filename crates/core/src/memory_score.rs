@@ -14,7 +14,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The tokens of `text` that a score compares: words and punctuation.
-pub fn tokens(text: &str) -> Vec<&str> {
+fn tokens(text: &str) -> Vec<&str> {
     text.split_word_bounds()
         .filter(|t| !t.trim().is_empty())
         .collect()

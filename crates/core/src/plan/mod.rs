@@ -576,33 +576,19 @@ mod tests {
         ja.obsolete.push(Entry::new(taken, "Another text."));
         let mut ko = Catalog::new("a", &"en".parse().unwrap(), &"ko".parse().unwrap());
         ko.segments.push(Entry::new(same, TEXTS[1]));
-        let plan = ArticlePlan::among(
-            "a",
-            None,
-            &[&ko, &ja],
-            &segments(&TEXTS[..2]),
-            &Changes::for_lang("en"),
-        );
+        let changes = Changes::for_lang("en");
+        let plan_among = |catalogs: &[&Catalog]| {
+            ArticlePlan::among("a", None, catalogs, &segments(&TEXTS[..2]), &changes)
+        };
+        let plan = plan_among(&[&ko, &ja]);
         assert_ne!(ids(&plan)[0], taken);
         assert_eq!(ids(&plan)[1], same);
-        let again = ArticlePlan::among(
-            "a",
-            None,
-            &[&ko, &ja],
-            &segments(&TEXTS[..2]),
-            &Changes::for_lang("en"),
-        );
+        let again = plan_among(&[&ko, &ja]);
         assert_eq!(ids(&plan), ids(&again));
         // Two catalogs that disagree on the text of an id: it is not free.
         let mut other = ko.clone();
         other.segments[0].source = "Changed.".into();
-        let plan = ArticlePlan::among(
-            "a",
-            None,
-            &[&ko, &other],
-            &segments(&TEXTS[..2]),
-            &Changes::for_lang("en"),
-        );
+        let plan = plan_among(&[&ko, &other]);
         assert_ne!(ids(&plan)[1], same);
     }
 
