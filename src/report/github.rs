@@ -33,7 +33,7 @@ pub fn github_text(report: &Report, ui: Ui, max_issues: Option<usize>) -> String
 /// their severity.
 fn annotations(article: &ArticleReport, ui: Ui) -> Vec<String> {
     let mut lines = Vec::new();
-    for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+    for issue in article.problem_issues() {
         let (level, state) = match (issue.state, &issue.fallback) {
             (State::Missing, _) => ("error", msg!("check-missing")),
             (State::Covered, Some(lang)) => ("notice", msg!("check-covered", lang = lang)),
@@ -94,19 +94,18 @@ fn annotation(
     title: &str,
     message: &str,
 ) -> String {
-    let at_article = !article.article_path.is_empty() && article_line.is_some();
-    let (file, line, message) = match (line, article_line) {
-        (None, Some(article_line)) if at_article => (
+    let (file, line, message) = match (line, article.sentence_line(article_line)) {
+        (None, Some(article_line)) => (
             &article.article_path,
             Some(article_line),
             message.to_string(),
         ),
-        (line, Some(article_line)) if at_article => (
+        (line, Some(article_line)) => (
             &article.catalog,
             line,
             format!("{message} ({}:{article_line})", article.article_path),
         ),
-        (line, _) => (&article.catalog, line, message.to_string()),
+        (line, None) => (&article.catalog, line, message.to_string()),
     };
     let mut properties = format!("file={}", property(file));
     if let Some(line) = line {

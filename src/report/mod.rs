@@ -295,8 +295,19 @@ impl ArticleReport {
     /// How many problems `check` shows for this article: its issues but
     /// the obsolete entries, and its quality findings.
     pub fn problems(&self) -> usize {
-        let issues = self.issues.iter().filter(|i| i.state != State::Obsolete);
-        issues.count() + self.qa.len()
+        self.problem_issues().count() + self.qa.len()
+    }
+
+    /// The issues `check` shows, in every format: all but the obsolete
+    /// entries.
+    pub(crate) fn problem_issues(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.state != State::Obsolete)
+    }
+
+    /// `line`, the sentence's line in the article, when the article's file
+    /// is known too: where a problem can point into the article.
+    pub(crate) fn sentence_line(&self, line: Option<usize>) -> Option<usize> {
+        line.filter(|_| !self.article_path.is_empty())
     }
 
     /// Drops what `detail` does not show.

@@ -52,7 +52,7 @@ pub fn sarif_json(report: &Report) -> String {
     for language in &report.languages {
         for article in &language.articles {
             let lang = language.lang.as_str();
-            for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+            for issue in article.problem_issues() {
                 results.push(issue_result(lang, article, issue));
             }
             for qa in &article.qa {
@@ -166,9 +166,8 @@ fn result(
     line: Option<usize>,
     article_line: Option<usize>,
 ) -> Value {
-    let in_article = (!article.article_path.is_empty())
-        .then_some(article_line)
-        .flatten()
+    let in_article = article
+        .sentence_line(article_line)
         .map(|line| location(&article.article_path, Some(line)));
     let mut result = json!({
         "ruleId": rule,

@@ -210,7 +210,7 @@ pub(super) fn more_problems(rest: usize, ui: Ui) -> String {
 /// entries aside) and its quality findings, as [`check_text`] shows them.
 pub(super) fn problem_lines(article: &ArticleReport, style: Style, ui: Ui) -> Vec<String> {
     let mut lines = Vec::new();
-    for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+    for issue in article.problem_issues() {
         let state = match (issue.state, &issue.fallback) {
             (State::Missing, _) => style.paint("31", &ui.text(&msg!("check-missing"))),
             (State::Covered, Some(lang)) => {
@@ -246,11 +246,9 @@ pub(super) fn problem_lines(article: &ArticleReport, style: Style, ui: Ui) -> Ve
 /// ` (article:line)`, where the sentence is in the article; nothing when
 /// the line is not known.
 fn in_article(article: &ArticleReport, line: Option<usize>) -> String {
-    match line {
-        Some(line) if !article.article_path.is_empty() => {
-            format!(" ({}:{line})", escape(&article.article_path))
-        }
-        _ => String::new(),
+    match article.sentence_line(line) {
+        Some(line) => format!(" ({}:{line})", escape(&article.article_path)),
+        None => String::new(),
     }
 }
 
