@@ -3,7 +3,7 @@
 //! runner shows on the pull request's changed lines, then the verdicts as
 //! plain lines for the log. Paths are from the workspace root, where CI
 //! runs; words are in the UI language, like the text output.
-use crate::diff::{Marks, word_diff};
+use crate::diff::Marks;
 use crate::msg;
 use crate::plan::State;
 use crate::qa::Severity;
@@ -41,10 +41,7 @@ fn annotations(article: &ArticleReport, ui: Ui) -> Vec<String> {
             _ => ("error", msg!("check-outdated")),
         };
         let message = match issue.state {
-            State::Outdated => {
-                let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-                word_diff(previous, &issue.source, Marks::Brackets)
-            }
+            State::Outdated => issue.source_diff(Marks::Brackets),
             _ => issue.source.clone(),
         };
         let state = match issue.state {

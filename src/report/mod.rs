@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::changes::Reason;
+use crate::diff::{Marks, word_diff};
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{LanguagePlan, State};
@@ -187,6 +188,20 @@ pub enum Detail {
 }
 
 /// A quality check's finding on one translation.
+impl Issue {
+    /// How the source changed since it was translated: a word diff from
+    /// the previous source (none kept: from the source itself).
+    pub(crate) fn source_diff(&self, marks: Marks) -> String {
+        word_diff(self.previous(), &self.source, marks)
+    }
+
+    /// The source the translation was made from: the previous source of an
+    /// outdated segment, else the source.
+    pub(crate) fn previous(&self) -> &str {
+        self.previous_source.as_deref().unwrap_or(&self.source)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QaIssue {
     pub id: String,

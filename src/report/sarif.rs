@@ -7,7 +7,7 @@
 //! workspace root. Like JSON, the same whatever the UI language (English).
 use serde_json::{Value, json};
 
-use crate::diff::{Marks, word_diff};
+use crate::diff::Marks;
 use crate::plan::State;
 use crate::qa::{Check, Severity};
 use crate::ui::Ui;
@@ -105,8 +105,7 @@ fn rule_index(id: &str) -> usize {
 fn issue_result(lang: &str, article: &ArticleReport, issue: &Issue) -> Value {
     let (rule, level, text) = match (issue.state, &issue.fallback) {
         (State::Outdated, _) => {
-            let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-            let diff = word_diff(previous, &issue.source, Marks::Brackets);
+            let diff = issue.source_diff(Marks::Brackets);
             let text = format!(
                 "The source changed since it was translated into {lang} ({}): {diff}",
                 reasons_text(&issue.reasons)

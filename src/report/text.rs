@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ArticleReport, Report, outdated_text};
-use crate::diff::{Marks, word_diff};
+use crate::diff::Marks;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::msg;
@@ -122,11 +122,7 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
                 for issue in &article.issues {
                     let shown = match issue.state {
                         State::Missing => escape(&issue.source).into_owned(),
-                        State::Outdated => {
-                            let previous =
-                                issue.previous_source.as_deref().unwrap_or(&issue.source);
-                            word_diff(previous, &issue.source, style.marks())
-                        }
+                        State::Outdated => issue.source_diff(style.marks()),
                         _ => continue,
                     };
                     let _ = write!(

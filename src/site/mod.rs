@@ -397,8 +397,7 @@ fn outdated_diffs(
                 escape(issue.id.as_deref().unwrap_or("-")),
                 escape(&reasons)
             );
-            let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-            for (change, words) in word_changes(previous, &issue.source) {
+            for (change, words) in word_changes(issue.previous(), &issue.source) {
                 let words = escape(&words);
                 match change {
                     Change::Kept => out.push_str(&words),
