@@ -590,15 +590,21 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        let mut json = json_text(serde_json::to_string_pretty(self).unwrap_or_default());
-        json.push('\n');
-        json
+        json_document(self)
     }
 }
 
 /// `K/N`, as `--partition` takes it.
 fn partition_text(partition: Partition) -> String {
     format!("{}/{}", partition.index, partition.count)
+}
+
+/// `value` as one pretty-printed JSON document for standard output
+/// ([`json_text`]: safe to `cat`), ending with a newline.
+fn json_document(value: &impl Serialize) -> String {
+    let mut json = json_text(serde_json::to_string_pretty(value).unwrap_or_default());
+    json.push('\n');
+    json
 }
 
 /// `json` with every character that could drive a terminal written as a

@@ -12,7 +12,7 @@ use crate::plan::State;
 use crate::qa::{Check, Severity};
 use crate::ui::Ui;
 
-use super::{ArticleReport, Issue, QaIssue, Report, json_text, reasons_text};
+use super::{ArticleReport, Issue, QaIssue, Report, json_document, reasons_text};
 
 /// The base every location's URI is relative to.
 const ROOT: &str = "%SRCROOT%";
@@ -75,9 +75,7 @@ pub fn sarif_json(report: &Report) -> String {
             "results": results,
         }],
     });
-    let mut text = json_text(serde_json::to_string_pretty(&log).unwrap_or_default());
-    text.push('\n');
-    text
+    json_document(&log)
 }
 
 fn rule(id: &str, level: &str, description: &str) -> Value {
