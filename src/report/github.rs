@@ -35,18 +35,16 @@ fn annotations(article: &ArticleReport, ui: Ui) -> Vec<String> {
     let mut lines = Vec::new();
     for issue in article.problem_issues() {
         let (level, state) = match (issue.state, &issue.fallback) {
-            (State::Missing, _) => ("error", msg!("check-missing")),
-            (State::Covered, Some(lang)) => ("notice", msg!("check-covered", lang = lang)),
-            (State::Covered, None) => ("notice", msg!("check-missing")),
-            _ => ("error", msg!("check-outdated")),
+            (State::Missing, _) => ("error", ui.text(&msg!("check-missing"))),
+            (State::Covered, Some(lang)) => {
+                ("notice", ui.text(&msg!("check-covered", lang = lang)))
+            }
+            (State::Covered, None) => ("notice", ui.text(&msg!("check-missing"))),
+            _ => ("error", outdated_text(issue, ui)),
         };
         let message = match issue.state {
             State::Outdated => issue.source_diff(Marks::Brackets),
             _ => issue.source.clone(),
-        };
-        let state = match issue.state {
-            State::Outdated => outdated_text(issue, ui),
-            _ => ui.text(&state),
         };
         let title = match &issue.id {
             Some(id) => format!("{state} {id}"),
