@@ -120,25 +120,23 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
         if diff {
             for article in &language.articles {
                 for issue in &article.issues {
-                    let shown = match issue.state {
-                        State::Missing => escape(&issue.source).into_owned(),
-                        State::Outdated => issue.source_diff(style.marks()),
+                    let (state, shown) = match issue.state {
+                        State::Missing => (
+                            style.paint("31", &ui.text(&msg!("check-missing"))),
+                            escape(&issue.source).into_owned(),
+                        ),
+                        State::Outdated => (
+                            style.paint("33", &outdated_text(issue, ui)),
+                            issue.source_diff(style.marks()),
+                        ),
                         _ => continue,
                     };
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "\n{} {}",
+                        "\n{} {} {state}\n  {shown}",
                         style.paint("33", &location(&article.catalog, issue.line)),
                         escape(issue.id.as_deref().unwrap_or("-")),
                     );
-                    if issue.state == State::Missing {
-                        let missing = ui.text(&msg!("check-missing"));
-                        let _ = write!(out, " {}", style.paint("31", &missing));
-                    } else {
-                        let outdated = outdated_text(issue, ui);
-                        let _ = write!(out, " {}", style.paint("33", &outdated));
-                    }
-                    let _ = writeln!(out, "\n  {shown}");
                 }
             }
         }
