@@ -129,7 +129,8 @@ pub(crate) fn reasons_text(reasons: &[Reason]) -> String {
     names.join(", ")
 }
 
-fn percent(part: usize, whole: usize) -> f64 {
+/// `part` of `whole` in percent; 100 of nothing (nothing is left to do).
+pub(crate) fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         100.0
     } else {

@@ -16,7 +16,7 @@ use crate::history::{Commit, Missing};
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{State, count_words};
-use crate::report::{ArticleReport, Counts, LanguageReport, Report, reasons_text};
+use crate::report::{ArticleReport, Counts, LanguageReport, Report, percent, reasons_text};
 use crate::ui::{Message, Ui};
 
 mod chart;
@@ -414,12 +414,7 @@ fn outdated_diffs(
 /// `part` of `whole` in percent with one decimal (100.0 of nothing, as
 /// `status` counts it).
 fn percent_text(part: usize, whole: usize) -> String {
-    let percent = if whole == 0 {
-        100.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    };
-    format!("{percent:.1}")
+    format!("{:.1}", percent(part, whole))
 }
 
 /// A message in the UI language, escaped for HTML.
