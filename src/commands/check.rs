@@ -7,8 +7,7 @@ use crate::report::{self, Format};
 use crate::settings::{CheckSettings, Settings};
 
 use super::Output;
-use super::reports::{build_report, with_warnings};
-use super::status::merge_reports;
+use super::reports::{build_report, merge_reports, with_warnings};
 
 pub(super) fn run(check: &CheckSettings, settings: &Settings) -> Result<Output> {
     let (mut report, warnings) = if check.merge.is_empty() {

@@ -1,11 +1,17 @@
 //! The report `status` and `check` share: every article planned (or taken
 //! from the result cache), judged per language, with the orphaned catalogs
-//! and the warnings to print beside it.
+//! and the warnings to print beside it; or, with `--merge`, the reports of
+//! partitioned runs joined.
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use rayon::prelude::*;
 
+use crate::article;
 use crate::cache::{self, Cache};
-use crate::error::Result;
+use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
+use crate::msg;
 use crate::plan::State;
 use crate::qa::{self, Check, QaConfig};
 use crate::report::{ArticleReport, Detail, LanguageReport, QaIssue, Report};
@@ -166,6 +172,36 @@ pub(super) fn build_report(
         languages,
     };
     Ok((report, warnings))
+}
+
+/// Reads the JSON reports of partitioned runs and merges them (for
+/// `status --merge` and `check --merge`).
+pub(super) fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
+    let mut reports = Vec::with_capacity(paths.len());
+    for path in paths {
+        let shown = crate::ui::path_text(path);
+        let path = cwd.join(path);
+        let bytes = fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let text = article::decode(&path, &bytes)?;
+        let report: Report = serde_json::from_str(&text).map_err(|e| {
+            let offset = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>()
+                + e.column().saturating_sub(1);
+            Error::invalid(
+                Location::at(&path, &text, offset),
+                msg!("error-not-a-report", reason = e.to_string()),
+                msg!("help-not-a-report"),
+            )
+        })?;
+        reports.push((shown, report));
+    }
+    Report::merge(reports).map_err(|message| Error::usage(message, msg!("help-merge")))
 }
 
 /// The quality checks' findings on the current and outdated translations of

@@ -1,16 +1,11 @@
 //! `l10n status`: the counts of each language (with `--diff`, how outdated
 //! sources changed), or the merge of partitioned runs' JSON reports.
-use std::fs;
-use std::path::{Path, PathBuf};
-
-use crate::article;
-use crate::error::{Error, Location, Result};
-use crate::msg;
-use crate::report::{self, Format, Report};
+use crate::error::Result;
+use crate::report::{self, Format};
 use crate::settings::{Settings, StatusSettings, StatusSource};
 
 use super::Output;
-use super::reports::{build_report, with_warnings};
+use super::reports::{build_report, merge_reports, with_warnings};
 
 pub(super) fn run(status: &StatusSettings, settings: &Settings) -> Result<Output> {
     let (report, warnings) = match &status.source {
@@ -31,34 +26,4 @@ pub(super) fn run(status: &StatusSettings, settings: &Settings) -> Result<Output
         stderr: with_warnings(warnings, settings.ui),
         passed: true,
     })
-}
-
-/// Reads the JSON reports of partitioned runs and merges them (for
-/// `status --merge` and `check --merge`).
-pub(super) fn merge_reports(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
-    let mut reports = Vec::with_capacity(paths.len());
-    for path in paths {
-        let shown = crate::ui::path_text(path);
-        let path = cwd.join(path);
-        let bytes = fs::read(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let text = article::decode(&path, &bytes)?;
-        let report: Report = serde_json::from_str(&text).map_err(|e| {
-            let offset = text
-                .split_inclusive('\n')
-                .take(e.line().saturating_sub(1))
-                .map(str::len)
-                .sum::<usize>()
-                + e.column().saturating_sub(1);
-            Error::invalid(
-                Location::at(&path, &text, offset),
-                msg!("error-not-a-report", reason = e.to_string()),
-                msg!("help-not-a-report"),
-            )
-        })?;
-        reports.push((shown, report));
-    }
-    Report::merge(reports).map_err(|message| Error::usage(message, msg!("help-merge")))
 }

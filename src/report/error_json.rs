@@ -5,7 +5,7 @@
 //! English whatever the UI language, like every JSON document of l10n.
 use serde::Serialize;
 
-use super::{Version, json_text};
+use super::{Version, json_document};
 use crate::error::Error;
 use crate::ui::Ui;
 
@@ -49,11 +49,8 @@ pub fn usage_error_json(message: &str) -> String {
 }
 
 fn document(error: ErrorJson) -> String {
-    let document = Document {
+    json_document(&Document {
         version: Version,
         error,
-    };
-    let mut json = json_text(serde_json::to_string_pretty(&document).unwrap_or_default());
-    json.push('\n');
-    json
+    })
 }

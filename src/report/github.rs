@@ -3,7 +3,7 @@
 //! runner shows on the pull request's changed lines, then the verdicts as
 //! plain lines for the log. Paths are from the workspace root, where CI
 //! runs; words are in the UI language, like the text output.
-use crate::diff::{Marks, word_diff};
+use crate::diff::Marks;
 use crate::msg;
 use crate::plan::State;
 use crate::qa::Severity;
@@ -33,23 +33,18 @@ pub fn github_text(report: &Report, ui: Ui, max_issues: Option<usize>) -> String
 /// their severity.
 fn annotations(article: &ArticleReport, ui: Ui) -> Vec<String> {
     let mut lines = Vec::new();
-    for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+    for issue in article.problem_issues() {
         let (level, state) = match (issue.state, &issue.fallback) {
-            (State::Missing, _) => ("error", msg!("check-missing")),
-            (State::Covered, Some(lang)) => ("notice", msg!("check-covered", lang = lang)),
-            (State::Covered, None) => ("notice", msg!("check-missing")),
-            _ => ("error", msg!("check-outdated")),
+            (State::Missing, _) => ("error", ui.text(&msg!("check-missing"))),
+            (State::Covered, Some(lang)) => {
+                ("notice", ui.text(&msg!("check-covered", lang = lang)))
+            }
+            (State::Covered, None) => ("notice", ui.text(&msg!("check-missing"))),
+            _ => ("error", outdated_text(issue, ui)),
         };
         let message = match issue.state {
-            State::Outdated => {
-                let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-                word_diff(previous, &issue.source, Marks::Brackets)
-            }
+            State::Outdated => issue.source_diff(Marks::Brackets),
             _ => issue.source.clone(),
-        };
-        let state = match issue.state {
-            State::Outdated => outdated_text(issue, ui),
-            _ => ui.text(&state),
         };
         let title = match &issue.id {
             Some(id) => format!("{state} {id}"),
@@ -94,19 +89,18 @@ fn annotation(
     title: &str,
     message: &str,
 ) -> String {
-    let at_article = !article.article_path.is_empty() && article_line.is_some();
-    let (file, line, message) = match (line, article_line) {
-        (None, Some(article_line)) if at_article => (
+    let (file, line, message) = match (line, article.sentence_line(article_line)) {
+        (None, Some(article_line)) => (
             &article.article_path,
             Some(article_line),
             message.to_string(),
         ),
-        (line, Some(article_line)) if at_article => (
+        (line, Some(article_line)) => (
             &article.catalog,
             line,
             format!("{message} ({}:{article_line})", article.article_path),
         ),
-        (line, _) => (&article.catalog, line, message.to_string()),
+        (line, None) => (&article.catalog, line, message.to_string()),
     };
     let mut properties = format!("file={}", property(file));
     if let Some(line) = line {

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::changes::Reason;
+use crate::diff::{Marks, word_diff};
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{LanguagePlan, State};
@@ -128,7 +129,8 @@ pub(crate) fn reasons_text(reasons: &[Reason]) -> String {
     names.join(", ")
 }
 
-fn percent(part: usize, whole: usize) -> f64 {
+/// `part` of `whole` in percent; 100 of nothing (nothing is left to do).
+pub(crate) fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         100.0
     } else {
@@ -187,6 +189,20 @@ pub enum Detail {
 }
 
 /// A quality check's finding on one translation.
+impl Issue {
+    /// How the source changed since it was translated: a word diff from
+    /// the previous source (none kept: from the source itself).
+    pub(crate) fn source_diff(&self, marks: Marks) -> String {
+        word_diff(self.previous(), &self.source, marks)
+    }
+
+    /// The source the translation was made from: the previous source of an
+    /// outdated segment, else the source.
+    pub(crate) fn previous(&self) -> &str {
+        self.previous_source.as_deref().unwrap_or(&self.source)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QaIssue {
     pub id: String,
@@ -295,8 +311,19 @@ impl ArticleReport {
     /// How many problems `check` shows for this article: its issues but
     /// the obsolete entries, and its quality findings.
     pub fn problems(&self) -> usize {
-        let issues = self.issues.iter().filter(|i| i.state != State::Obsolete);
-        issues.count() + self.qa.len()
+        self.problem_issues().count() + self.qa.len()
+    }
+
+    /// The issues `check` shows, in every format: all but the obsolete
+    /// entries.
+    pub(crate) fn problem_issues(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.state != State::Obsolete)
+    }
+
+    /// `line`, the sentence's line in the article, when the article's file
+    /// is known too: where a problem can point into the article.
+    pub(crate) fn sentence_line(&self, line: Option<usize>) -> Option<usize> {
+        line.filter(|_| !self.article_path.is_empty())
     }
 
     /// Drops what `detail` does not show.
@@ -564,15 +591,21 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        let mut json = json_text(serde_json::to_string_pretty(self).unwrap_or_default());
-        json.push('\n');
-        json
+        json_document(self)
     }
 }
 
 /// `K/N`, as `--partition` takes it.
 fn partition_text(partition: Partition) -> String {
     format!("{}/{}", partition.index, partition.count)
+}
+
+/// `value` as one pretty-printed JSON document for standard output
+/// ([`json_text`]: safe to `cat`), ending with a newline.
+fn json_document(value: &impl Serialize) -> String {
+    let mut json = json_text(serde_json::to_string_pretty(value).unwrap_or_default());
+    json.push('\n');
+    json
 }
 
 /// `json` with every character that could drive a terminal written as a

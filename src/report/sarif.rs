@@ -7,12 +7,12 @@
 //! workspace root. Like JSON, the same whatever the UI language (English).
 use serde_json::{Value, json};
 
-use crate::diff::{Marks, word_diff};
+use crate::diff::Marks;
 use crate::plan::State;
 use crate::qa::{Check, Severity};
 use crate::ui::Ui;
 
-use super::{ArticleReport, Issue, QaIssue, Report, json_text, reasons_text};
+use super::{ArticleReport, Issue, QaIssue, Report, json_document, reasons_text};
 
 /// The base every location's URI is relative to.
 const ROOT: &str = "%SRCROOT%";
@@ -52,7 +52,7 @@ pub fn sarif_json(report: &Report) -> String {
     for language in &report.languages {
         for article in &language.articles {
             let lang = language.lang.as_str();
-            for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+            for issue in article.problem_issues() {
                 results.push(issue_result(lang, article, issue));
             }
             for qa in &article.qa {
@@ -75,9 +75,7 @@ pub fn sarif_json(report: &Report) -> String {
             "results": results,
         }],
     });
-    let mut text = json_text(serde_json::to_string_pretty(&log).unwrap_or_default());
-    text.push('\n');
-    text
+    json_document(&log)
 }
 
 fn rule(id: &str, level: &str, description: &str) -> Value {
@@ -105,8 +103,7 @@ fn rule_index(id: &str) -> usize {
 fn issue_result(lang: &str, article: &ArticleReport, issue: &Issue) -> Value {
     let (rule, level, text) = match (issue.state, &issue.fallback) {
         (State::Outdated, _) => {
-            let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-            let diff = word_diff(previous, &issue.source, Marks::Brackets);
+            let diff = issue.source_diff(Marks::Brackets);
             let text = format!(
                 "The source changed since it was translated into {lang} ({}): {diff}",
                 reasons_text(&issue.reasons)
@@ -166,9 +163,8 @@ fn result(
     line: Option<usize>,
     article_line: Option<usize>,
 ) -> Value {
-    let in_article = (!article.article_path.is_empty())
-        .then_some(article_line)
-        .flatten()
+    let in_article = article
+        .sentence_line(article_line)
         .map(|line| location(&article.article_path, Some(line)));
     let mut result = json!({
         "ruleId": rule,

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ArticleReport, Report, outdated_text};
-use crate::diff::{Marks, word_diff};
+use crate::diff::Marks;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::msg;
@@ -120,29 +120,23 @@ pub fn status_text(report: &Report, diff: bool, style: Style, ui: Ui) -> String 
         if diff {
             for article in &language.articles {
                 for issue in &article.issues {
-                    let shown = match issue.state {
-                        State::Missing => escape(&issue.source).into_owned(),
-                        State::Outdated => {
-                            let previous =
-                                issue.previous_source.as_deref().unwrap_or(&issue.source);
-                            word_diff(previous, &issue.source, style.marks())
-                        }
+                    let (state, shown) = match issue.state {
+                        State::Missing => (
+                            style.paint("31", &ui.text(&msg!("check-missing"))),
+                            escape(&issue.source).into_owned(),
+                        ),
+                        State::Outdated => (
+                            style.paint("33", &outdated_text(issue, ui)),
+                            issue.source_diff(style.marks()),
+                        ),
                         _ => continue,
                     };
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "\n{} {}",
+                        "\n{} {} {state}\n  {shown}",
                         style.paint("33", &location(&article.catalog, issue.line)),
                         escape(issue.id.as_deref().unwrap_or("-")),
                     );
-                    if issue.state == State::Missing {
-                        let missing = ui.text(&msg!("check-missing"));
-                        let _ = write!(out, " {}", style.paint("31", &missing));
-                    } else {
-                        let outdated = outdated_text(issue, ui);
-                        let _ = write!(out, " {}", style.paint("33", &outdated));
-                    }
-                    let _ = writeln!(out, "\n  {shown}");
                 }
             }
         }
@@ -210,7 +204,7 @@ pub(super) fn more_problems(rest: usize, ui: Ui) -> String {
 /// entries aside) and its quality findings, as [`check_text`] shows them.
 pub(super) fn problem_lines(article: &ArticleReport, style: Style, ui: Ui) -> Vec<String> {
     let mut lines = Vec::new();
-    for issue in article.issues.iter().filter(|i| i.state != State::Obsolete) {
+    for issue in article.problem_issues() {
         let state = match (issue.state, &issue.fallback) {
             (State::Missing, _) => style.paint("31", &ui.text(&msg!("check-missing"))),
             (State::Covered, Some(lang)) => {
@@ -246,11 +240,9 @@ pub(super) fn problem_lines(article: &ArticleReport, style: Style, ui: Ui) -> Ve
 /// ` (article:line)`, where the sentence is in the article; nothing when
 /// the line is not known.
 fn in_article(article: &ArticleReport, line: Option<usize>) -> String {
-    match line {
-        Some(line) if !article.article_path.is_empty() => {
-            format!(" ({}:{line})", escape(&article.article_path))
-        }
-        _ => String::new(),
+    match article.sentence_line(line) {
+        Some(line) => format!(" ({}:{line})", escape(&article.article_path)),
+        None => String::new(),
     }
 }
 

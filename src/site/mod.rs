@@ -16,7 +16,7 @@ use crate::history::{Commit, Missing};
 use crate::lang::Lang;
 use crate::msg;
 use crate::plan::{State, count_words};
-use crate::report::{ArticleReport, Counts, LanguageReport, Report};
+use crate::report::{ArticleReport, Counts, LanguageReport, Report, percent, reasons_text};
 use crate::ui::{Message, Ui};
 
 mod chart;
@@ -304,41 +304,38 @@ fn articles_table(out: &mut String, language: &LanguageReport, index: usize, ui:
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
+    let keys = article_columns().map(|(key, _, _)| key);
     for (position, &i) in order.iter().enumerate() {
         let article = &language.articles[i];
         let c = &article.counts;
         let percent = percent_text(c.translated, c.segments);
-        let words_left = c.words - c.words_translated;
         let id = escape(&article.article);
-        let _ = write!(
-            out,
-            "<tr data-order=\"{position}\" data-article=\"{id}\" data-remaining=\"{}\" \
-             data-words-left=\"{words_left}\" data-missing=\"{}\" data-outdated=\"{}\" \
-             data-covered=\"{}\" data-translated=\"{}\" data-segments=\"{}\" \
-             data-percent=\"{percent}\"><th scope=\"row\">",
+        // The numbers in the order of the columns after the article's:
+        // each a data attribute the script sorts by, and a cell.
+        let numbers = [
             remaining(c),
+            c.words - c.words_translated,
             c.missing,
             c.outdated,
             c.covered,
             c.translated,
-            c.segments
-        );
+            c.segments,
+        ];
+        let _ = write!(out, "<tr data-order=\"{position}\" data-article=\"{id}\"");
+        for (key, number) in keys[1..].iter().zip(numbers) {
+            let _ = write!(out, " data-{key}=\"{number}\"");
+        }
+        let _ = write!(out, " data-percent=\"{percent}\"><th scope=\"row\">");
         if c.outdated > 0 {
             let _ = write!(out, "<a href=\"#d-{index}-{i}\">{id}</a>");
         } else {
             out.push_str(&id);
         }
-        let _ = writeln!(
-            out,
-            "</th><td>{}</td><td>{words_left}</td><td>{}</td><td>{}</td><td>{}</td>\
-             <td>{}</td><td>{}</td><td>{percent} %</td></tr>",
-            remaining(c),
-            c.missing,
-            c.outdated,
-            c.covered,
-            c.translated,
-            c.segments
-        );
+        out.push_str("</th>");
+        for number in numbers {
+            let _ = write!(out, "<td>{number}</td>");
+        }
+        let _ = writeln!(out, "<td>{percent} %</td></tr>");
     }
     out.push_str("</tbody></table></div>\n");
 }
@@ -373,22 +370,20 @@ fn outdated_diffs(
         if outdated.is_empty() {
             continue;
         }
+        let id = escape(&article.article);
         let _ = write!(
             out,
-            "<section id=\"d-{index}-{i}\" data-article=\"{}\"><h4>{}</h4><ol>",
-            escape(&article.article),
-            escape(&article.article)
+            "<section id=\"d-{index}-{i}\" data-article=\"{id}\"><h4>{id}</h4><ol>"
         );
         for issue in outdated {
             let place = match issue.line {
                 Some(line) => format!("{}:{line}", article.catalog),
                 None => article.catalog.clone(),
             };
-            let reasons: Vec<&str> = issue.reasons.iter().map(|r| r.as_str()).collect();
-            let reasons = if reasons.is_empty() {
+            let reasons = if issue.reasons.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", reasons.join(", "))
+                format!(" ({})", reasons_text(&issue.reasons))
             };
             let _ = write!(
                 out,
@@ -397,8 +392,7 @@ fn outdated_diffs(
                 escape(issue.id.as_deref().unwrap_or("-")),
                 escape(&reasons)
             );
-            let previous = issue.previous_source.as_deref().unwrap_or(&issue.source);
-            for (change, words) in word_changes(previous, &issue.source) {
+            for (change, words) in word_changes(issue.previous(), &issue.source) {
                 let words = escape(&words);
                 match change {
                     Change::Kept => out.push_str(&words),
@@ -420,12 +414,7 @@ fn outdated_diffs(
 /// `part` of `whole` in percent with one decimal (100.0 of nothing, as
 /// `status` counts it).
 fn percent_text(part: usize, whole: usize) -> String {
-    let percent = if whole == 0 {
-        100.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    };
-    format!("{percent:.1}")
+    format!("{:.1}", percent(part, whole))
 }
 
 /// A message in the UI language, escaped for HTML.
