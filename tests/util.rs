@@ -355,6 +355,21 @@ impl Snapshot {
     }
 }
 
+/// Runs `command` (a program other than l10n, a reader or git), insists
+/// it succeeds, showing its standard error when not: its standard output.
+#[track_caller]
+pub fn succeeds(command: &mut Command) -> String {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("its output is UTF-8")
+}
+
 /// Runs `args`, expecting exit 2, every one of `expected` on stderr, nothing
 /// on stdout, and no file changed.
 #[track_caller]
