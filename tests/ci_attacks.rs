@@ -2,40 +2,11 @@
 //! integration): each test is one attack, driven through the real binary in
 //! a temporary workspace (and real git repositories where git is the
 //! point). The table of attacks and outcomes is in tests/README.md.
-use std::path::Path;
-
 use regex::Regex;
 use serde_json::Value;
 
 use crate::readers::{git, have_git};
 use crate::util::{SEED_ID, Workspace};
-
-/// Every file of the workspace with its bytes, to show nothing changed.
-fn snapshot(ws: &Workspace) -> Vec<(String, Vec<u8>)> {
-    fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            // The cache is l10n's own, not the user's files.
-            if name.starts_with(".l10n") {
-                continue;
-            }
-            if path.is_dir() {
-                walk(&path, root, out);
-            } else {
-                out.push((name, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&ws.path("."), &ws.path("."), &mut out);
-    out.sort();
-    out
-}
 
 /// The seed workspace extracted for Korean: 25 segments, none translated.
 fn extracted() -> Workspace {
@@ -72,7 +43,7 @@ fn an_article_glob_that_can_match_no_id_is_refused() {
              glob = \"{glob}\"\nmin-translated = 95\n"
         );
         ws.write("l10n.toml", &config);
-        let before = snapshot(&ws);
+        let before = ws.snapshot();
         let run = ws.run(&["check"]).expect_code(2);
         assert!(
             run.stderr.contains("l10n.toml:6:8"),
@@ -89,7 +60,7 @@ fn an_article_glob_that_can_match_no_id_is_refused() {
             (error["file"].as_str(), error["line"].as_u64()),
             (Some("l10n.toml"), Some(6))
         );
-        assert_eq!(snapshot(&ws), before, "{glob}: nothing on disk changed");
+        assert_eq!(ws.snapshot(), before, "{glob}: nothing on disk changed");
     }
     // The glob of the ids still works, and judges the article.
     ws.write(
