@@ -6,7 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{SEED_ID, Workspace, entries, field, seed_article};
+use crate::readers::found;
+use crate::util::{SEED_ID, Workspace, entries, field, seed_article, succeeds};
 
 const CATALOG: &str = "locales/ko/2019/kim-jong-un-china-visit.toml";
 const XLF: &str = "export/ko/2019/kim-jong-un-china-visit.xlf";
@@ -22,22 +23,12 @@ const INLINE: &str = "Read [the **full** report](https://example.com/r?a=1&b=2) 
 /// under CI (where `.ci/run` installs it) and is skipped, saying so,
 /// elsewhere.
 fn have(tool: &str, probe: &[&str], install: &str) -> bool {
-    let found = Command::new(tool)
-        .args(probe)
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} {} fails, and CI is set: {install} (as .ci/run does) to check the XLIFF export",
-            probe.join(" ")
-        );
-        eprintln!(
-            "note: {tool} {} fails; this XLIFF check skipped",
-            probe.join(" ")
-        );
-    }
-    found
+    found(
+        Command::new(tool).args(probe),
+        tool,
+        install,
+        "the XLIFF export",
+    )
 }
 
 fn have_xmllint() -> bool {
@@ -58,18 +49,7 @@ fn have_python(module: &str) -> bool {
 
 /// Runs a Python script with arguments; its standard output.
 fn python(script: &str, args: &[&str]) -> String {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "python failed: {}\n{script}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    succeeds(Command::new("python3").arg("-c").arg(script).args(args))
 }
 
 fn xmllint(schema: &str, file: &Path) {
@@ -216,16 +196,7 @@ fn xliff_12_export_passes_the_strict_schema_and_the_translate_toolkit() {
     assert_eq!(units[commented][2], false, "current is not fuzzy");
 
     let po = ws.path("tt.po");
-    let out = Command::new("xliff2po")
-        .arg(&file)
-        .arg(&po)
-        .output()
-        .expect("xliff2po runs");
-    assert!(
-        out.status.success(),
-        "xliff2po: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(Command::new("xliff2po").arg(&file).arg(&po));
     let po = ws.read("tt.po");
     // The codes' text is back in the message, and the article line is a
     // reference.

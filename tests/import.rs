@@ -5,7 +5,7 @@
 //! save that races the import is never lost.
 use std::process::Command;
 
-use crate::util::{SEED_ID, Workspace, entries, field, refuses, seed_article};
+use crate::util::{SEED_ID, Workspace, entries, field, refuses, seed_article, succeeds};
 
 const PO: &str = "export/ko/2019/kim-jong-un-china-visit.po";
 const CATALOG: &str = "locales/ko/2019/kim-jong-un-china-visit.toml";
@@ -377,16 +377,11 @@ for e in po:
         e.msgstr = '폴리브 검토'
 po.save()
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(ws.path(PO))
-        .args([&missing[0], &outdated[0]])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeds(
+        Command::new("python3")
+            .args(["-c", script])
+            .arg(ws.path(PO))
+            .args([&missing[0], &outdated[0]]),
     );
     ws.run(&["import", PO]).expect_code(0);
     assert_eq!(ws.read(CATALOG), expected);

@@ -11,7 +11,7 @@ use std::process::Command;
 use clap::CommandFactory;
 
 use crate::readers::{found, run};
-use crate::util::Workspace;
+use crate::util::{Workspace, succeeds};
 
 /// The commands of l10n, from its own flag table.
 fn command_names() -> Vec<String> {
@@ -37,18 +37,12 @@ fn have(program: &str, version_flag: &str, install: &str, what: &str) -> bool {
 /// Runs `script` in bash without start-up files, with `L10N` naming the
 /// binary: its standard output, after checking it succeeded.
 fn bash(script: &str) -> String {
-    let out = Command::new("bash")
-        .args(["--norc", "--noprofile", "-c", script])
-        .env("L10N", env!("CARGO_BIN_EXE_l10n"))
-        .env("L10N_LANG", "en")
-        .output()
-        .expect("bash runs");
-    assert!(
-        out.status.success(),
-        "bash failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    succeeds(
+        Command::new("bash")
+            .args(["--norc", "--noprofile", "-c", script])
+            .env("L10N", env!("CARGO_BIN_EXE_l10n"))
+            .env("L10N_LANG", "en"),
+    )
 }
 
 #[test]
