@@ -5,6 +5,7 @@
 //! save that races the import is never lost.
 use std::process::Command;
 
+use crate::readers::have_python;
 use crate::util::{SEED_ID, Workspace, entries, field, refuses, seed_article, succeeds};
 
 const PO: &str = "export/ko/2019/kim-jong-un-china-visit.po";
@@ -327,29 +328,11 @@ fn a_save_that_races_the_import_is_never_lost() {
     assert_eq!(ws.read(CATALOG), saved);
 }
 
-/// Whether Python's polib is there; under CI (`.ci/run` installs it) its
-/// absence fails the test.
-fn have_polib() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import polib"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python3 with polib is missing, and CI is set: `python3 -m pip install polib` \
-             (as .ci/run does)"
-        );
-        eprintln!("note: python3 with polib not found; the polib round trip is skipped");
-    }
-    found
-}
-
 /// The translator's tool is a real PO library: polib fills a missing entry
 /// and reviews the outdated one; the import gives what the hand edit gives.
 #[test]
 fn a_round_trip_through_polib_equals_the_hand_edit() {
-    if !have_polib() {
+    if !have_python(&["polib"], "the polib round trip") {
         return;
     }
     let ws = exported();

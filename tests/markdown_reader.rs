@@ -77,12 +77,7 @@ pub fn outline(markdown: &str) -> Vec<String> {
 /// `None` when python3 has no yaml module (`.ci/run` installs it; under
 /// `CI` its absence fails).
 pub fn yaml_front_matter(ws: &Workspace, built: &str) -> Option<serde_json::Value> {
-    if !crate::readers::found(
-        std::process::Command::new("python3").args(["-c", "import yaml"]),
-        "python3 with yaml",
-        "`python3 -m pip install pyyaml`",
-        "the built YAML front matter",
-    ) {
+    if !crate::readers::have_python(&["yaml"], "the built YAML front matter") {
         return None;
     }
     ws.write("front.yaml", built.split("---\n").nth(1).unwrap());

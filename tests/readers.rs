@@ -79,16 +79,28 @@ pub fn have_gettext(program: &str, what: &str) -> bool {
     )
 }
 
-/// Whether Python 3 imports every one of `modules`.
+/// Whether Python 3 imports every one of `modules` (`yaml`,
+/// `translate.storage.xliff`); the remedy named is pip installing their
+/// packages.
 pub fn have_python(modules: &[&str], what: &str) -> bool {
+    let packages: Vec<&str> = modules.iter().map(|m| pip_package(m)).collect();
     found(
         Command::new("python3")
             .arg("-c")
             .arg(format!("import {}", modules.join(", "))),
         &format!("python3 with {}", modules.join(", ")),
-        "`python3 -m pip install translate-toolkit polib lxml`",
+        &format!("`python3 -m pip install {}`", packages.join(" ")),
         what,
     )
+}
+
+/// The pip package that has the Python module `module`.
+fn pip_package(module: &str) -> &str {
+    match module.split('.').next().unwrap_or(module) {
+        "translate" => "translate-toolkit",
+        "yaml" => "pyyaml",
+        package => package,
+    }
 }
 
 /// Whether taplo (the TOML toolkit behind VS Code's Even Better TOML) can

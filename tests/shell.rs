@@ -10,7 +10,7 @@ use std::process::Command;
 
 use clap::CommandFactory;
 
-use crate::readers::{found, run};
+use crate::readers::{found, have_python, run};
 use crate::util::{Workspace, succeeds};
 
 /// The commands of l10n, from its own flag table.
@@ -377,19 +377,9 @@ fn a_terminal_sees_the_bar_then_the_whole_output() {
     assert_eq!(quiet.replace("\r\n", "\n"), piped);
 }
 
-/// Whether Python 3 has `modules`; fails under CI without them.
-fn have_python_modules(modules: &str, what: &str) -> bool {
-    found(
-        Command::new("python3").args(["-c", &format!("import {modules}")]),
-        &format!("python3 with {modules}"),
-        "`python3 -m pip install jsonschema pyyaml pre-commit`",
-        what,
-    )
-}
-
 #[test]
 fn the_action_metadata_follows_schemastores_schema() {
-    if !have_python_modules("jsonschema, yaml", "action.yml") {
+    if !have_python(&["jsonschema", "yaml"], "action.yml") {
         return;
     }
     // The action, and a copy without its `runs`, which must be refused.
@@ -424,7 +414,7 @@ print(json.dumps({"errors": errors, "broken": len(list(validator.iter_errors(bro
 
 #[test]
 fn the_actions_check_step_passes_its_inputs_to_l10n() {
-    if !have_python_modules("yaml", "the action's check step") {
+    if !have_python(&["yaml"], "the action's check step") {
         return;
     }
     let script = r#"
