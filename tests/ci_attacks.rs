@@ -6,12 +6,12 @@ use regex::Regex;
 use serde_json::Value;
 
 use crate::readers::{git, have_git};
-use crate::util::{SEED_ID, Workspace};
+use crate::util::{KO_CONFIG, SEED_ID, Workspace};
 
 /// The seed workspace extracted for Korean: 25 segments, none translated.
 fn extracted() -> Workspace {
     let ws = Workspace::seeded();
-    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
+    ws.write("l10n.toml", KO_CONFIG);
     ws.run(&["extract"]).expect_code(0);
     ws
 }

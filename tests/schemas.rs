@@ -600,11 +600,7 @@ fn taplo_checks_catalogs_against_the_schema() {
 
 #[test]
 fn suggest_json_is_valid() {
-    let ws = Workspace::new();
-    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
-    ws.write("articles/a.md", "Run the tests every day.\n");
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
+    let ws = Workspace::extracted(&[("a", "Run the tests every day.\n")]);
     ws.translate("ko", "a", |_, source| Some(format!("KO: {source}")));
     ws.write(
         "articles/b.md",

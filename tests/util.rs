@@ -17,6 +17,9 @@ pub const SEED_ID: &str = "2019/kim-jong-un-china-visit";
 /// as if the test had waited that long.
 pub const SETTLED: (&str, &str) = ("L10N_TEST_CLOCK_AHEAD_MS", "2200");
 
+/// The configuration of English articles translated into Korean.
+pub const KO_CONFIG: &str = "source-lang = \"en\"\nlanguages = [\"ko\"]\n";
+
 pub fn seed_article() -> String {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2019/kim-jong-un-china-visit.md");
@@ -63,6 +66,19 @@ impl Workspace {
         let ws = Workspace::new();
         ws.write(&format!("articles/{SEED_ID}.md"), &seed_article());
         ws.mkdir("locales/ko");
+        ws
+    }
+
+    /// A workspace of [`KO_CONFIG`] and `articles` (id and text) with a
+    /// Korean locale folder, extracted once.
+    pub fn extracted(articles: &[(&str, &str)]) -> Workspace {
+        let ws = Workspace::new();
+        ws.write("l10n.toml", KO_CONFIG);
+        for (id, text) in articles {
+            ws.write(&format!("articles/{id}.md"), text);
+        }
+        ws.mkdir("locales/ko");
+        ws.run(&["extract"]).expect_code(0);
         ws
     }
 
