@@ -192,7 +192,8 @@ fn remove_cache(dir: &Path) {
 /// A flagged segment: (language, article, state, source, previous-source).
 type Flag = (String, String, String, String, Option<String>);
 
-fn status_flags(dir: &Path, l10n: &Path) -> HashSet<Flag> {
+/// What `status --format json` prints in `dir`.
+fn status_json(dir: &Path, l10n: &Path) -> serde_json::Value {
     let out = dir.join(".bench-status.json");
     run_once(
         dir,
@@ -203,7 +204,11 @@ fn status_flags(dir: &Path, l10n: &Path) -> HashSet<Flag> {
     );
     let text = fs::read_to_string(&out).expect("status output");
     let _ = fs::remove_file(&out);
-    let json: serde_json::Value = serde_json::from_str(&text).expect("status prints JSON");
+    serde_json::from_str(&text).expect("status prints JSON")
+}
+
+fn status_flags(dir: &Path, l10n: &Path) -> HashSet<Flag> {
+    let json = status_json(dir, l10n);
     let mut flags = HashSet::new();
     for language in json["languages"].as_array().expect("languages") {
         let lang = language["lang"].as_str().unwrap_or_default();

@@ -2,7 +2,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Row, Timing, median, row, run_once, strings};
+use super::{Row, Timing, median, row, run_once, status_json, strings};
 
 /// The translation memory (issue 14), before the edits: building Korean's
 /// from scratch (the memory files removed, then `suggest` on one article,
@@ -97,18 +97,7 @@ fn fill_copy(from: &Path, into: &Path, name: &str) -> PathBuf {
 /// after.
 fn fill_counts(dir: &Path, l10n: &Path, how: &str) -> (Timing, String) {
     let totals = || -> (u64, u64, u64) {
-        let out = dir.join(".bench-status.json");
-        run_once(
-            dir,
-            l10n,
-            &strings(&["status", "--format", "json"]),
-            Some(&out),
-            &[0, 1],
-        );
-        let json: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(&out).expect("status output"))
-                .expect("status JSON");
-        let _ = fs::remove_file(&out);
+        let json = status_json(dir, l10n);
         let languages = json["languages"].as_array().cloned().unwrap_or_default();
         let sum = |key: &str| -> u64 {
             languages
