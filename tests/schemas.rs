@@ -11,7 +11,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::util::{Workspace, succeeds};
+use crate::util::{Workspace, l10n_command, succeeds};
 
 const SCHEMAS: [&str; 5] = ["status", "check", "error", "catalog", "suggest"];
 
@@ -133,13 +133,7 @@ fn the_schemas_name_every_quality_check() {
 fn the_repository_workspace_validates() {
     let ws_dir = repository();
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_l10n"))
-            .args(args)
-            .current_dir(ws_dir)
-            .env("NO_COLOR", "1")
-            .env("L10N_LANG", "en")
-            .output()
-            .unwrap();
+        let out = l10n_command(ws_dir, args).output().unwrap();
         assert_eq!(
             out.status.code(),
             Some(if args[0] == "check" { 1 } else { 0 })

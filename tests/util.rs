@@ -200,14 +200,7 @@ impl Workspace {
     /// The command [`Workspace::run_in`] runs: colour off, the UI language
     /// pinned, then `env` (a `None` value unsets the variable).
     fn command_in(&self, subdir: &str, args: &[&str], env: &[(&str, Option<&str>)]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_l10n"));
-        command
-            .args(args)
-            .current_dir(self.path(subdir))
-            .env("NO_COLOR", "1")
-            .env("L10N_LANG", "en")
-            .env("LANG", "C")
-            .stdin(Stdio::null());
+        let mut command = l10n_command(&self.path(subdir), args);
         for (name, value) in env {
             match value {
                 Some(value) => command.env(name, value),
@@ -295,6 +288,20 @@ impl Workspace {
         self.write(relative, &filled);
         n
     }
+}
+
+/// `l10n` with `args` in the folder `dir`, as every test runs it: colour
+/// off, the UI language pinned, no standard input.
+pub fn l10n_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_l10n"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("L10N_LANG", "en")
+        .env("LANG", "C")
+        .stdin(Stdio::null());
+    command
 }
 
 /// Waits for a run started by [`Workspace::spawn`]: its exit code (minus
