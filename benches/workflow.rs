@@ -899,10 +899,14 @@ fn incremental_rows(dir: &Path, l10n: &Path, runs: usize, ids: &[String], rows: 
         write!(r.versus, "{:.2}× the rewrite floor", extract / floor).unwrap();
     }
     let status = seconds(rows, "status, unchanged");
-    let versus_status = |timing: &Timing| {
-        status.map_or(String::new(), |s| {
+    // A row against the cached status, with its target.
+    let push = |rows: &mut Vec<Row>, step: &str, command: &str, timing: Timing| {
+        let mut r = row(step, command, timing);
+        r.versus = status.map_or(String::new(), |s| {
             format!("{:.2}× cached status", timing.seconds / s)
-        })
+        });
+        rows.push(r);
+        target(rows, step, 0.3, ids.len());
     };
     let extract = strings(&["extract"]);
     // Files the last extract wrote are racy until 2 s old: one run reads
@@ -915,14 +919,12 @@ fn incremental_rows(dir: &Path, l10n: &Path, runs: usize, ids: &[String], rows: 
             .map(|_| run_once(dir, l10n, &extract, None, &[0]))
             .collect(),
     );
-    let mut r = row(
+    push(
+        rows,
         "extract, nothing changed",
         "l10n extract (again, nothing changed)",
         unchanged,
     );
-    r.versus = versus_status(&unchanged);
-    rows.push(r);
-    target(rows, "extract, nothing changed", 0.3, ids.len());
 
     eprintln!("[{}] extract after editing 10 articles", ids.len());
     for id in ids.iter().take(10) {
@@ -932,14 +934,12 @@ fn incremental_rows(dir: &Path, l10n: &Path, runs: usize, ids: &[String], rows: 
         fs::write(&path, text).expect("an article written");
     }
     let edited = run_once(dir, l10n, &extract, None, &[0]);
-    let mut r = row(
+    push(
+        rows,
         "extract after editing 10 articles",
         "l10n extract (10 articles edited)",
         edited,
     );
-    r.versus = versus_status(&edited);
-    rows.push(r);
-    target(rows, "extract after editing 10 articles", 0.3, ids.len());
 }
 
 /// The articles that have a template catalog (all of them, after extract).

@@ -2,80 +2,16 @@
 //! integration): each test is one attack, driven through the real binary in
 //! a temporary workspace (and real git repositories where git is the
 //! point). The table of attacks and outcomes is in tests/README.md.
-use std::path::Path;
-use std::process::Command;
-
 use regex::Regex;
 use serde_json::Value;
 
-use crate::readers::found;
-use crate::util::{SEED_ID, Workspace};
-
-fn have_git(what: &str) -> bool {
-    found(
-        Command::new("git").arg("--version"),
-        "git",
-        "install git",
-        what,
-    )
-}
-
-/// Runs git in `dir`, as a person would, and insists it works.
-fn git_in(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(["-c", "protocol.file.allow=always"])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Every file of the workspace with its bytes, to show nothing changed.
-fn snapshot(ws: &Workspace) -> Vec<(String, Vec<u8>)> {
-    fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            // The cache is l10n's own, not the user's files.
-            if name.starts_with(".l10n") {
-                continue;
-            }
-            if path.is_dir() {
-                walk(&path, root, out);
-            } else {
-                out.push((name, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&ws.path("."), &ws.path("."), &mut out);
-    out.sort();
-    out
-}
+use crate::readers::{git, have_git};
+use crate::util::{KO_CONFIG, SEED_ID, Workspace};
 
 /// The seed workspace extracted for Korean: 25 segments, none translated.
 fn extracted() -> Workspace {
     let ws = Workspace::seeded();
-    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
+    ws.write("l10n.toml", KO_CONFIG);
     ws.run(&["extract"]).expect_code(0);
     ws
 }
@@ -107,7 +43,7 @@ fn an_article_glob_that_can_match_no_id_is_refused() {
              glob = \"{glob}\"\nmin-translated = 95\n"
         );
         ws.write("l10n.toml", &config);
-        let before = snapshot(&ws);
+        let before = ws.snapshot();
         let run = ws.run(&["check"]).expect_code(2);
         assert!(
             run.stderr.contains("l10n.toml:6:8"),
@@ -124,7 +60,7 @@ fn an_article_glob_that_can_match_no_id_is_refused() {
             (error["file"].as_str(), error["line"].as_u64()),
             (Some("l10n.toml"), Some(6))
         );
-        assert_eq!(snapshot(&ws), before, "{glob}: nothing on disk changed");
+        assert_eq!(ws.snapshot(), before, "{glob}: nothing on disk changed");
     }
     // The glob of the ids still works, and judges the article.
     ws.write(
@@ -187,27 +123,27 @@ fn since_in_a_shallow_clone_asks_for_the_history() {
     }
     let upstream = extracted();
     let dir = upstream.path(".");
-    git_in(&dir, &["init", "--quiet"]);
-    git_in(&dir, &["add", "-A"]);
-    git_in(&dir, &["commit", "--quiet", "-m", "A"]);
-    git_in(&dir, &["checkout", "--quiet", "-b", "feature"]);
+    git(&dir, &["init", "--quiet"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "--quiet", "-m", "A"]);
+    git(&dir, &["checkout", "--quiet", "-b", "feature"]);
     let article = format!("articles/{SEED_ID}.md");
     upstream.write(&article, &(upstream.read(&article) + "\nOne more line.\n"));
-    git_in(&dir, &["commit", "--quiet", "-am", "B"]);
-    git_in(&dir, &["checkout", "--quiet", "main"]);
+    git(&dir, &["commit", "--quiet", "-am", "B"]);
+    git(&dir, &["checkout", "--quiet", "main"]);
     upstream.write("notes.txt", "main moves on\n");
-    git_in(&dir, &["add", "notes.txt"]);
-    git_in(&dir, &["commit", "--quiet", "-m", "C"]);
+    git(&dir, &["add", "notes.txt"]);
+    git(&dir, &["commit", "--quiet", "-m", "C"]);
     let clone = Workspace::new();
     let url = format!("file://{}", dir.display());
-    git_in(
+    git(
         &clone.path("."),
         &[
             "clone", "--quiet", "--depth", "1", "--branch", "feature", &url, "ci",
         ],
     );
     let ci = clone.path("ci");
-    git_in(
+    git(
         &ci,
         &[
             "fetch",
@@ -228,7 +164,7 @@ fn since_in_a_shallow_clone_asks_for_the_history() {
         run.stderr
     );
     // With the history, the same command selects the changed article.
-    git_in(
+    git(
         &ci,
         &[
             "fetch",
@@ -282,9 +218,9 @@ fn init_ignores_the_cache_after_a_negation() {
     if !have_git("init's .gitignore as git reads it") {
         return;
     }
-    git_in(&ws.path("."), &["init", "--quiet"]);
+    git(&ws.path("."), &["init", "--quiet"]);
     ws.write(".l10n/cache/reports.bin", "x");
-    git_in(
+    git(
         &ws.path("."),
         &["check-ignore", "--quiet", ".l10n/cache/reports.bin"],
     );
@@ -300,16 +236,16 @@ fn a_commit_without_entries_reads_the_same_in_the_chart_and_its_figures() {
     }
     let ws = extracted();
     let dir = ws.path(".");
-    git_in(&dir, &["init", "--quiet"]);
-    git_in(&dir, &["add", "-A"]);
-    git_in(&dir, &["commit", "--quiet", "-m", "catalogs"]);
+    git(&dir, &["init", "--quiet"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "--quiet", "-m", "catalogs"]);
     let catalog = format!("locales/ko/{SEED_ID}.toml");
     let good = ws.read(&catalog);
     ws.write(&catalog, &(good.clone() + "broken = [\n"));
-    git_in(&dir, &["commit", "--quiet", "-am", "broken"]);
-    let broken = git_in(&dir, &["rev-parse", "HEAD"]).trim().to_string();
+    git(&dir, &["commit", "--quiet", "-am", "broken"]);
+    let broken = git(&dir, &["rev-parse", "HEAD"]).trim().to_string();
     ws.write(&catalog, &good);
-    git_in(&dir, &["commit", "--quiet", "-am", "fixed"]);
+    git(&dir, &["commit", "--quiet", "-am", "fixed"]);
     ws.run(&["report", "--out", "site"]).expect_code(0);
     let page = ws.read("site/index.html");
     let circle = Regex::new(&format!(

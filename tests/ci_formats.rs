@@ -8,7 +8,7 @@ use std::path::Path;
 use regex::Regex;
 use serde_json::Value;
 
-use crate::readers::{found, python, run, schema};
+use crate::readers::{found, have_python, python, run, schema};
 use crate::util::Workspace;
 
 const ARTICLE: &str = "# Costs: up 10%, then more\n\
@@ -365,19 +365,9 @@ fn article_lines_point_at_the_sentence_cached_or_not() {
     );
 }
 
-/// Whether Python 3 imports `module`, else (outside CI) a note.
-fn have_python_module(module: &str, package: &str, what: &str) -> bool {
-    found(
-        std::process::Command::new("python3").args(["-c", &format!("import {module}")]),
-        &format!("python3 with {module}"),
-        &format!("`python3 -m pip install {package}`"),
-        what,
-    )
-}
-
 #[test]
 fn junit_is_read_by_junitparser() {
-    if !have_python_module("junitparser", "junitparser", "the JUnit report") {
+    if !have_python(&["junitparser"], "the JUnit report") {
         return;
     }
     let ws = ci_workspace();
@@ -453,11 +443,7 @@ print(json.dumps(suites))
 
 #[test]
 fn sarif_is_valid_and_read_by_sarif_tools() {
-    if !have_python_module(
-        "jsonschema",
-        "jsonschema",
-        "the SARIF log against its schema",
-    ) {
+    if !have_python(&["jsonschema"], "the SARIF log against its schema") {
         return;
     }
     let ws = ci_workspace();

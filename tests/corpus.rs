@@ -9,7 +9,6 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use l10n::article::Format;
 use l10n::segment::Rules;
@@ -19,15 +18,12 @@ pub mod gen_corpus;
 
 use gen_corpus::{GenerateOptions, Manifest};
 
+use crate::util::l10n_command;
+
 const LANGS: [&str; 2] = ["ko", "ja"];
 
 fn l10n(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_l10n"))
-        .arg("-C")
-        .arg(dir)
-        .args(["--color", "never"])
-        .args(args)
-        .env("L10N_LANG", "en")
+    let output = l10n_command(dir, args)
         .output()
         .expect("the l10n binary runs");
     (

@@ -1,42 +1,15 @@
 //! `l10n export --format po`: gettext catalogs from the catalogs, checked by
 //! GNU gettext's own `msgfmt`.
-use std::path::Path;
-use std::process::Command;
-
+use crate::readers::{have_gettext, run};
 use crate::util::{SEED_ID, Workspace, seed_article};
+use std::path::Path;
 
-/// Whether `msgfmt` can run. Without it the test fails under CI (where
-/// `.ci/run` installs gettext) and is skipped, saying so, elsewhere.
-fn have_msgfmt() -> bool {
-    let found = Command::new("msgfmt")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "msgfmt (GNU gettext) is missing, and CI is set: install gettext \
-             (`apt-get install gettext`, as .ci/run does) to check the PO export"
-        );
-        eprintln!("note: msgfmt (GNU gettext) not found; PO export check skipped");
-    }
-    found
-}
-
+/// Runs `msgfmt` with `args` on `file`, writing nothing: whether it
+/// succeeded, and what it said.
 fn msgfmt(args: &[&str], file: &Path) -> (bool, String) {
-    let out = Command::new("msgfmt")
-        .args(args)
-        .arg("-o")
-        .arg("/dev/null")
-        .arg(file)
-        .env("LC_ALL", "C")
-        .env("LANGUAGE", "")
-        .output()
-        .expect("msgfmt runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let args = [args, &["-o", "/dev/null"]].concat();
+    let (ok, _, stderr) = run("msgfmt", &args, &[file]);
+    (ok, stderr)
 }
 
 /// The count before `word` in msgfmt's statistics line
@@ -106,7 +79,7 @@ fn po_export_passes_msgfmt_and_counts_the_catalogs_entries() {
         "{text}"
     );
 
-    if !have_msgfmt() {
+    if !have_gettext("msgfmt", "the PO export") {
         return;
     }
     let file = ws.path(&relative);

@@ -6,7 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{SEED_ID, Workspace, entries, field, seed_article};
+use crate::readers::{have_python, have_xmllint};
+use crate::util::{SEED_ID, Workspace, entries, field, seed_article, succeeds};
 
 const CATALOG: &str = "locales/ko/2019/kim-jong-un-china-visit.toml";
 const XLF: &str = "export/ko/2019/kim-jong-un-china-visit.xlf";
@@ -18,58 +19,9 @@ const SCHEMA_2: &str = "tests/data/schemas/xliff_core_2.0.xsd";
 const INLINE: &str = "Read [the **full** report](https://example.com/r?a=1&b=2) \
                       or run `l10n import` <b>now</b> at <https://example.com/x> & \"see\".";
 
-/// Whether `tool` runs (`probe` its arguments). Without it the test fails
-/// under CI (where `.ci/run` installs it) and is skipped, saying so,
-/// elsewhere.
-fn have(tool: &str, probe: &[&str], install: &str) -> bool {
-    let found = Command::new(tool)
-        .args(probe)
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} {} fails, and CI is set: {install} (as .ci/run does) to check the XLIFF export",
-            probe.join(" ")
-        );
-        eprintln!(
-            "note: {tool} {} fails; this XLIFF check skipped",
-            probe.join(" ")
-        );
-    }
-    found
-}
-
-fn have_xmllint() -> bool {
-    have(
-        "xmllint",
-        &["--version"],
-        "install libxml2-utils (`apt-get install libxml2-utils`)",
-    )
-}
-
-fn have_python(module: &str) -> bool {
-    have(
-        "python3",
-        &["-c", &format!("import {module}")],
-        "install it (`python3 -m pip install translate-toolkit lxml`)",
-    )
-}
-
 /// Runs a Python script with arguments; its standard output.
 fn python(script: &str, args: &[&str]) -> String {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "python failed: {}\n{script}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    succeeds(Command::new("python3").arg("-c").arg(script).args(args))
 }
 
 fn xmllint(schema: &str, file: &Path) {
@@ -177,10 +129,10 @@ fn xliff_12_export_passes_the_strict_schema_and_the_translate_toolkit() {
     );
 
     let file = ws.path(XLF);
-    if have_xmllint() {
+    if have_xmllint("the XLIFF export") {
         xmllint(SCHEMA_12, &file);
     }
-    if !have_python("translate.storage.xliff") {
+    if !have_python(&["translate.storage.xliff"], "the XLIFF export") {
         return;
     }
     // The Translate Toolkit reads every unit, with the codes' text in its
@@ -216,16 +168,7 @@ fn xliff_12_export_passes_the_strict_schema_and_the_translate_toolkit() {
     assert_eq!(units[commented][2], false, "current is not fuzzy");
 
     let po = ws.path("tt.po");
-    let out = Command::new("xliff2po")
-        .arg(&file)
-        .arg(&po)
-        .output()
-        .expect("xliff2po runs");
-    assert!(
-        out.status.success(),
-        "xliff2po: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(Command::new("xliff2po").arg(&file).arg(&po));
     let po = ws.read("tt.po");
     // The codes' text is back in the message, and the article line is a
     // reference.
@@ -258,10 +201,10 @@ fn xliff_2_export_passes_the_core_schema_and_lxml_reads_its_units() {
         assert!(text.contains(&expected), "{expected}\n---\n{text}");
     }
     let file = ws.path(XLF);
-    if have_xmllint() {
+    if have_xmllint("the XLIFF export") {
         xmllint(SCHEMA_2, &file);
     }
-    if !have_python("lxml") {
+    if !have_python(&["lxml"], "the XLIFF export") {
         return;
     }
     // Each unit is a block: the inline sentence shares its unit with the
@@ -367,7 +310,7 @@ fn round_trip(format: &str, edit: &str) {
     let (inline, missing, outdated) = ids(&ws);
     ws.run(&["export", "--format", format, "--lang", "ko"])
         .expect_code(0);
-    if !have_python("lxml") {
+    if !have_python(&["lxml"], "the XLIFF export") {
         return;
     }
     let before = ws.catalog("ko", SEED_ID);

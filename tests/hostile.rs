@@ -887,13 +887,10 @@ fn no_home_and_an_unwritable_tmpdir() {
         &["status"],
         &["build", "--lang", "ko", "--out", "out"],
     ] {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
-            .args(args)
-            .current_dir(ws.path("."))
+        let output = ws
+            .command(args)
             .env_remove("HOME")
             .env("TMPDIR", "/nonexistent/tmp")
-            .env("L10N_LANG", "en")
-            .stdin(std::process::Stdio::null())
             .output()
             .unwrap();
         assert_eq!(

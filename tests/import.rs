@@ -5,7 +5,8 @@
 //! save that races the import is never lost.
 use std::process::Command;
 
-use crate::util::{SEED_ID, Workspace, entries, field, refuses, seed_article};
+use crate::readers::have_python;
+use crate::util::{SEED_ID, Workspace, entries, field, refuses, seed_article, succeeds};
 
 const PO: &str = "export/ko/2019/kim-jong-un-china-visit.po";
 const CATALOG: &str = "locales/ko/2019/kim-jong-un-china-visit.toml";
@@ -327,29 +328,11 @@ fn a_save_that_races_the_import_is_never_lost() {
     assert_eq!(ws.read(CATALOG), saved);
 }
 
-/// Whether Python's polib is there; under CI (`.ci/run` installs it) its
-/// absence fails the test.
-fn have_polib() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import polib"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python3 with polib is missing, and CI is set: `python3 -m pip install polib` \
-             (as .ci/run does)"
-        );
-        eprintln!("note: python3 with polib not found; the polib round trip is skipped");
-    }
-    found
-}
-
 /// The translator's tool is a real PO library: polib fills a missing entry
 /// and reviews the outdated one; the import gives what the hand edit gives.
 #[test]
 fn a_round_trip_through_polib_equals_the_hand_edit() {
-    if !have_polib() {
+    if !have_python(&["polib"], "the polib round trip") {
         return;
     }
     let ws = exported();
@@ -377,16 +360,11 @@ for e in po:
         e.msgstr = '폴리브 검토'
 po.save()
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(ws.path(PO))
-        .args([&missing[0], &outdated[0]])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeds(
+        Command::new("python3")
+            .args(["-c", script])
+            .arg(ws.path(PO))
+            .args([&missing[0], &outdated[0]]),
     );
     ws.run(&["import", PO]).expect_code(0);
     assert_eq!(ws.read(CATALOG), expected);

@@ -5,6 +5,7 @@
 use std::os::unix::fs::symlink;
 use std::process::Command;
 
+use crate::readers::have_gettext;
 use crate::util::{SEED_ID, Workspace, entries, field, refuses};
 
 const PO: &str = "export/ko/2019/kim-jong-un-china-visit.po";
@@ -57,23 +58,6 @@ fn fill(po: &str, id: &str, line: &str) -> String {
     )
 }
 
-/// Whether `tool` runs; under CI (`.ci/run` installs gettext) its absence
-/// fails the test.
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} (GNU gettext) is missing, and CI is set: install gettext"
-        );
-        eprintln!("note: {tool} (GNU gettext) not found; this attack is skipped");
-    }
-    found
-}
-
 /// Was broken: `#~|` (an obsolete message's previous string, which
 /// `msgmerge --previous` and `msgcat` write) stopped the whole import with
 /// "unknown keyword |" (exit 2).
@@ -100,7 +84,7 @@ fn octal_and_hex_escapes_are_bytes_of_utf8() {
     let id = &missing(&ws)[0];
     let po = fill(&ws.read(PO), id, "msgstr \"caf\\303\\251 \\xc3\\xa9\"");
     ws.write(PO, &po);
-    if have("msgfmt") {
+    if have_gettext("msgfmt", "this attack") {
         let out = Command::new("msgfmt")
             .args(["--check-format", "-o", "/dev/null"])
             .arg(ws.path(PO))
@@ -185,7 +169,7 @@ fn ids_given_twice_by_the_thousand_are_all_listed() {
 /// translations were silently not applied to it. Refused now (exit 2).
 #[test]
 fn a_file_joining_two_articles_is_refused() {
-    if !have("msgcat") {
+    if !have_gettext("msgcat", "this attack") {
         return;
     }
     let ws = exported();
@@ -308,7 +292,7 @@ fn a_rewritten_unedited_export_changes_no_byte() {
         ("crlf.po", po.replace('\n', "\r\n")),
         ("bom.po", format!("\u{feff}{po}")),
     ];
-    if have("msgcat") {
+    if have_gettext("msgcat", "this attack") {
         let out = Command::new("msgcat").arg(ws.path(PO)).output().unwrap();
         assert!(out.status.success(), "{out:?}");
         let wrapped = String::from_utf8(out.stdout).unwrap();

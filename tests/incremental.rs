@@ -2,23 +2,15 @@
 //! them is not read or planned again; every kind of edit is still seen.
 use std::fs;
 
-use crate::util::{Run, SETTLED, Workspace, entries, field};
-
-const CONFIG: &str = "source-lang = \"en\"\nlanguages = [\"ko\"]\n";
+use crate::util::{KO_CONFIG, Run, SETTLED, Workspace, entries, field};
 
 /// A workspace of three short articles, extracted once.
 fn extracted() -> Workspace {
-    let ws = Workspace::new();
-    ws.write("l10n.toml", CONFIG);
-    ws.write("articles/a.md", "The sky is blue. The grass is green.\n");
-    ws.write(
-        "articles/b.md",
-        "He met the Bros. Smith today. It rained.\n",
-    );
-    ws.write("articles/c.md", "One sentence here. Another one there.\n");
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
-    ws
+    Workspace::extracted(&[
+        ("a", "The sky is blue. The grass is green.\n"),
+        ("b", "He met the Bros. Smith today. It rained.\n"),
+        ("c", "One sentence here. Another one there.\n"),
+    ])
 }
 
 /// `extract --timings`, judging files as if 2.2 s had passed since they
@@ -141,7 +133,7 @@ fn a_change_of_configuration_plans_every_article_again() {
     );
     ws.write(
         "l10n.toml",
-        &format!("{CONFIG}[segmenter]\nno-break = [\"Bros.| *\"]\n"),
+        &format!("{KO_CONFIG}[segmenter]\nno-break = [\"Bros.| *\"]\n"),
     );
     let run = settled_extract(&ws, &[]);
     assert_eq!(planned(&run), (3, 3), "{}", run.stderr);

@@ -6,20 +6,16 @@ use std::time::{Duration, SystemTime};
 
 use crate::util::{SETTLED, Workspace, finish};
 
-const CONFIG: &str = "source-lang = \"en\"\nlanguages = [\"ko\"]\n";
-
 /// A workspace of two articles whose Korean catalogs are extracted and
 /// fully translated, then settled (the next runs read nothing).
 fn translated() -> Workspace {
-    let ws = Workspace::new();
-    ws.write("l10n.toml", CONFIG);
-    ws.write(
-        "articles/a.md",
-        "The quick brown fox jumps over the lazy dog today. The sky is blue.\n",
-    );
-    ws.write("articles/b.md", "One sentence here. Another one there.\n");
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
+    let ws = Workspace::extracted(&[
+        (
+            "a",
+            "The quick brown fox jumps over the lazy dog today. The sky is blue.\n",
+        ),
+        ("b", "One sentence here. Another one there.\n"),
+    ]);
     for article in ["a", "b"] {
         ws.fill_empty_translations(&format!("locales/ko/{article}.toml"), |n| {
             format!("번역 {article}{n}")

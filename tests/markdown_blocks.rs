@@ -5,7 +5,7 @@
 use pulldown_cmark::{Options, Parser, html};
 
 use crate::markdown_reader::segments_of;
-use crate::util::{Workspace, refuses};
+use crate::util::{KO_CONFIG, Workspace, refuses};
 
 const SITE: &str = "\
 Term
@@ -333,7 +333,7 @@ const HTML_ARTICLE: &str = "Intro.
 #[test]
 fn html_blocks_offer_their_prose_and_keep_their_markup() {
     let ws = Workspace::new();
-    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
+    ws.write("l10n.toml", KO_CONFIG);
     ws.write("articles/page.md", HTML_ARTICLE);
     ws.mkdir("locales/ko");
     assert_eq!(

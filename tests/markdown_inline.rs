@@ -5,6 +5,7 @@
 //! math (`$…$`, `$$…$$`) is never split.
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use crate::markdown_reader::segments_of;
 use crate::util::{Workspace, entries, field};
 
 const DOCS: &str = "# Installing the `l10n` CLI
@@ -66,7 +67,8 @@ fn docs_workspace() -> Workspace {
     ws
 }
 
-fn segment_texts(ws: &Workspace, args: &[&str]) -> Vec<serde_json::Value> {
+/// The JSON lines a run of `l10n` with `args` prints.
+fn json_lines(ws: &Workspace, args: &[&str]) -> Vec<serde_json::Value> {
     let run = ws.run(args).expect_code(0);
     run.stdout
         .lines()
@@ -77,15 +79,14 @@ fn segment_texts(ws: &Workspace, args: &[&str]) -> Vec<serde_json::Value> {
 #[test]
 fn doc_site_markdown_is_split_into_its_sentences() {
     let ws = docs_workspace();
-    let lines = segment_texts(&ws, &["segment", "articles/install.md"]);
-    let texts: Vec<&str> = lines.iter().map(|l| l["text"].as_str().unwrap()).collect();
+    let texts = segments_of(&ws, "articles/install.md");
     assert_eq!(texts, EXPECTED);
 }
 
 #[test]
 fn explain_names_the_inline_rule() {
     let ws = docs_workspace();
-    let lines = segment_texts(&ws, &["segment", "--explain", "articles/install.md"]);
+    let lines = json_lines(&ws, &["segment", "--explain", "articles/install.md"]);
     let refused = lines
         .iter()
         .find(|l| l["before"].as_str().unwrap().ends_with("*long emphasis."))

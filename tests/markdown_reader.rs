@@ -77,25 +77,12 @@ pub fn outline(markdown: &str) -> Vec<String> {
 /// `None` when python3 has no yaml module (`.ci/run` installs it; under
 /// `CI` its absence fails).
 pub fn yaml_front_matter(ws: &Workspace, built: &str) -> Option<serde_json::Value> {
-    if !crate::readers::found(
-        std::process::Command::new("python3").args(["-c", "import yaml"]),
-        "python3 with yaml",
-        "`python3 -m pip install pyyaml`",
-        "the built YAML front matter",
-    ) {
+    if !crate::readers::have_python(&["yaml"], "the built YAML front matter") {
         return None;
     }
     ws.write("front.yaml", built.split("---\n").nth(1).unwrap());
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg("import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))")
-        .arg(ws.path("front.yaml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(serde_json::from_slice(&out.stdout).unwrap())
+    Some(crate::readers::python(
+        "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))",
+        &[&ws.path("front.yaml")],
+    ))
 }

@@ -1,22 +1,16 @@
 //! The translation memory through the binary: `suggest`, `extract --fill`
 //! (exact, fuzzy, from `[[obsolete]]`, from a TMX file), incremental
 //! updates, and a bad `memory = [...]` entry.
-use crate::util::{Workspace, entries, field};
-
-const CONFIG: &str = "source-lang = \"en\"\nlanguages = [\"ko\"]\n";
+use crate::util::{KO_CONFIG, Workspace, entries, field};
 
 /// A workspace where article `a` is translated into Korean ("KO: " and
 /// the source) and article `b` is new: one sentence the same as in `a`,
 /// one with a word changed.
 fn translated() -> Workspace {
-    let ws = Workspace::new();
-    ws.write("l10n.toml", CONFIG);
-    ws.write(
-        "articles/a.md",
+    let ws = Workspace::extracted(&[(
+        "a",
         "Install the tool with cargo before you start. Run the tests every day.\n",
-    );
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
+    )]);
     ws.translate("ko", "a", |_, source| Some(format!("KO: {source}")));
     ws.write(
         "articles/b.md",
@@ -157,7 +151,7 @@ fn a_tmx_file_listed_in_l10n_toml_is_in_the_memory() {
     let ws = Workspace::new();
     ws.write(
         "l10n.toml",
-        &format!("{CONFIG}memory = [\"tm/legacy.tmx\"]\n"),
+        &format!("{KO_CONFIG}memory = [\"tm/legacy.tmx\"]\n"),
     );
     ws.write(
         "tm/legacy.tmx",
@@ -195,7 +189,7 @@ fn a_missing_memory_file_is_a_usage_error_at_its_line() {
     let ws = Workspace::new();
     ws.write(
         "l10n.toml",
-        &format!("{CONFIG}memory = [\"tm/nope.tmx\"]\n"),
+        &format!("{KO_CONFIG}memory = [\"tm/nope.tmx\"]\n"),
     );
     ws.write("articles/c.md", "Read the manual first.\n");
     ws.mkdir("locales/ko");

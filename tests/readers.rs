@@ -1,12 +1,13 @@
 //! The real readers the export tests hand their files to (xmllint, GNU
-//! gettext, Python with the Translate Toolkit, polib and lxml): whether
-//! each is installed, and running it. A missing reader skips its check with
+//! gettext, Python with the Translate Toolkit, polib and lxml), and git
+//! for the tests that need a repository: whether each is installed, and
+//! running it. A missing reader skips its check with
 //! a note, except under CI (`CI` set), where `.ci/run` installs them all and
 //! a missing one fails the test, naming it.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{SEED_ID, Workspace, entries, field, seed_article};
+use crate::util::{SEED_ID, Workspace, entries, field, seed_article, succeeds};
 
 /// Whether `probe` runs and succeeds; when not, fails under CI with
 /// `install` as the remedy, else prints that `what` is skipped.
@@ -20,6 +21,42 @@ pub fn found(probe: &mut Command, name: &str, install: &str, what: &str) -> bool
         eprintln!("note: {name} not found; {what} not checked");
     }
     found
+}
+
+/// Whether git can run.
+pub fn have_git(what: &str) -> bool {
+    found(
+        Command::new("git").arg("--version"),
+        "git",
+        "install git",
+        what,
+    )
+}
+
+/// git in `dir` as a person would run it: a fixed identity, no signing,
+/// `main` as the first branch, local clones allowed, and no `GIT_DIR` or
+/// `GIT_WORK_TREE` from an enclosing run.
+pub fn git_command(dir: &Path) -> Command {
+    let mut git = Command::new("git");
+    git.args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(["-c", "protocol.file.allow=always"])
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE");
+    git
+}
+
+/// Runs git ([`git_command`]) with `args` in `dir` and insists it works:
+/// its standard output.
+#[track_caller]
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    succeeds(git_command(dir).args(args))
 }
 
 /// Whether `xmllint` (libxml2) can run.
@@ -42,16 +79,28 @@ pub fn have_gettext(program: &str, what: &str) -> bool {
     )
 }
 
-/// Whether Python 3 imports every one of `modules`.
+/// Whether Python 3 imports every one of `modules` (`yaml`,
+/// `translate.storage.xliff`); the remedy named is pip installing their
+/// packages.
 pub fn have_python(modules: &[&str], what: &str) -> bool {
+    let packages: Vec<&str> = modules.iter().map(|m| pip_package(m)).collect();
     found(
         Command::new("python3")
             .arg("-c")
             .arg(format!("import {}", modules.join(", "))),
         &format!("python3 with {}", modules.join(", ")),
-        "`python3 -m pip install translate-toolkit polib lxml`",
+        &format!("`python3 -m pip install {}`", packages.join(" ")),
         what,
     )
+}
+
+/// The pip package that has the Python module `module`.
+fn pip_package(module: &str) -> &str {
+    match module.split('.').next().unwrap_or(module) {
+        "translate" => "translate-toolkit",
+        "yaml" => "pyyaml",
+        package => package,
+    }
 }
 
 /// Whether taplo (the TOML toolkit behind VS Code's Even Better TOML) can

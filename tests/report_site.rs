@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::readers::{found, have_python, python};
-use crate::util::{SEED_ID, Workspace, refuses};
+use crate::readers::{self, found, git_command, have_git, have_python, python};
+use crate::util::{SEED_ID, Workspace, refuses, succeeds};
 
 /// Reads a page (a file, or Chromium's dump of its DOM) with html5lib and
 /// prints, as JSON, what a reader of the page sees of each language: the
@@ -86,15 +86,6 @@ fn have_chromium() -> bool {
         "chromium",
         "apt-get install chromium",
         "the report page in a browser",
-    )
-}
-
-fn have_git() -> bool {
-    found(
-        Command::new("git").arg("--version"),
-        "git",
-        "install git",
-        "the report's progress chart",
     )
 }
 
@@ -326,7 +317,7 @@ fn the_page_is_well_formed_and_loads_nothing() {
     if !have_html5lib() {
         return;
     }
-    let ws = varied_workspace(have_git());
+    let ws = varied_workspace(have_git("the report's progress chart"));
     let run = ws.run(&["report", "--out", "site"]).expect_code(0);
     assert!(run.stdout.contains("site/index.html"), "{}", run.stdout);
     let page = read_page(&ws.path("site/index.html"), true);
@@ -378,7 +369,7 @@ fn chromium_shows_the_numbers_of_status_and_sorts() {
     if !have_html5lib() || !have_chromium() {
         return;
     }
-    let history = have_git();
+    let history = have_git("the report's progress chart");
     let ws = varied_workspace(history);
     let status = ws
         .run(&["status", "--format", "json"])
@@ -469,35 +460,20 @@ fn chromium_shows_the_numbers_of_status_and_sorts() {
     }
 }
 
-/// Runs git in the workspace with a fixed identity and commit time.
+/// Runs git in the workspace ([`git_command`]) with a fixed commit time.
 fn git(ws: &Workspace, args: &[&str], time: &str) {
-    let output = Command::new("git")
-        .args(args)
-        .current_dir(ws.path("."))
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_AUTHOR_DATE", time)
-        .env("GIT_COMMITTER_DATE", time)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
+    succeeds(
+        git_command(&ws.path("."))
+            .args(args)
+            .env("GIT_AUTHOR_DATE", time)
+            .env("GIT_COMMITTER_DATE", time),
     );
 }
 
 fn git_head(ws: &Workspace, rev: &str) -> String {
-    let output = Command::new("git")
-        .args(["rev-parse", rev])
-        .current_dir(ws.path("."))
-        .output()
-        .expect("git runs");
-    String::from_utf8(output.stdout).unwrap().trim().to_string()
+    readers::git(&ws.path("."), &["rev-parse", rev])
+        .trim()
+        .to_string()
 }
 
 /// (translated, entries) of a language's catalogs as they are on disk,
@@ -522,7 +498,7 @@ fn counts_on_disk(ws: &Workspace, lang: &str, articles: &[&str]) -> (u64, u64) {
 
 #[test]
 fn the_chart_has_a_point_per_commit_with_its_counts() {
-    if !have_html5lib() || !have_git() {
+    if !have_html5lib() || !have_git("the report's progress chart") {
         return;
     }
     let ws = Workspace::seeded();
@@ -659,7 +635,7 @@ fn without_git_history_the_page_says_why() {
         ko["no_history"],
         serde_json::json!(["No progress chart: the workspace is not in a git repository."])
     );
-    if have_git() {
+    if have_git("the report's progress chart") {
         git(&ws, &["init", "--quiet"], "");
         ws.run(&["report", "--out", "site"]).expect_code(0);
         let page = read_page(&ws.path("site/index.html"), true);

@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, Read};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use crate::util::{Rng, SEED_ID, SETTLED, Workspace, entries, field, finish};
+use crate::util::{Rng, SEED_ID, SETTLED, Workspace, entries, field, finish, l10n_command};
 
 /// The seed workspace, extracted, with the article then edited.
 fn pending() -> Workspace {
@@ -539,15 +539,7 @@ fn a_workspace_on_read_only_media() {
     assert!(remount.success());
     let before = ws.snapshot();
     let out = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_l10n"))
-            .args(args)
-            .current_dir(view.path())
-            .env("L10N_LANG", "en")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| l10n_command(view.path(), args).output().unwrap();
     let status = run(&["status"]);
     assert_eq!(status.status.code(), Some(0), "{status:?}");
     assert!(String::from_utf8_lossy(&status.stdout).contains("1 outdated"));

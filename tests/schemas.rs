@@ -11,7 +11,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::util::Workspace;
+use crate::util::{Workspace, l10n_command, succeeds};
 
 const SCHEMAS: [&str; 5] = ["status", "check", "error", "catalog", "suggest"];
 
@@ -133,13 +133,7 @@ fn the_schemas_name_every_quality_check() {
 fn the_repository_workspace_validates() {
     let ws_dir = repository();
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_l10n"))
-            .args(args)
-            .current_dir(ws_dir)
-            .env("NO_COLOR", "1")
-            .env("L10N_LANG", "en")
-            .output()
-            .unwrap();
+        let out = l10n_command(ws_dir, args).output().unwrap();
         assert_eq!(
             out.status.code(),
             Some(if args[0] == "check" { 1 } else { 0 })
@@ -589,27 +583,18 @@ fn taplo_checks_catalogs_against_the_schema() {
     // The repository's own catalogs, through its `.taplo.toml`.
     let mut catalogs = Vec::new();
     toml_files(&repository().join("locales"), &mut catalogs);
-    let out = Command::new("taplo")
-        .arg("check")
-        .args(&catalogs)
-        .current_dir(repository())
-        .env("RUST_LOG", "error")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeds(
+        Command::new("taplo")
+            .arg("check")
+            .args(&catalogs)
+            .current_dir(repository())
+            .env("RUST_LOG", "error"),
     );
 }
 
 #[test]
 fn suggest_json_is_valid() {
-    let ws = Workspace::new();
-    ws.write("l10n.toml", "source-lang = \"en\"\nlanguages = [\"ko\"]\n");
-    ws.write("articles/a.md", "Run the tests every day.\n");
-    ws.mkdir("locales/ko");
-    ws.run(&["extract"]).expect_code(0);
+    let ws = Workspace::extracted(&[("a", "Run the tests every day.\n")]);
     ws.translate("ko", "a", |_, source| Some(format!("KO: {source}")));
     ws.write(
         "articles/b.md",

@@ -10,8 +10,8 @@ use std::process::Command;
 
 use clap::CommandFactory;
 
-use crate::readers::{found, run};
-use crate::util::Workspace;
+use crate::readers::{found, have_python, run};
+use crate::util::{Workspace, succeeds};
 
 /// The commands of l10n, from its own flag table.
 fn command_names() -> Vec<String> {
@@ -37,18 +37,12 @@ fn have(program: &str, version_flag: &str, install: &str, what: &str) -> bool {
 /// Runs `script` in bash without start-up files, with `L10N` naming the
 /// binary: its standard output, after checking it succeeded.
 fn bash(script: &str) -> String {
-    let out = Command::new("bash")
-        .args(["--norc", "--noprofile", "-c", script])
-        .env("L10N", env!("CARGO_BIN_EXE_l10n"))
-        .env("L10N_LANG", "en")
-        .output()
-        .expect("bash runs");
-    assert!(
-        out.status.success(),
-        "bash failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    succeeds(
+        Command::new("bash")
+            .args(["--norc", "--noprofile", "-c", script])
+            .env("L10N", env!("CARGO_BIN_EXE_l10n"))
+            .env("L10N_LANG", "en"),
+    )
 }
 
 #[test]
@@ -383,19 +377,9 @@ fn a_terminal_sees_the_bar_then_the_whole_output() {
     assert_eq!(quiet.replace("\r\n", "\n"), piped);
 }
 
-/// Whether Python 3 has `modules`; fails under CI without them.
-fn have_python_modules(modules: &str, what: &str) -> bool {
-    found(
-        Command::new("python3").args(["-c", &format!("import {modules}")]),
-        &format!("python3 with {modules}"),
-        "`python3 -m pip install jsonschema pyyaml pre-commit`",
-        what,
-    )
-}
-
 #[test]
 fn the_action_metadata_follows_schemastores_schema() {
-    if !have_python_modules("jsonschema, yaml", "action.yml") {
+    if !have_python(&["jsonschema", "yaml"], "action.yml") {
         return;
     }
     // The action, and a copy without its `runs`, which must be refused.
@@ -430,7 +414,7 @@ print(json.dumps({"errors": errors, "broken": len(list(validator.iter_errors(bro
 
 #[test]
 fn the_actions_check_step_passes_its_inputs_to_l10n() {
-    if !have_python_modules("yaml", "the action's check step") {
+    if !have_python(&["yaml"], "the action's check step") {
         return;
     }
     let script = r#"

@@ -2,49 +2,8 @@
 //! template or catalogs git sees changed since REF (committed, staged,
 //! unstaged or untracked), in real git repositories; outside one, or with
 //! a revision git does not know, a clear error (exit 2).
-use std::process::Command;
-
+use crate::readers::{git, have_git};
 use crate::util::Workspace;
-
-/// Whether git runs; when not, fails under CI (which installs it), else
-/// prints that `what` is skipped.
-fn have_git(what: &str) -> bool {
-    let found = Command::new("git")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "git is missing, and CI is set: install git (as .ci/run does) to check {what}"
-        );
-        eprintln!("note: git not found; {what} not checked");
-    }
-    found
-}
-
-/// Runs git in the workspace, as a person would, and insists it works.
-fn git(ws: &Workspace, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(ws.path("."))
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A git repository with four articles extracted for ko and committed.
 fn repository() -> Workspace {
@@ -58,10 +17,10 @@ fn repository() -> Workspace {
     ws.mkdir("locales/ko");
     ws.run(&["extract"]).expect_code(0);
     ws.write(".gitignore", ".l10n/\n");
-    git(&ws, &["init", "--quiet"]);
-    git(&ws, &["add", "."]);
-    git(&ws, &["commit", "--quiet", "-m", "first"]);
-    git(&ws, &["tag", "base"]);
+    git(&ws.path("."), &["init", "--quiet"]);
+    git(&ws.path("."), &["add", "."]);
+    git(&ws.path("."), &["commit", "--quiet", "-m", "first"]);
+    git(&ws.path("."), &["tag", "base"]);
     ws
 }
 
@@ -86,13 +45,13 @@ fn since_selects_committed_staged_unstaged_and_untracked_changes() {
     assert!(reported(&ws, &status).is_empty(), "nothing changed yet");
     // Committed since base: a catalog (a translator's work).
     ws.translate("ko", "a", |_, source| Some(format!("번역: {source}")));
-    git(&ws, &["commit", "--quiet", "-am", "translate a"]);
+    git(&ws.path("."), &["commit", "--quiet", "-am", "translate a"]);
     // Staged: an article's text.
     ws.write(
         "articles/b.md",
         "Article b says one thing. Article b says more.\n",
     );
-    git(&ws, &["add", "articles/b.md"]);
+    git(&ws.path("."), &["add", "articles/b.md"]);
     // Unstaged: a template.
     let template = ws.read("locales/en/c.toml");
     ws.write("locales/en/c.toml", &format!("{template}\n# a note\n"));
@@ -134,14 +93,14 @@ fn since_counts_from_where_the_branch_left_the_revision() {
         return;
     }
     let ws = repository();
-    git(&ws, &["checkout", "--quiet", "-b", "feature"]);
+    git(&ws.path("."), &["checkout", "--quiet", "-b", "feature"]);
     ws.translate("ko", "a", |_, source| Some(format!("번역: {source}")));
-    git(&ws, &["commit", "--quiet", "-am", "translate a"]);
+    git(&ws.path("."), &["commit", "--quiet", "-am", "translate a"]);
     // main moves on meanwhile: its changes are not the branch's.
-    git(&ws, &["checkout", "--quiet", "main"]);
+    git(&ws.path("."), &["checkout", "--quiet", "main"]);
     ws.write("articles/d.md", "Article d is rewritten on main.\n");
-    git(&ws, &["commit", "--quiet", "-am", "rewrite d"]);
-    git(&ws, &["checkout", "--quiet", "feature"]);
+    git(&ws.path("."), &["commit", "--quiet", "-am", "rewrite d"]);
+    git(&ws.path("."), &["checkout", "--quiet", "feature"]);
     let status = ["status", "--format", "json", "--since", "main"];
     assert_eq!(reported(&ws, &status), ["a"]);
 }
@@ -157,9 +116,9 @@ fn since_in_a_workspace_below_the_repository_top() {
     ws.write("site/l10n.toml", "languages = [\"ko\"]\n");
     ws.run_in("site", &["extract"]).expect_code(0);
     ws.write(".gitignore", ".l10n/\n");
-    git(&ws, &["init", "--quiet"]);
-    git(&ws, &["add", "."]);
-    git(&ws, &["commit", "--quiet", "-m", "first"]);
+    git(&ws.path("."), &["init", "--quiet"]);
+    git(&ws.path("."), &["add", "."]);
+    git(&ws.path("."), &["commit", "--quiet", "-m", "first"]);
     let catalog = ws.read("site/locales/ko/b.toml");
     ws.write("site/locales/ko/b.toml", &format!("{catalog}\n# a note\n"));
     let run = ws

@@ -17,6 +17,9 @@ pub const SEED_ID: &str = "2019/kim-jong-un-china-visit";
 /// as if the test had waited that long.
 pub const SETTLED: (&str, &str) = ("L10N_TEST_CLOCK_AHEAD_MS", "2200");
 
+/// The configuration of English articles translated into Korean.
+pub const KO_CONFIG: &str = "source-lang = \"en\"\nlanguages = [\"ko\"]\n";
+
 pub fn seed_article() -> String {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2019/kim-jong-un-china-visit.md");
@@ -63,6 +66,19 @@ impl Workspace {
         let ws = Workspace::new();
         ws.write(&format!("articles/{SEED_ID}.md"), &seed_article());
         ws.mkdir("locales/ko");
+        ws
+    }
+
+    /// A workspace of [`KO_CONFIG`] and `articles` (id and text) with a
+    /// Korean locale folder, extracted once.
+    pub fn extracted(articles: &[(&str, &str)]) -> Workspace {
+        let ws = Workspace::new();
+        ws.write("l10n.toml", KO_CONFIG);
+        for (id, text) in articles {
+            ws.write(&format!("articles/{id}.md"), text);
+        }
+        ws.mkdir("locales/ko");
+        ws.run(&["extract"]).expect_code(0);
         ws
     }
 
@@ -184,14 +200,7 @@ impl Workspace {
     /// The command [`Workspace::run_in`] runs: colour off, the UI language
     /// pinned, then `env` (a `None` value unsets the variable).
     fn command_in(&self, subdir: &str, args: &[&str], env: &[(&str, Option<&str>)]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_l10n"));
-        command
-            .args(args)
-            .current_dir(self.path(subdir))
-            .env("NO_COLOR", "1")
-            .env("L10N_LANG", "en")
-            .env("LANG", "C")
-            .stdin(Stdio::null());
+        let mut command = l10n_command(&self.path(subdir), args);
         for (name, value) in env {
             match value {
                 Some(value) => command.env(name, value),
@@ -281,6 +290,20 @@ impl Workspace {
     }
 }
 
+/// `l10n` with `args` in the folder `dir`, as every test runs it: colour
+/// off, the UI language pinned, no standard input.
+pub fn l10n_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_l10n"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("L10N_LANG", "en")
+        .env("LANG", "C")
+        .stdin(Stdio::null());
+    command
+}
+
 /// Waits for a run started by [`Workspace::spawn`]: its exit code (minus
 /// the signal's number when a signal ended it) and its standard error.
 pub fn finish(child: Child) -> (i32, String) {
@@ -353,6 +376,21 @@ impl Snapshot {
             .collect();
         assert!(changed.is_empty(), "{why}: {changed:?}");
     }
+}
+
+/// Runs `command` (a program other than l10n, a reader or git), insists
+/// it succeeds, showing its standard error when not: its standard output.
+#[track_caller]
+pub fn succeeds(command: &mut Command) -> String {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("its output is UTF-8")
 }
 
 /// Runs `args`, expecting exit 2, every one of `expected` on stderr, nothing

@@ -37,6 +37,18 @@ fn segs(text: &str) -> Vec<Segment> {
     article::segments(text, Format::markdown(), &Rules::for_language("en"))
 }
 
+/// `text` built with every segment translated as `translation`, without a
+/// marker, sentences apart by a space.
+fn translated_as(text: &str, segments: &[Segment], translation: &str) -> String {
+    build_article(
+        text,
+        segments,
+        |_| Fill::Translated(translation),
+        None,
+        SentenceGap::Space,
+    )
+}
+
 fn identity(text: &str, segments: &[Segment]) -> String {
     build_article(
         text,
@@ -337,26 +349,14 @@ fn line_breaks_continue_inside_the_containers() {
     let text =
         "> Quoted sentence.\n\n- Item sentence.\n\n1. Ordered sentence.\n\n> - Quoted item.\n";
     let segments = segs(text);
-    let built = build_article(
-        text,
-        &segments,
-        |_| Fill::Translated("첫 줄\n둘째 줄"),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(text, &segments, "첫 줄\n둘째 줄");
     assert_eq!(
         built,
         "> 첫 줄\n> 둘째 줄\n\n- 첫 줄\n  둘째 줄\n\n1. 첫 줄\n   둘째 줄\n\n> - 첫 줄\n>   둘째 줄\n"
     );
     assert_eq!(structure(&built), structure(text));
     // Blank lines, CRLF and indentation inside a translation.
-    let built = build_article(
-        text,
-        &segments,
-        |_| Fill::Translated("a  \r\n\r\n   b\n"),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(text, &segments, "a  \r\n\r\n   b\n");
     assert_eq!(
         built,
         "> a\n> b\n\n- a\n  b\n\n1. a\n   b\n\n> - a\n>   b\n"
@@ -369,13 +369,7 @@ fn a_lazy_line_continues_inside_the_containers_of_its_block() {
     // item's indentation; a translation's line break there gets them back.
     let text = "> Lazy start\nlazy line. Then more.\n\n1. > > Deep\nlazily. Next.\n";
     let segments = segs(text);
-    let built = build_article(
-        text,
-        &segments,
-        |_| Fill::Translated("가\n나"),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(text, &segments, "가\n나");
     assert_eq!(
         built,
         "> 가\n> 나 가\n> 나\n\n1. > > 가\n   > > 나 가\n   > > 나\n"
@@ -430,13 +424,7 @@ fn sentences_without_spaces_between_them_are_joined() {
 #[test]
 fn line_breaks_follow_crlf() {
     let segments = segs(CRLF);
-    let built = build_article(
-        CRLF,
-        &segments,
-        |_| Fill::Translated("가\n나"),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(CRLF, &segments, "가\n나");
     assert_eq!(
         built,
         "# 가 나\r\n\r\n가\r\n나 가\r\n나\r\n\r\n- 가\r\n  나\r\n- 가\r\n  나\r\n"
@@ -473,13 +461,7 @@ fn block_openers_at_a_line_start_are_escaped() {
         ("    코드 아님", "코드 아님"),
     ];
     for (translation, expected) in cases {
-        let built = build_article(
-            text,
-            &segments,
-            |_| Fill::Translated(translation),
-            None,
-            SentenceGap::Space,
-        );
+        let built = translated_as(text, &segments, translation);
         let first = built.split("\n\n").next().unwrap();
         assert_eq!(first, expected, "{translation:?} → {built:?}");
         assert_eq!(
@@ -517,13 +499,7 @@ fn block_openers_at_a_line_start_are_escaped() {
 fn headings_and_table_cells_stay_one_line() {
     let text = "# Title\n\n## Closed ##\n\n| A | B |\n|---|---|\n| x | y |\n";
     let segments = segs(text);
-    let built = build_article(
-        text,
-        &segments,
-        |_| Fill::Translated("가 | 나\n다 #"),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(text, &segments, "가 | 나\n다 #");
     assert_eq!(
         built,
         "# 가 | 나 다 \\#\n\n## 가 | 나 다 # ##\n\n| 가 \\| 나 다 # | 가 \\| 나 다 # |\n|---|---|\n| 가 \\| 나 다 # | 가 \\| 나 다 # |\n"
@@ -538,21 +514,9 @@ fn headings_and_table_cells_stay_one_line() {
 fn trailing_backslashes_and_spaces_do_not_leak() {
     let text = "One. Two.\nThree.\n";
     let segments = segs(text);
-    let built = build_article(
-        text,
-        &segments,
-        |_| Fill::Translated("끝\\"),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(text, &segments, "끝\\");
     assert_eq!(built, "끝\\ 끝\\\\\n끝\\\\\n");
-    let built = build_article(
-        text,
-        &segments,
-        |_| Fill::Translated("끝  "),
-        None,
-        SentenceGap::Space,
-    );
+    let built = translated_as(text, &segments, "끝  ");
     assert_eq!(built, "끝   끝\n끝\n");
     assert_eq!(structure(&built), structure(text));
 }
@@ -704,16 +668,7 @@ fn bad_spans_are_left_alone() {
         text: "x".into(),
         span: 10..999,
     });
-    assert_eq!(
-        build_article(
-            text,
-            &segments,
-            |_| Fill::Translated("X"),
-            None,
-            SentenceGap::Space
-        ),
-        "X X\n"
-    );
+    assert_eq!(translated_as(text, &segments, "X"), "X X\n");
 }
 
 /// The format of an article that is Markdown or not.
