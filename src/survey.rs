@@ -370,28 +370,6 @@ impl Inputs {
     pub fn read(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Inputs> {
         Sources::locate(workspace, languages, file)?.read()
     }
-
-    /// A hash of everything the survey depends on in these files: their
-    /// paths and contents. (The caller adds the configuration.)
-    pub fn content_key(&self) -> u64 {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let mut add = |bytes: &[u8]| {
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        };
-        add(self.file.path.to_string_lossy().as_bytes());
-        add(&self.article);
-        for (path, bytes) in std::iter::once((&self.template_path, &self.template))
-            .chain(self.catalogs.iter().map(|(p, b)| (p, b)))
-        {
-            add(path.to_string_lossy().as_bytes());
-            match bytes {
-                Some(bytes) => add(bytes),
-                None => add(b"\xFFabsent"),
-            }
-        }
-        hasher.digest()
-    }
 }
 
 /// Parses and plans one article's inputs.

@@ -69,16 +69,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     // that run did not do: `--prune` with obsolete entries kept, `--fill`
     // with entries missing (the memory may have their translations now).
     let known = |file: &ArticleFile, looked: &Looked| {
-        let ((reports, warnings), update) = match &looked.hashes {
-            None => (
-                cache.unchanged(&file.id, &looked.stamps, Detail::Counts)?,
-                None,
-            ),
-            Some(hashes) => (
-                cache.matching(&file.id, survey::files_key(file, hashes), Detail::Counts)?,
-                Some(cache::Update::Stamps(looked.stamps.clone())),
-            ),
-        };
+        let ((reports, warnings), update) = cache.recall(file, looked, Detail::Counts)?;
         let pending = |r: &ArticleReport| {
             extract.prune && r.counts.obsolete > 0 || extract.fill.is_some() && r.counts.missing > 0
         };
