@@ -140,7 +140,7 @@ impl std::str::FromStr for Partition {
 }
 
 /// The segmentation rules of the workspace's source language.
-pub fn rules(workspace: &Workspace) -> Rules {
+fn rules(workspace: &Workspace) -> Rules {
     let config = &workspace.config;
     config.segmenter.rules(&config.source_lang)
 }
@@ -204,8 +204,8 @@ pub fn survey<T: Send>(
 }
 
 /// How one article's files were found: their stamps (before they were
-/// read) and, once read, their contents' hashes, in the order of
-/// [`Sources::stamps`].
+/// read) and, once read, their contents' hashes: the article, the
+/// template, then the catalogs.
 #[derive(Debug, Clone)]
 pub struct Looked {
     pub stamps: Vec<Stamp>,
@@ -260,7 +260,7 @@ pub fn survey_changed<T: Send>(
 }
 
 /// One key for an article's files: its path and each file's hash (`None`
-/// for a file that is not there), in the order of [`Sources::stamps`].
+/// for a file that is not there), in the order of [`Looked`].
 pub fn files_key(article: &ArticleFile, hashes: &[Option<u64>]) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let path = article.path.to_string_lossy();
@@ -281,22 +281,18 @@ pub fn files_key(article: &ArticleFile, hashes: &[Option<u64>]) -> u64 {
 /// Where one article's inputs are: the article, its template and its
 /// catalog in each language asked for.
 #[derive(Debug)]
-pub struct Sources {
-    pub file: ArticleFile,
-    pub template_path: PathBuf,
+struct Sources {
+    file: ArticleFile,
+    template_path: PathBuf,
     /// One per language asked for.
-    pub catalog_paths: Vec<PathBuf>,
+    catalog_paths: Vec<PathBuf>,
     /// How each input looked before it was read: the article, the
     /// template, then the catalogs.
-    pub stamps: Vec<Stamp>,
+    stamps: Vec<Stamp>,
 }
 
 impl Sources {
-    pub fn locate(
-        workspace: &Workspace,
-        languages: &[Lang],
-        file: &ArticleFile,
-    ) -> Result<Sources> {
+    fn locate(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Sources> {
         let now = store::clock_now();
         let (template_path, template) =
             workspace.catalog_file(&workspace.config.source_lang, &file.id)?;
@@ -318,7 +314,7 @@ impl Sources {
         })
     }
 
-    pub fn read(self) -> Result<Inputs> {
+    fn read(self) -> Result<Inputs> {
         let article = files::read(&self.file.path)?.ok_or_else(|| Error::Read {
             path: self.file.path.clone(),
             source: std::io::ErrorKind::NotFound.into(),
@@ -345,34 +341,29 @@ impl Sources {
 
 /// The files one article's survey is made from, read but not parsed.
 #[derive(Debug)]
-pub struct Inputs {
-    pub file: ArticleFile,
-    pub article: Vec<u8>,
-    pub template_path: PathBuf,
-    pub template: Option<Vec<u8>>,
+struct Inputs {
+    file: ArticleFile,
+    article: Vec<u8>,
+    template_path: PathBuf,
+    template: Option<Vec<u8>>,
     /// One per language asked for: the catalog's path and bytes.
-    pub catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
+    catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
     /// How the files looked before they were read, as in [`Sources`].
-    pub stamps: Vec<Stamp>,
+    stamps: Vec<Stamp>,
 }
 
 impl Inputs {
     /// The hash of each file's bytes (`None` when absent), in the order of
     /// [`Sources::stamps`]: the article, the template, the catalogs.
-    pub fn hashes(&self) -> Vec<Option<u64>> {
+    fn hashes(&self) -> Vec<Option<u64>> {
         let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_64(bytes);
         std::iter::once(Some(hash(&self.article)))
             .chain(std::iter::once(self.template.as_deref().map(hash)))
             .chain(self.catalogs.iter().map(|(_, b)| b.as_deref().map(hash)))
             .collect()
     }
-
-    pub fn read(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Inputs> {
-        Sources::locate(workspace, languages, file)?.read()
-    }
 }
 
-/// Parses and plans one article's inputs.
 /// The change classes of the source language, read once per run (a run has
 /// one workspace, so one source language; another is read afresh).
 fn change_classes(source_lang: &Lang) -> std::borrow::Cow<'static, Changes> {
@@ -386,7 +377,8 @@ fn change_classes(source_lang: &Lang) -> std::borrow::Cow<'static, Changes> {
     }
 }
 
-pub fn plan(
+/// Parses and plans one article's inputs.
+fn plan(
     workspace: &Workspace,
     languages: &[Lang],
     inputs: Inputs,
