@@ -31,7 +31,7 @@ use crate::lang::Lang;
 use crate::memory_score;
 use crate::msg;
 use crate::store::{self, Stamp};
-use crate::workspace::Workspace;
+use crate::workspace::{ArticleFile, Workspace};
 
 /// The version of the tables' shape (SQLite's `user_version`).
 const SHAPE: i64 = 3;
@@ -90,8 +90,9 @@ struct Row {
 
 impl Memory {
     /// Opens the memory of `lang` and brings it up to date with the
-    /// workspace's catalogs and TMX files.
-    pub fn open(workspace: &Workspace, lang: &Lang) -> Result<Memory> {
+    /// catalogs of `articles` (all of the workspace's, as
+    /// `Workspace::articles` lists them) and the TMX files.
+    pub fn open(workspace: &Workspace, lang: &Lang, articles: &[ArticleFile]) -> Result<Memory> {
         let dir = workspace.root.join(".l10n");
         std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
             path: dir.clone(),
@@ -112,13 +113,13 @@ impl Memory {
             }
         };
         let mut memory = Memory::new(db, path.clone());
-        match memory.update(workspace, lang) {
+        match memory.update(workspace, lang, articles) {
             Err(e) if is_damage(&e) => {
                 drop(memory);
                 remove_memory(&path);
                 let db = connect(&path).map_err(sql_error(&path))?;
                 memory = Memory::new(db, path);
-                memory.update(workspace, lang)?;
+                memory.update(workspace, lang, articles)?;
             }
             done => done?,
         }
@@ -139,12 +140,17 @@ impl Memory {
     /// unchanged has only its stamp refreshed; a changed one has its rows
     /// replaced; a gone one's rows are deleted. The files are read and
     /// parsed in parallel, the rows written in one transaction.
-    fn update(&mut self, workspace: &Workspace, lang: &Lang) -> Result<()> {
+    fn update(
+        &mut self,
+        workspace: &Workspace,
+        lang: &Lang,
+        articles: &[ArticleFile],
+    ) -> Result<()> {
         let mut files: Vec<(String, PathBuf, Kind)> = Vec::new();
-        for article in workspace.articles()? {
+        for article in articles {
             let path = workspace.catalog_path(lang, &article.id)?;
             let key = workspace.display_path(&path);
-            files.push((key, path, Kind::Catalog(article.id)));
+            files.push((key, path, Kind::Catalog(article.id.clone())));
         }
         for (index, (tmx, _)) in workspace.config.memory.iter().enumerate() {
             let key = tmx.display().to_string();

@@ -155,6 +155,20 @@ pub fn select_articles(
     if names.is_empty() {
         return Ok(all);
     }
+    select_from(workspace, &all, names, cwd)
+}
+
+/// Of `all` the workspace's articles, those named on the command line (by
+/// id or by path), or all of them.
+pub fn select_from(
+    workspace: &Workspace,
+    all: &[ArticleFile],
+    names: &[String],
+    cwd: &Path,
+) -> Result<Vec<ArticleFile>> {
+    if names.is_empty() {
+        return Ok(all.to_vec());
+    }
     let mut selected: Vec<ArticleFile> = Vec::new();
     for name in names {
         let by_path = fs::canonicalize(cwd.join(name)).ok();

@@ -50,7 +50,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     let memories: HashMap<Lang, Memory> = match extract.fill {
         Some(_) => languages
             .iter()
-            .map(|lang| Ok((lang.clone(), Memory::open(workspace, lang)?)))
+            .map(|lang| Ok((lang.clone(), Memory::open(workspace, lang, &all)?)))
             .collect::<Result<_>>()?,
         None => HashMap::new(),
     };

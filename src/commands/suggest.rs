@@ -32,7 +32,9 @@ struct Suggestions {
 
 pub(super) fn run(suggest: &SuggestSettings, settings: &Settings) -> Result<Output> {
     let workspace = &suggest.workspace;
-    let articles = survey::select_articles(workspace, &suggest.articles, &settings.cwd)?;
+    // Walked once: the memory reads every article's catalog.
+    let all = workspace.articles()?;
+    let articles = survey::select_from(workspace, &all, &suggest.articles, &settings.cwd)?;
     let languages = [suggest.lang.clone()];
     let pending = survey::survey(workspace, &languages, &articles, false, |survey| {
         let language = &survey.languages[0];
@@ -44,7 +46,7 @@ pub(super) fn run(suggest: &SuggestSettings, settings: &Settings) -> Result<Outp
             .map(|j| (survey.file.id.clone(), j.id.clone(), j.source.clone()))
             .collect::<Vec<_>>())
     })?;
-    let memory = Memory::open(workspace, &suggest.lang)?;
+    let memory = Memory::open(workspace, &suggest.lang, &all)?;
     let mut suggestions = Vec::new();
     for (article, id, source) in pending.into_iter().flatten() {
         let own = format!("{article}#{id}");
