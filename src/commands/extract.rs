@@ -23,7 +23,7 @@ use crate::memory::{Match, Memory};
 use crate::memory_score;
 use crate::msg;
 use crate::plan::Origin;
-use crate::report::{ArticleReport, Detail};
+use crate::report::{ArticleReport, Counts, Detail};
 use crate::settings::{ExtractSettings, Settings, Targets};
 use crate::store::{self, CatalogFile, Reach, Stamp};
 use crate::survey::{self, ArticleSurvey, Looked};
@@ -148,10 +148,18 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
                 hashes[index] = Some(file.written_hash());
                 stamps[index] = Stamp::Unknown;
             }
+            // Only the counts are kept: no issues are made to be dropped.
             let reports: Vec<ArticleReport> = survey
                 .languages
                 .iter()
-                .map(|l| ArticleReport::new(&survey.file.id, &l.plan, String::new(), &[]))
+                .map(|l| ArticleReport {
+                    article: survey.file.id.clone(),
+                    catalog: String::new(),
+                    article_path: String::new(),
+                    counts: Counts::of(&l.plan),
+                    issues: Vec::new(),
+                    qa: Vec::new(),
+                })
                 .collect();
             let key = survey::files_key(&survey.file, &hashes);
             let record = cache::Record::new(key, stamps, &(reports, warnings.clone()), false);
