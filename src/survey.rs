@@ -241,6 +241,8 @@ pub fn survey_changed<T: Send>(
 ) -> Result<Vec<T>> {
     use crate::timings::{self, Phase};
     let rules = rules(workspace);
+    // The change classes of the source language, read once for all articles.
+    let changes = Changes::for_lang(workspace.config.source_lang.as_str());
     let progress = crate::progress::start(articles.len());
     timings::looked_at(articles.len());
     articles
@@ -266,7 +268,10 @@ pub fn survey_changed<T: Send>(
                 return Ok(known);
             }
             timings::planned_one();
-            let reduced = reduce(plan(workspace, languages, inputs, prune, &rules)?, looked);
+            let reduced = reduce(
+                plan(workspace, languages, inputs, prune, &rules, &changes)?,
+                looked,
+            );
             progress.advance();
             reduced
         })
@@ -378,19 +383,6 @@ impl Inputs {
     }
 }
 
-/// The change classes of the source language, read once per run (a run has
-/// one workspace, so one source language; another is read afresh).
-fn change_classes(source_lang: &Lang) -> std::borrow::Cow<'static, Changes> {
-    static READ: std::sync::OnceLock<(Lang, Changes)> = std::sync::OnceLock::new();
-    let (lang, changes) =
-        READ.get_or_init(|| (source_lang.clone(), Changes::for_lang(source_lang.as_str())));
-    if lang == source_lang {
-        std::borrow::Cow::Borrowed(changes)
-    } else {
-        std::borrow::Cow::Owned(Changes::for_lang(source_lang.as_str()))
-    }
-}
-
 /// Parses and plans one article's inputs.
 fn plan(
     workspace: &Workspace,
@@ -398,9 +390,9 @@ fn plan(
     inputs: Inputs,
     prune: bool,
     rules: &Rules,
+    changes: &Changes,
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
-    let changes = change_classes(source_lang);
     let parse_start = crate::timings::enabled().then(std::time::Instant::now);
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
@@ -443,7 +435,7 @@ fn plan(
         template.as_ref().map(|t| &t.catalog),
         &catalogs,
         &segments,
-        &changes,
+        changes,
     );
     let languages = languages
         .iter()
@@ -454,7 +446,7 @@ fn plan(
                 existing.as_ref().map(|f| &f.catalog),
                 lang,
                 prune,
-                &changes,
+                changes,
             );
             LanguageSurvey {
                 path,
