@@ -18,6 +18,7 @@ use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan, State};
 use crate::segment::Rules;
 use crate::store::{self, CatalogFile, Stamp};
+use crate::timings::{self, Phase};
 use crate::ui::{Message, Ui};
 use crate::workspace::{ArticleFile, Fallbacks, Workspace};
 
@@ -239,7 +240,6 @@ pub fn survey_changed<T: Send>(
     known: impl Fn(&ArticleFile, &Looked) -> Option<T> + Sync,
     reduce: impl Fn(ArticleSurvey, Looked) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
-    use crate::timings::{self, Phase};
     let rules = rules(workspace);
     // The change classes of the source language, read once for all articles.
     let changes = Changes::for_lang(workspace.config.source_lang.as_str());
@@ -393,48 +393,79 @@ fn plan(
     changes: &Changes,
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
-    let parse_start = crate::timings::enabled().then(std::time::Instant::now);
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
-    let text = article::decode_owned(&file.path, inputs.article)?;
-    let segments = article::segments(&text, workspace.config.format(file.markdown), rules);
-    let template = match inputs.template {
-        Some(bytes) => Some(store::from_bytes(
-            &inputs.template_path,
-            bytes,
-            inputs.stamps[1],
+    let (text, segments, template, existing) = timings::time(Phase::Parse, || -> Result<_> {
+        let text = article::decode_owned(&file.path, inputs.article)?;
+        let segments = article::segments(&text, workspace.config.format(file.markdown), rules);
+        let template = match inputs.template {
+            Some(bytes) => Some(store::from_bytes(
+                &inputs.template_path,
+                bytes,
+                inputs.stamps[1],
+                &file.id,
+                source_lang,
+            )?),
+            None => None,
+        };
+        let existing = languages
+            .iter()
+            .zip(inputs.catalogs)
+            .zip(&inputs.stamps[2..])
+            .map(|((lang, (path, bytes)), stamp)| {
+                let existing = match bytes {
+                    Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
+                    None => None,
+                };
+                Ok((path, existing))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((text, segments, template, existing))
+    })?;
+    let (plan, languages) = timings::time(Phase::Plan, || {
+        plan_languages(
             &file.id,
-            source_lang,
-        )?),
-        None => None,
-    };
-    let existing = languages
-        .iter()
-        .zip(inputs.catalogs)
-        .zip(&inputs.stamps[2..])
-        .map(|((lang, (path, bytes)), stamp)| {
-            let existing = match bytes {
-                Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
-                None => None,
-            };
-            Ok((path, existing))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let plan_start = parse_start.map(|start| {
-        let now = std::time::Instant::now();
-        crate::timings::add(crate::timings::Phase::Parse, now - start, 1);
-        now
+            languages,
+            &segments,
+            template.as_ref(),
+            existing,
+            prune,
+            changes,
+        )
     });
+    Ok(ArticleSurvey {
+        file,
+        text,
+        bom,
+        segments,
+        template_path: inputs.template_path,
+        template,
+        plan,
+        languages,
+    })
+}
+
+/// The article's plan against its template and catalogs, and each
+/// language's.
+fn plan_languages(
+    id: &str,
+    languages: &[Lang],
+    segments: &[article::Segment],
+    template: Option<&CatalogFile>,
+    existing: Vec<(PathBuf, Option<CatalogFile>)>,
+    prune: bool,
+    changes: &Changes,
+) -> (ArticlePlan, Vec<LanguageSurvey>) {
     // New ids avoid those the catalogs have for other texts.
     let catalogs: Vec<&Catalog> = existing
         .iter()
         .filter_map(|(_, file)| file.as_ref().map(|f| &f.catalog))
         .collect();
     let plan = ArticlePlan::among(
-        &file.id,
-        template.as_ref().map(|t| &t.catalog),
+        id,
+        template.map(|t| &t.catalog),
         &catalogs,
-        &segments,
+        segments,
         changes,
     );
     let languages = languages
@@ -455,19 +486,7 @@ fn plan(
             }
         })
         .collect();
-    if let Some(start) = plan_start {
-        crate::timings::add(crate::timings::Phase::Plan, start.elapsed(), 1);
-    }
-    Ok(ArticleSurvey {
-        file,
-        text,
-        bom,
-        segments,
-        template_path: inputs.template_path,
-        template,
-        plan,
-        languages,
-    })
+    (plan, languages)
 }
 
 /// The catalogs of `languages` (and templates) whose articles are gone.

@@ -68,7 +68,7 @@ pub fn enable() {
     ENABLED.store(true, Ordering::Relaxed);
 }
 
-pub fn enabled() -> bool {
+fn enabled() -> bool {
     ENABLED.load(Ordering::Relaxed)
 }
 
@@ -84,7 +84,7 @@ pub fn time<T>(phase: Phase, work: impl FnOnce() -> T) -> T {
 }
 
 /// Counts `spent` and `items` to `phase`.
-pub fn add(phase: Phase, spent: Duration, items: u64) {
+fn add(phase: Phase, spent: Duration, items: u64) {
     let index = PHASES.iter().position(|p| *p == phase).unwrap_or(0);
     let nanos = u64::try_from(spent.as_nanos()).unwrap_or(u64::MAX);
     NANOS[index].fetch_add(nanos, Ordering::Relaxed);
