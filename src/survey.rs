@@ -250,11 +250,11 @@ pub fn survey_changed<T: Send>(
         .map(|file| {
             // A run asked to stop does so between articles.
             crate::interrupt::check()?;
-            let sources = timings::time(Phase::Discover, || {
+            let (sources, stamps) = timings::time(Phase::Discover, || {
                 Sources::locate(workspace, languages, file)
             })?;
             let mut looked = Looked {
-                stamps: sources.stamps.clone(),
+                stamps,
                 hashes: None,
             };
             if let Some(known) = known(file, &looked) {
@@ -268,10 +268,11 @@ pub fn survey_changed<T: Send>(
                 return Ok(known);
             }
             timings::planned_one();
-            let reduced = reduce(
-                plan(workspace, languages, inputs, prune, &rules, &changes)?,
-                looked,
-            );
+            let stamps = &looked.stamps;
+            let survey = plan(
+                workspace, languages, inputs, stamps, prune, &rules, &changes,
+            )?;
+            let reduced = reduce(survey, looked);
             progress.advance();
             reduced
         })
@@ -305,13 +306,16 @@ struct Sources {
     template_path: PathBuf,
     /// One per language asked for.
     catalog_paths: Vec<PathBuf>,
-    /// How each input looked before it was read: the article, the
-    /// template, then the catalogs.
-    stamps: Vec<Stamp>,
 }
 
 impl Sources {
-    fn locate(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Sources> {
+    /// Where the inputs are, and how each looked before it was read (the
+    /// article, the template, then the catalogs).
+    fn locate(
+        workspace: &Workspace,
+        languages: &[Lang],
+        file: &ArticleFile,
+    ) -> Result<(Sources, Vec<Stamp>)> {
         let now = store::clock_now();
         let (template_path, template) =
             workspace.catalog_file(&workspace.config.source_lang, &file.id)?;
@@ -325,12 +329,12 @@ impl Sources {
             catalog_paths.push(path);
             stamps.push(Stamp::of(&found, now));
         }
-        Ok(Sources {
+        let sources = Sources {
             file: file.clone(),
             template_path,
             catalog_paths,
-            stamps,
-        })
+        };
+        Ok((sources, stamps))
     }
 
     fn read(self) -> Result<Inputs> {
@@ -353,7 +357,6 @@ impl Sources {
             template_path: self.template_path,
             template,
             catalogs,
-            stamps: self.stamps,
         })
     }
 }
@@ -367,13 +370,11 @@ struct Inputs {
     template: Option<Vec<u8>>,
     /// One per language asked for: the catalog's path and bytes.
     catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
-    /// How the files looked before they were read, as in [`Sources`].
-    stamps: Vec<Stamp>,
 }
 
 impl Inputs {
     /// The hash of each file's bytes (`None` when absent), in the order of
-    /// [`Sources::stamps`]: the article, the template, the catalogs.
+    /// [`Looked`]: the article, the template, the catalogs.
     fn hashes(&self) -> Vec<Option<u64>> {
         let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_64(bytes);
         std::iter::once(Some(hash(&self.article)))
@@ -383,11 +384,13 @@ impl Inputs {
     }
 }
 
-/// Parses and plans one article's inputs.
+/// Parses and plans one article's inputs, which looked like `stamps`
+/// (as in [`Looked`]) before they were read.
 fn plan(
     workspace: &Workspace,
     languages: &[Lang],
     inputs: Inputs,
+    stamps: &[Stamp],
     prune: bool,
     rules: &Rules,
     changes: &Changes,
@@ -402,7 +405,7 @@ fn plan(
             Some(bytes) => Some(store::from_bytes(
                 &inputs.template_path,
                 bytes,
-                inputs.stamps[1],
+                stamps[1],
                 &file.id,
                 source_lang,
             )?),
@@ -411,7 +414,7 @@ fn plan(
         let existing = languages
             .iter()
             .zip(inputs.catalogs)
-            .zip(&inputs.stamps[2..])
+            .zip(&stamps[2..])
             .map(|((lang, (path, bytes)), stamp)| {
                 let existing = match bytes {
                     Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
