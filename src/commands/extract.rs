@@ -385,15 +385,14 @@ fn fill(catalog: &mut Catalog, memory: &Memory, how: Fill, min: u8) -> Result<us
             Fill::Fuzzy => min,
         };
         let found = memory.matches(&entry.source, least, 1, &own)?.pop();
+        // Scored first; only the best is copied.
         let rewritten = || {
             obsolete
                 .iter()
-                .map(|m| Match {
-                    score: memory_score::score(&entry.source, &m.source),
-                    ..m.clone()
-                })
-                .filter(|m| m.score >= least / 2)
-                .max_by(|a, b| a.score.cmp(&b.score).then(b.from.cmp(&a.from)))
+                .map(|m| (memory_score::score(&entry.source, &m.source), m))
+                .filter(|(score, _)| *score >= least / 2)
+                .max_by(|(a, ma), (b, mb)| a.cmp(b).then(mb.from.cmp(&ma.from)))
+                .map(|(score, m)| Match { score, ..m.clone() })
         };
         let best = match (found, how) {
             (Some(best), _) => best,
