@@ -39,8 +39,9 @@ use crate::plan::State;
 use crate::qa::{Check, Finding, Severity};
 use crate::report::{ArticleReport, Counts, Detail, Issue, QaIssue};
 use crate::store::Stamp;
-use crate::survey::UnknownKey;
+use crate::survey::{self, Looked, UnknownKey};
 use crate::ui::{Message, StoredMessage};
+use crate::workspace::ArticleFile;
 
 /// The cache of `status` and `check`.
 pub const REPORTS: &str = ".l10n/cache/reports.bin";
@@ -177,9 +178,28 @@ impl Cache {
         cache
     }
 
+    /// What the cache knows of `article`, with the issues `detail` asks
+    /// for, as `looked` found its files: by their stamps before they were
+    /// read (nothing new to remember), by their contents' hashes after
+    /// (their stamps to remember).
+    pub fn recall(
+        &self,
+        article: &ArticleFile,
+        looked: &Looked,
+        detail: Detail,
+    ) -> Option<(Reduced, Option<Update>)> {
+        match &looked.hashes {
+            None => Some((self.unchanged(&article.id, &looked.stamps, detail)?, None)),
+            Some(hashes) => Some((
+                self.matching(&article.id, survey::files_key(article, hashes), detail)?,
+                Some(Update::Stamps(looked.stamps.clone())),
+            )),
+        }
+    }
+
     /// The reports of `article`, with the issues `detail` asks for, if its
     /// inputs still look like `stamps` and every one of them was settled.
-    pub fn unchanged(&self, article: &str, stamps: &[Stamp], detail: Detail) -> Option<Reduced> {
+    fn unchanged(&self, article: &str, stamps: &[Stamp], detail: Detail) -> Option<Reduced> {
         let (meta, _) = self.entries.get(article)?;
         let settled = stamps.iter().all(Stamp::is_settled);
         if !settled || meta.stamps != stamps {
@@ -189,7 +209,7 @@ impl Cache {
     }
 
     /// The reports of `article` if its inputs' contents hash to `key`.
-    pub fn matching(&self, article: &str, key: u64, detail: Detail) -> Option<Reduced> {
+    fn matching(&self, article: &str, key: u64, detail: Detail) -> Option<Reduced> {
         let (meta, _) = self.entries.get(article)?;
         if meta.key != key {
             return None;

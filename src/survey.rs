@@ -18,6 +18,7 @@ use crate::msg;
 use crate::plan::{ArticlePlan, LanguagePlan, State};
 use crate::segment::Rules;
 use crate::store::{self, CatalogFile, Stamp};
+use crate::timings::{self, Phase};
 use crate::ui::{Message, Ui};
 use crate::workspace::{ArticleFile, Fallbacks, Workspace};
 
@@ -140,7 +141,7 @@ impl std::str::FromStr for Partition {
 }
 
 /// The segmentation rules of the workspace's source language.
-pub fn rules(workspace: &Workspace) -> Rules {
+fn rules(workspace: &Workspace) -> Rules {
     let config = &workspace.config;
     config.segmenter.rules(&config.source_lang)
 }
@@ -218,8 +219,8 @@ pub fn survey<T: Send>(
 }
 
 /// How one article's files were found: their stamps (before they were
-/// read) and, once read, their contents' hashes, in the order of
-/// [`Sources::stamps`].
+/// read) and, once read, their contents' hashes: the article, the
+/// template, then the catalogs.
 #[derive(Debug, Clone)]
 pub struct Looked {
     pub stamps: Vec<Stamp>,
@@ -239,8 +240,9 @@ pub fn survey_changed<T: Send>(
     known: impl Fn(&ArticleFile, &Looked) -> Option<T> + Sync,
     reduce: impl Fn(ArticleSurvey, Looked) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
-    use crate::timings::{self, Phase};
     let rules = rules(workspace);
+    // The change classes of the source language, read once for all articles.
+    let changes = Changes::for_lang(workspace.config.source_lang.as_str());
     let progress = crate::progress::start(articles.len());
     timings::looked_at(articles.len());
     articles
@@ -248,11 +250,11 @@ pub fn survey_changed<T: Send>(
         .map(|file| {
             // A run asked to stop does so between articles.
             crate::interrupt::check()?;
-            let sources = timings::time(Phase::Discover, || {
+            let (sources, stamps) = timings::time(Phase::Discover, || {
                 Sources::locate(workspace, languages, file)
             })?;
             let mut looked = Looked {
-                stamps: sources.stamps.clone(),
+                stamps,
                 hashes: None,
             };
             if let Some(known) = known(file, &looked) {
@@ -266,7 +268,11 @@ pub fn survey_changed<T: Send>(
                 return Ok(known);
             }
             timings::planned_one();
-            let reduced = reduce(plan(workspace, languages, inputs, prune, &rules)?, looked);
+            let stamps = &looked.stamps;
+            let survey = plan(
+                workspace, languages, inputs, stamps, prune, &rules, &changes,
+            )?;
+            let reduced = reduce(survey, looked);
             progress.advance();
             reduced
         })
@@ -274,7 +280,7 @@ pub fn survey_changed<T: Send>(
 }
 
 /// One key for an article's files: its path and each file's hash (`None`
-/// for a file that is not there), in the order of [`Sources::stamps`].
+/// for a file that is not there), in the order of [`Looked`].
 pub fn files_key(article: &ArticleFile, hashes: &[Option<u64>]) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let path = article.path.to_string_lossy();
@@ -295,22 +301,21 @@ pub fn files_key(article: &ArticleFile, hashes: &[Option<u64>]) -> u64 {
 /// Where one article's inputs are: the article, its template and its
 /// catalog in each language asked for.
 #[derive(Debug)]
-pub struct Sources {
-    pub file: ArticleFile,
-    pub template_path: PathBuf,
+struct Sources {
+    file: ArticleFile,
+    template_path: PathBuf,
     /// One per language asked for.
-    pub catalog_paths: Vec<PathBuf>,
-    /// How each input looked before it was read: the article, the
-    /// template, then the catalogs.
-    pub stamps: Vec<Stamp>,
+    catalog_paths: Vec<PathBuf>,
 }
 
 impl Sources {
-    pub fn locate(
+    /// Where the inputs are, and how each looked before it was read (the
+    /// article, the template, then the catalogs).
+    fn locate(
         workspace: &Workspace,
         languages: &[Lang],
         file: &ArticleFile,
-    ) -> Result<Sources> {
+    ) -> Result<(Sources, Vec<Stamp>)> {
         let now = store::clock_now();
         let (template_path, template) =
             workspace.catalog_file(&workspace.config.source_lang, &file.id)?;
@@ -324,15 +329,15 @@ impl Sources {
             catalog_paths.push(path);
             stamps.push(Stamp::of(&found, now));
         }
-        Ok(Sources {
+        let sources = Sources {
             file: file.clone(),
             template_path,
             catalog_paths,
-            stamps,
-        })
+        };
+        Ok((sources, stamps))
     }
 
-    pub fn read(self) -> Result<Inputs> {
+    fn read(self) -> Result<Inputs> {
         let article = files::read(&self.file.path)?.ok_or_else(|| Error::Read {
             path: self.file.path.clone(),
             source: std::io::ErrorKind::NotFound.into(),
@@ -352,150 +357,85 @@ impl Sources {
             template_path: self.template_path,
             template,
             catalogs,
-            stamps: self.stamps,
         })
     }
 }
 
 /// The files one article's survey is made from, read but not parsed.
 #[derive(Debug)]
-pub struct Inputs {
-    pub file: ArticleFile,
-    pub article: Vec<u8>,
-    pub template_path: PathBuf,
-    pub template: Option<Vec<u8>>,
+struct Inputs {
+    file: ArticleFile,
+    article: Vec<u8>,
+    template_path: PathBuf,
+    template: Option<Vec<u8>>,
     /// One per language asked for: the catalog's path and bytes.
-    pub catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
-    /// How the files looked before they were read, as in [`Sources`].
-    pub stamps: Vec<Stamp>,
+    catalogs: Vec<(PathBuf, Option<Vec<u8>>)>,
 }
 
 impl Inputs {
     /// The hash of each file's bytes (`None` when absent), in the order of
-    /// [`Sources::stamps`]: the article, the template, the catalogs.
-    pub fn hashes(&self) -> Vec<Option<u64>> {
+    /// [`Looked`]: the article, the template, the catalogs.
+    fn hashes(&self) -> Vec<Option<u64>> {
         let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_64(bytes);
         std::iter::once(Some(hash(&self.article)))
             .chain(std::iter::once(self.template.as_deref().map(hash)))
             .chain(self.catalogs.iter().map(|(_, b)| b.as_deref().map(hash)))
             .collect()
     }
-
-    pub fn read(workspace: &Workspace, languages: &[Lang], file: &ArticleFile) -> Result<Inputs> {
-        Sources::locate(workspace, languages, file)?.read()
-    }
-
-    /// A hash of everything the survey depends on in these files: their
-    /// paths and contents. (The caller adds the configuration.)
-    pub fn content_key(&self) -> u64 {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let mut add = |bytes: &[u8]| {
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        };
-        add(self.file.path.to_string_lossy().as_bytes());
-        add(&self.article);
-        for (path, bytes) in std::iter::once((&self.template_path, &self.template))
-            .chain(self.catalogs.iter().map(|(p, b)| (p, b)))
-        {
-            add(path.to_string_lossy().as_bytes());
-            match bytes {
-                Some(bytes) => add(bytes),
-                None => add(b"\xFFabsent"),
-            }
-        }
-        hasher.digest()
-    }
 }
 
-/// Parses and plans one article's inputs.
-/// The change classes of the source language, read once per run (a run has
-/// one workspace, so one source language; another is read afresh).
-fn change_classes(source_lang: &Lang) -> std::borrow::Cow<'static, Changes> {
-    static READ: std::sync::OnceLock<(Lang, Changes)> = std::sync::OnceLock::new();
-    let (lang, changes) =
-        READ.get_or_init(|| (source_lang.clone(), Changes::for_lang(source_lang.as_str())));
-    if lang == source_lang {
-        std::borrow::Cow::Borrowed(changes)
-    } else {
-        std::borrow::Cow::Owned(Changes::for_lang(source_lang.as_str()))
-    }
-}
-
-pub fn plan(
+/// Parses and plans one article's inputs, which looked like `stamps`
+/// (as in [`Looked`]) before they were read.
+fn plan(
     workspace: &Workspace,
     languages: &[Lang],
     inputs: Inputs,
+    stamps: &[Stamp],
     prune: bool,
     rules: &Rules,
+    changes: &Changes,
 ) -> Result<ArticleSurvey> {
     let source_lang = &workspace.config.source_lang;
-    let changes = change_classes(source_lang);
-    let parse_start = crate::timings::enabled().then(std::time::Instant::now);
     let file = inputs.file;
     let bom = inputs.article.starts_with(article::BOM);
-    let text = article::decode_owned(&file.path, inputs.article)?;
-    let segments = article::segments(&text, workspace.config.format(file.markdown), rules);
-    let template = match inputs.template {
-        Some(bytes) => Some(store::from_bytes(
-            &inputs.template_path,
-            bytes,
-            inputs.stamps[1],
+    let (text, segments, template, existing) = timings::time(Phase::Parse, || -> Result<_> {
+        let text = article::decode_owned(&file.path, inputs.article)?;
+        let segments = article::segments(&text, workspace.config.format(file.markdown), rules);
+        let template = match inputs.template {
+            Some(bytes) => Some(store::from_bytes(
+                &inputs.template_path,
+                bytes,
+                stamps[1],
+                &file.id,
+                source_lang,
+            )?),
+            None => None,
+        };
+        let existing = languages
+            .iter()
+            .zip(inputs.catalogs)
+            .zip(&stamps[2..])
+            .map(|((lang, (path, bytes)), stamp)| {
+                let existing = match bytes {
+                    Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
+                    None => None,
+                };
+                Ok((path, existing))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((text, segments, template, existing))
+    })?;
+    let (plan, languages) = timings::time(Phase::Plan, || {
+        plan_languages(
             &file.id,
-            source_lang,
-        )?),
-        None => None,
-    };
-    let existing = languages
-        .iter()
-        .zip(inputs.catalogs)
-        .zip(&inputs.stamps[2..])
-        .map(|((lang, (path, bytes)), stamp)| {
-            let existing = match bytes {
-                Some(bytes) => Some(store::from_bytes(&path, bytes, *stamp, &file.id, lang)?),
-                None => None,
-            };
-            Ok((path, existing))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let plan_start = parse_start.map(|start| {
-        let now = std::time::Instant::now();
-        crate::timings::add(crate::timings::Phase::Parse, now - start, 1);
-        now
+            languages,
+            &segments,
+            template.as_ref(),
+            existing,
+            prune,
+            changes,
+        )
     });
-    // New ids avoid those the catalogs have for other texts.
-    let catalogs: Vec<&Catalog> = existing
-        .iter()
-        .filter_map(|(_, file)| file.as_ref().map(|f| &f.catalog))
-        .collect();
-    let plan = ArticlePlan::among(
-        &file.id,
-        template.as_ref().map(|t| &t.catalog),
-        &catalogs,
-        &segments,
-        &changes,
-    );
-    let languages = languages
-        .iter()
-        .zip(existing)
-        .map(|(lang, (path, existing))| {
-            let plan = LanguagePlan::judge(
-                &plan,
-                existing.as_ref().map(|f| &f.catalog),
-                lang,
-                prune,
-                &changes,
-            );
-            LanguageSurvey {
-                path,
-                file: existing,
-                plan,
-            }
-        })
-        .collect();
-    if let Some(start) = plan_start {
-        crate::timings::add(crate::timings::Phase::Plan, start.elapsed(), 1);
-    }
     Ok(ArticleSurvey {
         file,
         text,
@@ -506,6 +446,50 @@ pub fn plan(
         plan,
         languages,
     })
+}
+
+/// The article's plan against its template and catalogs, and each
+/// language's.
+fn plan_languages(
+    id: &str,
+    languages: &[Lang],
+    segments: &[article::Segment],
+    template: Option<&CatalogFile>,
+    existing: Vec<(PathBuf, Option<CatalogFile>)>,
+    prune: bool,
+    changes: &Changes,
+) -> (ArticlePlan, Vec<LanguageSurvey>) {
+    // New ids avoid those the catalogs have for other texts.
+    let catalogs: Vec<&Catalog> = existing
+        .iter()
+        .filter_map(|(_, file)| file.as_ref().map(|f| &f.catalog))
+        .collect();
+    let plan = ArticlePlan::among(
+        id,
+        template.map(|t| &t.catalog),
+        &catalogs,
+        segments,
+        changes,
+    );
+    let languages = languages
+        .iter()
+        .zip(existing)
+        .map(|(lang, (path, existing))| {
+            let plan = LanguagePlan::judge(
+                &plan,
+                existing.as_ref().map(|f| &f.catalog),
+                lang,
+                prune,
+                changes,
+            );
+            LanguageSurvey {
+                path,
+                file: existing,
+                plan,
+            }
+        })
+        .collect();
+    (plan, languages)
 }
 
 /// The catalogs of `languages` (and templates) whose articles are gone.

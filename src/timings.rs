@@ -7,7 +7,7 @@
 //! Measuring is off unless asked for: a run that prints no table reads no
 //! clock per article.
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::msg;
 use crate::ui::Ui;
@@ -68,27 +68,18 @@ pub fn enable() {
     ENABLED.store(true, Ordering::Relaxed);
 }
 
-pub fn enabled() -> bool {
-    ENABLED.load(Ordering::Relaxed)
-}
-
 /// Runs `work`, counting its time (and one item) to `phase` when measuring.
 pub fn time<T>(phase: Phase, work: impl FnOnce() -> T) -> T {
-    if !enabled() {
+    if !ENABLED.load(Ordering::Relaxed) {
         return work();
     }
     let start = Instant::now();
     let result = work();
-    add(phase, start.elapsed(), 1);
-    result
-}
-
-/// Counts `spent` and `items` to `phase`.
-pub fn add(phase: Phase, spent: Duration, items: u64) {
-    let index = PHASES.iter().position(|p| *p == phase).unwrap_or(0);
-    let nanos = u64::try_from(spent.as_nanos()).unwrap_or(u64::MAX);
+    let index = phase as usize;
+    let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
     NANOS[index].fetch_add(nanos, Ordering::Relaxed);
-    COUNTS[index].fetch_add(items, Ordering::Relaxed);
+    COUNTS[index].fetch_add(1, Ordering::Relaxed);
+    result
 }
 
 /// Counts one article read and planned (not taken as unchanged).
@@ -105,7 +96,8 @@ pub fn looked_at(count: usize) {
 /// articles looked at were planned, and the run's wall time since `start`.
 pub fn table(ui: Ui, start: Instant) -> String {
     let mut out = ui.text(&msg!("timings-header")) + "\n";
-    for (index, phase) in PHASES.iter().enumerate() {
+    for phase in PHASES {
+        let index = phase as usize;
         let nanos = NANOS[index].load(Ordering::Relaxed);
         let row = msg!(
             "timings-row",

@@ -260,10 +260,16 @@ impl Workspace {
         if let Some(folder) = path.parent() {
             self.folder_inside(folder)?;
         }
-        let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        // The link's target is written, not the link replaced.
-        let path = if link { self.real_inside(&path)? } else { path };
-        let metadata = fs::metadata(&path);
+        // The link's target is written, not the link replaced; anything
+        // else is described by the one look that found it no link.
+        let (path, metadata) = match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let real = self.real_inside(&path)?;
+                let metadata = fs::metadata(&real);
+                (real, metadata)
+            }
+            found => (path, found),
+        };
         if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
             return Err(files::not_regular(&self.shown(&path)));
         }

@@ -23,7 +23,7 @@ use crate::memory::{Match, Memory};
 use crate::memory_score;
 use crate::msg;
 use crate::plan::Origin;
-use crate::report::{ArticleReport, Detail};
+use crate::report::{ArticleReport, Counts, Detail};
 use crate::settings::{ExtractSettings, Settings, Targets};
 use crate::store::{self, CatalogFile, Reach, Stamp};
 use crate::survey::{self, ArticleSurvey, Looked};
@@ -69,16 +69,7 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
     // that run did not do: `--prune` with obsolete entries kept, `--fill`
     // with entries missing (the memory may have their translations now).
     let known = |file: &ArticleFile, looked: &Looked| {
-        let ((reports, warnings), update) = match &looked.hashes {
-            None => (
-                cache.unchanged(&file.id, &looked.stamps, Detail::Counts)?,
-                None,
-            ),
-            Some(hashes) => (
-                cache.matching(&file.id, survey::files_key(file, hashes), Detail::Counts)?,
-                Some(cache::Update::Stamps(looked.stamps.clone())),
-            ),
-        };
+        let ((reports, warnings), update) = cache.recall(file, looked, Detail::Counts)?;
         let pending = |r: &ArticleReport| {
             extract.prune && r.counts.obsolete > 0 || extract.fill.is_some() && r.counts.missing > 0
         };
@@ -157,10 +148,18 @@ pub(super) fn run(extract: &ExtractSettings, settings: &Settings) -> Result<Outp
                 hashes[index] = Some(file.written_hash());
                 stamps[index] = Stamp::Unknown;
             }
+            // Only the counts are kept: no issues are made to be dropped.
             let reports: Vec<ArticleReport> = survey
                 .languages
                 .iter()
-                .map(|l| ArticleReport::new(&survey.file.id, &l.plan, String::new(), &[]))
+                .map(|l| ArticleReport {
+                    article: survey.file.id.clone(),
+                    catalog: String::new(),
+                    article_path: String::new(),
+                    counts: Counts::of(&l.plan),
+                    issues: Vec::new(),
+                    qa: Vec::new(),
+                })
                 .collect();
             let key = survey::files_key(&survey.file, &hashes);
             let record = cache::Record::new(key, stamps, &(reports, warnings.clone()), false);
@@ -384,14 +383,16 @@ fn fill(catalog: &mut Catalog, memory: &Memory, how: Fill, min: u8) -> Result<us
     for entry in catalog.segments.iter_mut().filter(|e| !e.has_own_work()) {
         let own = format!("{article}#{}", entry.id);
         let found = memory.matches(&entry.source, least, 1, &own)?.pop();
+        // Scored first; only the best is copied.
         let rewritten = || {
             obsolete
                 .iter()
                 .filter_map(|m| {
                     let score = memory_score::score_at_least(&entry.source, &m.source, least / 2)?;
-                    Some(Match { score, ..m.clone() })
+                    Some((score, m))
                 })
-                .max_by(|a, b| a.score.cmp(&b.score).then(b.from.cmp(&a.from)))
+                .max_by(|(a, ma), (b, mb)| a.cmp(b).then(mb.from.cmp(&ma.from)))
+                .map(|(score, m)| Match { score, ..m.clone() })
         };
         let Some(best) = found.or_else(rewritten) else {
             continue;

@@ -5,8 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::article;
 use crate::cache::{self, Cache};
 use crate::error::{Error, Location, Result};
@@ -17,7 +15,6 @@ use crate::qa::{self, Check, QaConfig};
 use crate::report::{ArticleReport, Detail, LanguageReport, QaIssue, Report};
 use crate::settings::{Scope, Settings};
 use crate::survey;
-use crate::timings::{self, Phase};
 use crate::ui::Ui;
 use crate::workspace::Workspace;
 
@@ -51,7 +48,6 @@ pub(super) fn build_report(
     let articles = in_partition(selected, partition);
     // A run on some of the articles knows nothing of the others.
     let partial = !names.is_empty() || partition.is_some() || since.is_some();
-    let rules = survey::rules(workspace);
     let salt = settings_key(workspace, read, settings.program_id)
         ^ xxhash_rust::xxh3::xxh3_64(format!("{qa:?}").as_bytes());
     let mut cache = if use_cache {
@@ -61,59 +57,40 @@ pub(super) fn build_report(
     };
     // Each article is taken from the cache when none of its inputs changed,
     // or else reduced to its reports as soon as it is planned.
-    let progress = crate::progress::start(articles.len());
-    timings::looked_at(articles.len());
-    let reduced = articles
-        .par_iter()
-        .map(|file| {
-            let sources = timings::time(Phase::Discover, || {
-                survey::Sources::locate(workspace, read, file)
-            })?;
-            let stamps = sources.stamps.clone();
-            if let Some(hit) = cache.unchanged(&file.id, &stamps, detail) {
-                return Ok((hit, None));
-            }
-            let inputs = timings::time(Phase::Read, || sources.read())?;
-            let key = inputs.content_key();
-            if let Some(hit) = cache.matching(&file.id, key, detail) {
-                return Ok((hit, Some(cache::Update::Stamps(stamps))));
-            }
-            timings::planned_one();
-            let mut survey = survey::plan(workspace, read, inputs, false, &rules)?;
-            survey.fall_back(&fallbacks);
-            survey.languages.truncate(languages.len());
-            let article_lines = survey.segment_lines();
-            let reports: Vec<ArticleReport> = survey
-                .languages
-                .iter()
-                .map(|l| {
-                    let path = workspace.display_path(&l.path);
-                    let mut report =
-                        ArticleReport::new(&survey.file.id, &l.plan, path, &article_lines);
-                    if let Some(config) = &qa {
-                        report.qa = quality(workspace, l, config, &article_lines);
-                    }
-                    report
-                })
-                .collect();
-            let mut reduced = (reports, survey::unknown_key_warnings(workspace, &survey));
-            let update = use_cache.then(|| {
-                let with_issues = detail != Detail::Counts;
-                cache::Update::Reports(Box::new(cache::Record::new(
-                    key,
-                    stamps,
-                    &reduced,
-                    with_issues,
-                )))
-            });
-            for report in &mut reduced.0 {
-                report.keep(detail);
-            }
-            Ok((reduced, update))
-        })
-        .inspect(|_| progress.advance())
-        .collect::<Result<Vec<_>>>()?;
-    drop(progress);
+    let known = |file: &_, looked: &_| cache.recall(file, looked, detail);
+    let reduce = |mut survey: survey::ArticleSurvey, looked: survey::Looked| {
+        survey.fall_back(&fallbacks);
+        survey.languages.truncate(languages.len());
+        let article_lines = survey.segment_lines();
+        let reports: Vec<ArticleReport> = survey
+            .languages
+            .iter()
+            .map(|l| {
+                let path = workspace.display_path(&l.path);
+                let mut report = ArticleReport::new(&survey.file.id, &l.plan, path, &article_lines);
+                if let Some(config) = &qa {
+                    report.qa = quality(workspace, l, config, &article_lines);
+                }
+                report
+            })
+            .collect();
+        let mut reduced = (reports, survey::unknown_key_warnings(workspace, &survey));
+        let update = use_cache.then(|| {
+            let key = survey::files_key(&survey.file, &looked.hashes.unwrap_or_default());
+            let with_issues = detail != Detail::Counts;
+            cache::Update::Reports(Box::new(cache::Record::new(
+                key,
+                looked.stamps,
+                &reduced,
+                with_issues,
+            )))
+        });
+        for report in &mut reduced.0 {
+            report.keep(detail);
+        }
+        Ok((reduced, update))
+    };
+    let reduced = survey::survey_changed(workspace, read, &articles, false, known, reduce)?;
     let mut kept = std::collections::HashSet::new();
     let mut reports = Vec::with_capacity(reduced.len());
     for (file, (mut value, update)) in articles.iter().zip(reduced) {

@@ -32,6 +32,7 @@ struct Suggestions {
 
 pub(super) fn run(suggest: &SuggestSettings, settings: &Settings) -> Result<Output> {
     let workspace = &suggest.workspace;
+    // Walked once: the memory reads every article's catalog.
     let all = workspace.articles()?;
     let articles = survey::select_among(workspace, &all, &suggest.articles, &settings.cwd)?;
     let languages = [suggest.lang.clone()];

@@ -64,6 +64,28 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The counts of one language's plan of an article.
+    pub fn of(plan: &LanguagePlan) -> Counts {
+        let mut counts = Counts::default();
+        for entry in &plan.entries {
+            match entry.state {
+                State::Translated => {
+                    counts.translated += 1;
+                    counts.words_translated += entry.words;
+                }
+                State::Missing => counts.missing += 1,
+                State::Outdated => counts.outdated += 1,
+                State::Obsolete => counts.obsolete += 1,
+                State::Covered => counts.covered += 1,
+            }
+            if entry.state != State::Obsolete {
+                counts.segments += 1;
+                counts.words += entry.words;
+            }
+        }
+        counts
+    }
+
     /// `self + other`, or `None` if a count would overflow.
     fn checked_add(&self, other: &Counts) -> Option<Counts> {
         Some(Counts {
@@ -262,23 +284,8 @@ impl ArticleReport {
         catalog: String,
         article_lines: &[usize],
     ) -> ArticleReport {
-        let mut counts = Counts::default();
         let mut issues = Vec::new();
         for (index, entry) in plan.entries.iter().enumerate() {
-            match entry.state {
-                State::Translated => {
-                    counts.translated += 1;
-                    counts.words_translated += entry.words;
-                }
-                State::Missing => counts.missing += 1,
-                State::Outdated => counts.outdated += 1,
-                State::Obsolete => counts.obsolete += 1,
-                State::Covered => counts.covered += 1,
-            }
-            if entry.state != State::Obsolete {
-                counts.segments += 1;
-                counts.words += entry.words;
-            }
             if entry.state != State::Translated {
                 issues.push(Issue {
                     id: entry.known.then(|| entry.id.clone()),
@@ -302,7 +309,7 @@ impl ArticleReport {
             article: article.to_string(),
             catalog,
             article_path: String::new(),
-            counts,
+            counts: Counts::of(plan),
             issues,
             qa: Vec::new(),
         }

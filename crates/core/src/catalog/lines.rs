@@ -458,7 +458,7 @@ pub fn render(catalog: &Catalog, base: &str, layout: Option<&Layout>) -> Option<
                         // value for it; one the entry no longer has goes.
                         if let Some((_, new)) = entry.extra.iter().find(|(k, _)| k == key) {
                             if *new == raw_value(raw) {
-                                out.keep_or_replace(key, old, raw, old);
+                                out.keep(raw);
                             } else {
                                 out.raw_key(key, new);
                             }
@@ -513,14 +513,19 @@ impl Output {
         let _ = write!(self.text, "{key} = {raw}{}", self.eol);
     }
 
+    /// The old line `raw` as it is, ended even if it was the file's last.
+    fn keep(&mut self, raw: &str) {
+        self.text.push_str(raw);
+        if !raw.ends_with('\n') {
+            self.text.push_str(self.eol);
+        }
+    }
+
     /// The old line if it holds `value` already (its style kept), else a
     /// new one.
     fn keep_or_replace(&mut self, key: &str, value: &str, raw: &str, old: &str) {
         if old == value {
-            self.text.push_str(raw);
-            if !raw.ends_with('\n') {
-                self.text.push_str(self.eol);
-            }
+            self.keep(raw);
         } else {
             self.key(key, value);
         }
