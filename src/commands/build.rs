@@ -58,7 +58,6 @@ pub(super) fn run(build: &BuildSettings, settings: &Settings) -> Result<Output> 
     let articles = survey::select_articles(workspace, &build.articles, &settings.cwd)?;
     let out_dir = &build.out_dir;
     super::output_folder(workspace, out_dir)?;
-    workspace.check_output(out_dir)?;
     lock.remove_stale_temporary_files(out_dir, Reach::Tree);
     let mark = build.mark_outdated.then(MarkOutdated::comment);
     let min = build.min_translated;

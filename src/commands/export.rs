@@ -23,7 +23,6 @@ pub(super) fn run(export: &ExportSettings, settings: &Settings) -> Result<Output
     let articles = survey::select_articles(workspace, &export.articles, &settings.cwd)?;
     let out_dir = &export.out_dir;
     super::output_folder(workspace, out_dir)?;
-    workspace.check_output(out_dir)?;
     lock.remove_stale_temporary_files(out_dir, Reach::Tree);
     let exchange = exchange_format(export.format);
     if exchange.is_some() && *lang == workspace.config.source_lang {

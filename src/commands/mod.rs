@@ -119,19 +119,20 @@ fn in_partition(mut articles: Vec<ArticleFile>, partition: Option<Partition>) ->
 }
 
 /// Refuses an output folder (`--out`) that is, or lies under, something
-/// other than a folder: said plainly, before anything is read or staged.
+/// other than a folder (said plainly, before anything is read or staged),
+/// or that would land on the sources.
 fn output_folder(workspace: &Workspace, dir: &Path) -> Result<()> {
     let existing = dir.ancestors().find(|a| a.symlink_metadata().is_ok());
-    match existing {
-        Some(found) if !found.is_dir() => Err(crate::error::Error::usage(
+    if let Some(found) = existing.filter(|found| !found.is_dir()) {
+        return Err(crate::error::Error::usage(
             msg!(
                 "error-out-not-folder",
                 path = crate::ui::escape(&workspace.display_path(found)).into_owned()
             ),
             msg!("help-out-not-folder"),
-        )),
-        _ => Ok(()),
+        ));
     }
+    workspace.check_output(dir)
 }
 
 /// Stages a file `build`, `export` or `report` writes, to replace whatever is there,

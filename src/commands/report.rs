@@ -16,7 +16,6 @@ pub(super) fn run(report: &ReportSettings, settings: &Settings) -> Result<Output
     let lock = lock(&workspace.root, true, settings)?;
     let out_dir = &report.out_dir;
     super::output_folder(workspace, out_dir)?;
-    workspace.check_output(out_dir)?;
     lock.remove_stale_temporary_files(out_dir, Reach::Folder);
     let (status, warnings) = build_report(workspace, &report.scope, settings)?;
     let languages: Vec<Lang> = status.languages.iter().map(|l| l.lang.clone()).collect();
